@@ -1,0 +1,3 @@
+MATCH (t:Term)
+WHERE NOT (t)-[:INDEXES]->()
+DELETE t

@@ -1,0 +1,1 @@
+CREATE INDEX FOR (t:Term) ON (t.text)

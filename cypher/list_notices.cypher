@@ -1,0 +1,3 @@
+MATCH (n:Notice)
+RETURN n {.*} AS props
+ORDER BY n.year DESC

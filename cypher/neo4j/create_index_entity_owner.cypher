@@ -1,0 +1,1 @@
+CREATE INDEX entity_owner IF NOT EXISTS FOR (n:Entity) ON (n.owner)

@@ -1,0 +1,72 @@
+"""The one root exception of the service and its coded subclasses.
+
+Every error carries a machine-readable ``code`` (it becomes ``extensions.code`` in GraphQL
+answers and the exit message of the CLI) and names the key, line or id that failed.
+"""
+
+from __future__ import annotations
+
+
+class QGraphError(Exception):
+    """Root of every error the service raises on purpose."""
+
+    code = "INTERNAL"
+
+    def __init__(self, message: str, **details: object) -> None:
+        super().__init__(message)
+        self.message = message
+        self.details = details
+
+
+class ConfigError(QGraphError):
+    """A setting is missing, malformed or names something unsupported."""
+
+    code = "CONFIG"
+
+
+class StoreUnavailable(QGraphError):
+    """The graph store cannot be reached or did not start."""
+
+    code = "UNAVAILABLE"
+
+
+class StoreError(QGraphError):
+    """The store refused or failed a statement."""
+
+    code = "STORE_ERROR"
+
+
+class StoreTimeout(QGraphError):
+    """A statement ran past the per-query timeout."""
+
+    code = "TIMEOUT"
+
+
+class UnknownStatement(QGraphError):
+    """A statement name has no ``.cypher`` file."""
+
+    code = "INTERNAL"
+
+
+class LoadError(QGraphError):
+    """The input document cannot be read as a notice; nothing was written."""
+
+    code = "BAD_INPUT"
+
+
+class BadUserInput(QGraphError):
+    """An API argument is malformed (cursor, id, enum, range)."""
+
+    code = "BAD_USER_INPUT"
+
+
+class NotFound(QGraphError):
+    """An id names nothing in the graph."""
+
+    code = "NOT_FOUND"
+
+
+class LimitExceeded(QGraphError):
+    """A request asks for more than the service allows (page size, depth, hops)."""
+
+    code = "LIMIT_EXCEEDED"

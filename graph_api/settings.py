@@ -1,0 +1,130 @@
+"""All configuration, read in one place into a frozen object.
+
+Environment variables (all optional):
+
+=========================  ==========================================================
+``QGRAPH_DB``              unset: embedded FalkorDB; ``falkordb://host:port`` an external
+                           FalkorDB; ``bolt://``, ``neo4j://``, ``neo4j+s://`` … Neo4j
+``QGRAPH_DATA``            data directory of the embedded store (default: user data dir)
+``QGRAPH_GRAPH``           graph (FalkorDB key) name, default ``quality_graph``
+``QGRAPH_DB_USER``         Neo4j / FalkorDB user
+``QGRAPH_DB_PASSWORD``     Neo4j / FalkorDB password
+``QGRAPH_DB_DATABASE``     Neo4j database name (default: the server's default)
+``QGRAPH_QUERY_TIMEOUT``   per-query timeout in seconds, default 10
+``QGRAPH_WRITE_BATCH``     rows per write statement, default 500
+``QGRAPH_CONNECT_TIMEOUT`` seconds to wait for a connection, default 10
+``QGRAPH_HOST``            bind host for ``qgraph serve``, default 127.0.0.1
+``QGRAPH_PORT``            bind port, default 8000
+``QGRAPH_LOG_LEVEL``       DEBUG, INFO (default), WARNING, ERROR
+``QGRAPH_DEBUG``           1 to show error details and field suggestions
+``QGRAPH_MAX_DEPTH``       GraphQL query depth limit, default 10
+``QGRAPH_MAX_ALIASES``     aliases per operation, default 30
+``QGRAPH_MAX_TOKENS``      tokens per operation, default 2000
+``QGRAPH_DEFAULT_PAGE``    default ``first``, default 20
+``QGRAPH_MAX_PAGE``        maximum ``first``, default 100
+=========================  ==========================================================
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import platformdirs
+
+from graph_api.errors import ConfigError
+
+NEO4J_SCHEMES = frozenset({"bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc"})
+FALKORDB_SCHEMES = frozenset({"falkordb", "redis", "falkordbs", "rediss"})
+LOG_LEVELS = frozenset({"DEBUG", "INFO", "WARNING", "ERROR"})
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Every setting of the service; build with :func:`load_settings` or directly in tests."""
+
+    db_url: str | None = None
+    data_dir: Path = Path(platformdirs.user_data_dir("quality-graph"))
+    graph_name: str = "quality_graph"
+    db_user: str | None = None
+    db_password: str | None = None
+    db_database: str | None = None
+    query_timeout: float = 10.0
+    write_batch: int = 500
+    connect_timeout: float = 10.0
+    host: str = "127.0.0.1"
+    port: int = 8000
+    log_level: str = "INFO"
+    debug: bool = False
+    max_depth: int = 10
+    max_aliases: int = 30
+    max_tokens: int = 2000
+    default_page: int = 20
+    max_page: int = 100
+
+    @property
+    def backend(self) -> str:
+        """``embedded``, ``falkordb`` or ``neo4j``, from the scheme of ``db_url``."""
+        if not self.db_url:
+            return "embedded"
+        scheme = urlsplit(self.db_url).scheme.lower()
+        if scheme in NEO4J_SCHEMES:
+            return "neo4j"
+        if scheme in FALKORDB_SCHEMES:
+            return "falkordb"
+        raise ConfigError(
+            f"QGRAPH_DB: unknown scheme {scheme!r} in {self.db_url!r}; use falkordb://host:port, "
+            "bolt://…, neo4j://… or neo4j+s://…, or leave it unset for the embedded store",
+            key="QGRAPH_DB",
+        )
+
+    def with_(self, **changes: object) -> Settings:
+        """A copy with some settings changed."""
+        return replace(self, **changes)  # type: ignore[arg-type]
+
+
+def _number(env: Mapping[str, str], key: str, default: float, kind: type) -> float:
+    raw = env.get(key)
+    if raw is None or raw == "":
+        return default
+    try:
+        value = kind(raw)
+    except ValueError:
+        raise ConfigError(f"{key}: expected a number, got {raw!r}", key=key) from None
+    if value <= 0:
+        raise ConfigError(f"{key}: must be positive, got {raw!r}", key=key)
+    return float(value) if kind is float else value
+
+
+def load_settings(env: Mapping[str, str] | None = None) -> Settings:
+    """Read settings from ``env`` (default: ``os.environ``) and validate them."""
+    env = os.environ if env is None else env
+    base = Settings()
+    level = env.get("QGRAPH_LOG_LEVEL", base.log_level).upper()
+    if level not in LOG_LEVELS:
+        raise ConfigError(f"QGRAPH_LOG_LEVEL: expected one of {sorted(LOG_LEVELS)}, got {level!r}")
+    settings = Settings(
+        db_url=env.get("QGRAPH_DB") or None,
+        data_dir=Path(env["QGRAPH_DATA"]).expanduser() if env.get("QGRAPH_DATA") else base.data_dir,
+        graph_name=env.get("QGRAPH_GRAPH") or base.graph_name,
+        db_user=env.get("QGRAPH_DB_USER") or None,
+        db_password=env.get("QGRAPH_DB_PASSWORD") or None,
+        db_database=env.get("QGRAPH_DB_DATABASE") or None,
+        query_timeout=_number(env, "QGRAPH_QUERY_TIMEOUT", base.query_timeout, float),
+        write_batch=int(_number(env, "QGRAPH_WRITE_BATCH", base.write_batch, int)),
+        connect_timeout=_number(env, "QGRAPH_CONNECT_TIMEOUT", base.connect_timeout, float),
+        host=env.get("QGRAPH_HOST") or base.host,
+        port=int(_number(env, "QGRAPH_PORT", base.port, int)),
+        log_level=level,
+        debug=env.get("QGRAPH_DEBUG", "").lower() in {"1", "true", "yes", "on"},
+        max_depth=int(_number(env, "QGRAPH_MAX_DEPTH", base.max_depth, int)),
+        max_aliases=int(_number(env, "QGRAPH_MAX_ALIASES", base.max_aliases, int)),
+        max_tokens=int(_number(env, "QGRAPH_MAX_TOKENS", base.max_tokens, int)),
+        default_page=int(_number(env, "QGRAPH_DEFAULT_PAGE", base.default_page, int)),
+        max_page=int(_number(env, "QGRAPH_MAX_PAGE", base.max_page, int)),
+    )
+    settings.backend  # noqa: B018 - validates the scheme early
+    return settings

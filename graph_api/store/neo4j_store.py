@@ -1,0 +1,129 @@
+"""Neo4j adapter over the official driver: routing reads, managed write transactions."""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+import neo4j
+from neo4j import GraphDatabase, Query, RoutingControl
+from neo4j.exceptions import (
+    AuthError,
+    ClientError,
+    Neo4jError,
+    ServiceUnavailable,
+    SessionExpired,
+)
+
+from cypher import Q
+from graph_api.errors import StoreError, StoreTimeout, StoreUnavailable
+from graph_api.store.protocol import Row, WriteStep
+from graph_api.store.statements import Catalog
+
+log = logging.getLogger(__name__)
+
+
+class Neo4jStore:
+    """GraphStore over Neo4j (single server, cluster or Aura) via ``bolt://``/``neo4j://``."""
+
+    backend = "neo4j"
+
+    def __init__(
+        self,
+        url: str,
+        *,
+        user: str | None = None,
+        password: str | None = None,
+        database: str | None = None,
+        query_timeout: float = 10.0,
+        connect_timeout: float = 10.0,
+        write_batch: int = 500,
+    ) -> None:
+        self.catalog = Catalog("neo4j")
+        self.round_trips = 0
+        self.database = database
+        self.write_batch = write_batch
+        self._timeout = query_timeout
+        auth = (user, password or "") if user else None
+        try:
+            self._driver = GraphDatabase.driver(
+                url,
+                auth=auth,
+                connection_timeout=connect_timeout,
+                connection_acquisition_timeout=connect_timeout + query_timeout,
+                max_transaction_retry_time=max(connect_timeout, 5.0),
+            )
+        except (ValueError, neo4j.exceptions.ConfigurationError) as exc:
+            raise StoreUnavailable(f"cannot use Neo4j URL {url!r}: {exc}") from exc
+
+    def _query(self, name: Q, label: str | None = None, rel_type: str | None = None) -> Query:
+        text = self.catalog.text(name, label=label, rel_type=rel_type)
+        return Query(text, timeout=self._timeout)  # type: ignore[arg-type]
+
+    def run(
+        self,
+        name: Q,
+        params: Mapping[str, Any] | None = None,
+        *,
+        label: str | None = None,
+        rel_type: str | None = None,
+    ) -> list[Row]:
+        """Run a named statement in a read transaction routed to readers, with retries."""
+        self.round_trips += 1
+        try:
+            records, _, _ = self._driver.execute_query(
+                self._query(name, label, rel_type),
+                dict(params or {}),
+                routing_=RoutingControl.READ,
+                database_=self.database,
+            )
+        except Exception as exc:
+            raise _translate(exc, name) from exc
+        return [record.data() for record in records]
+
+    def write(self, steps: Sequence[WriteStep]) -> None:
+        """Every step in one managed write transaction: all of it lands, or none."""
+
+        def work(tx: neo4j.ManagedTransaction) -> None:
+            for step in steps:
+                query = self._query(step.name, step.label, step.rel_type)
+                tx.run(query, dict(step.params)).consume()
+
+        index_steps = [s for s in steps if s.name.value.startswith("create_index")]
+        data_steps = [s for s in steps if not s.name.value.startswith("create_index")]
+        try:
+            with self._driver.session(database=self.database) as session:
+                # Schema changes cannot share a transaction with data writes in Neo4j.
+                for step in index_steps:
+                    self.round_trips += 1
+                    session.execute_write(lambda tx, s=step: tx.run(self._query(s.name)).consume())
+                self.round_trips += len(data_steps)
+                session.execute_write(work)
+        except Exception as exc:
+            raise _translate(exc, Q.MERGE_NODES) from exc
+
+    def health(self) -> None:
+        """Check the server answers."""
+        try:
+            self._driver.verify_connectivity()
+        except Exception as exc:
+            raise _translate(exc, Q.PING) from exc
+
+    def close(self) -> None:
+        """Close the driver (created once per process in the app's lifespan)."""
+        with contextlib.suppress(Exception):
+            self._driver.close()
+
+
+def _translate(exc: Exception, name: Q) -> Exception:
+    if isinstance(exc, ServiceUnavailable | SessionExpired | OSError):
+        return StoreUnavailable(f"Neo4j does not answer: {exc}", statement=str(name))
+    if isinstance(exc, AuthError):
+        return StoreUnavailable(f"Neo4j refused the credentials: {exc.message}", statement=str(name))
+    if isinstance(exc, ClientError) and "Timeout" in (exc.code or ""):
+        return StoreTimeout(f"statement {name} ran past the query timeout", statement=str(name))
+    if isinstance(exc, Neo4jError):
+        return StoreError(f"statement {name} failed: {exc.message or exc}", statement=str(name))
+    return StoreError(f"statement {name} failed: {exc}", statement=str(name))

@@ -1,0 +1,52 @@
+"""The one interface every backend implements; resolvers and tests depend on it only."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Protocol, runtime_checkable
+
+from cypher import Q
+
+Row = dict[str, Any]
+
+
+@dataclass(frozen=True)
+class WriteStep:
+    """One statement of a load, with its parameters and optional allow-listed label/type."""
+
+    name: Q
+    params: Mapping[str, Any] = field(default_factory=dict)
+    label: str | None = None
+    rel_type: str | None = None
+
+
+@runtime_checkable
+class GraphStore(Protocol):
+    """A graph database the service reads and loads."""
+
+    backend: str
+    round_trips: int
+
+    def run(
+        self,
+        name: Q,
+        params: Mapping[str, Any] | None = None,
+        *,
+        label: str | None = None,
+        rel_type: str | None = None,
+    ) -> list[Row]:
+        """Run a named read statement in a read-only transaction and return its rows."""
+        ...
+
+    def write(self, steps: Sequence[WriteStep]) -> None:
+        """Run every step in one all-or-nothing write; readers see all of it or none."""
+        ...
+
+    def health(self) -> None:
+        """Return when the store answers; raise StoreUnavailable otherwise."""
+        ...
+
+    def close(self) -> None:
+        """Release connections (and stop an embedded server this process started)."""
+        ...

@@ -1,0 +1,103 @@
+"""Turn a notice's records into batched write steps (``UNWIND $rows``) for one transaction."""
+
+from __future__ import annotations
+
+import hashlib
+import itertools
+import uuid
+from collections import defaultdict
+from collections.abc import Iterator, Sequence
+from datetime import UTC, datetime
+from typing import Any, TypeVar
+
+from cypher import Q
+from graph_api.store.protocol import WriteStep
+from loaders.records import GraphData
+from loaders.tokens import tokens
+
+T = TypeVar("T")
+
+# Tokens found in these properties weigh more in search ranking than those of the sentence.
+NAME_FIELDS = ("name", "title", "text")
+NAME_WEIGHT = 3
+SENTENCE_WEIGHT = 1
+INDEX_STEPS = (Q.CREATE_INDEX_ENTITY_ID, Q.CREATE_INDEX_ENTITY_OWNER, Q.CREATE_INDEX_TERM_TEXT)
+
+
+def batched(items: Sequence[T], size: int) -> Iterator[list[T]]:
+    """Consecutive slices of at most ``size`` items."""
+    it = iter(items)
+    while chunk := list(itertools.islice(it, size)):
+        yield chunk
+
+
+def search_text(props: dict[str, Any]) -> str:
+    """What search matches and snippets show: names, aliases, then the source sentence."""
+    parts = [str(props[f]) for f in NAME_FIELDS if props.get(f)]
+    parts += [str(a) for a in props.get("aliases") or []]
+    if props.get("src_text"):
+        parts.append(str(props["src_text"]))
+    return "\n".join(dict.fromkeys(parts))
+
+
+def term_rows(node_id: str, props: dict[str, Any]) -> list[dict[str, Any]]:
+    """Index rows for one node: each token once, weighted by the field it came from."""
+    weights: dict[str, int] = {}
+    names = [str(props[f]) for f in NAME_FIELDS if props.get(f)]
+    names += [str(a) for a in props.get("aliases") or []]
+    for text in names:
+        for token in tokens(text):
+            weights[token] = NAME_WEIGHT
+    for token in tokens(str(props.get("src_text") or "")):
+        weights.setdefault(token, SENTENCE_WEIGHT)
+    return [{"term": t, "id": node_id, "weight": w} for t, w in sorted(weights.items())]
+
+
+def edge_key(notice_id: str, source: str, target: str, rel_type: str, props: dict[str, Any]) -> str:
+    """A stable key that makes re-loading the same edge a MERGE, not a duplicate."""
+    raw = "|".join([notice_id, source, rel_type, target, str(props.get("role", ""))])
+    return hashlib.sha1(raw.encode()).hexdigest()[:16]
+
+
+def load_steps(datas: Sequence[GraphData], batch: int = 500) -> list[WriteStep]:
+    """Every statement that loads ``datas`` (replacing each notice's earlier facts)."""
+    steps = [WriteStep(name) for name in INDEX_STEPS]
+    for data in datas:
+        steps.append(WriteStep(Q.DELETE_NOTICE_FACTS, {"notice": data.notice_id}))
+    node_rows: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    terms: list[dict[str, Any]] = []
+    seen: set[str] = set()
+    for data in datas:
+        for node in data.nodes:
+            props = dict(node.props)
+            props.update(id=node.id, owner=node.owner, label=node.label)
+            props["search_text"] = search_text(props)
+            node_rows[node.label].append({"id": node.id, "props": props})
+            if node.id not in seen:
+                seen.add(node.id)
+                terms.extend(term_rows(node.id, props))
+    for label in sorted(node_rows):
+        for rows in batched(node_rows[label], batch):
+            steps.append(WriteStep(Q.MERGE_NODES, {"rows": rows}, label=label))
+    edge_rows: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for data in datas:
+        for edge in data.edges:
+            props = dict(edge.props)
+            props["notice"] = data.notice_id
+            key = edge_key(data.notice_id, edge.source, edge.target, edge.type, props)
+            edge_rows[edge.type].append(
+                {"source": edge.source, "target": edge.target, "key": key, "props": props}
+            )
+    for rel_type in sorted(edge_rows):
+        for rows in batched(edge_rows[rel_type], batch):
+            steps.append(WriteStep(Q.MERGE_EDGES, {"rows": rows}, rel_type=rel_type))
+    for rows in batched(terms, batch * 4):
+        steps.append(WriteStep(Q.MERGE_TERMS, {"rows": rows}))
+    steps.append(WriteStep(Q.DELETE_ORPHAN_TERMS))
+    steps.append(
+        WriteStep(
+            Q.SET_META,
+            {"version": uuid.uuid4().hex[:12], "loaded_at": datetime.now(UTC).isoformat()},
+        )
+    )
+    return steps
