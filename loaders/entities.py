@@ -1,0 +1,149 @@
+"""Named things an activity can mention: campaigns, events, documents, topics, products."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Named:
+    """A shared, non-actor entity: id, label, name, aliases, extra properties."""
+
+    id: str
+    label: str
+    name: str
+    aliases: tuple[str, ...] = ()
+    props: tuple[tuple[str, object], ...] = ()
+
+    @property
+    def forms(self) -> tuple[str, ...]:
+        """Name and aliases."""
+        return (self.name, *self.aliases)
+
+
+def _campaign(name: str, *aliases: str) -> Named:
+    return Named(f"campaign:{name}", "Campaign", name, aliases)
+
+
+def _topic(name: str, *aliases: str) -> Named:
+    return Named(f"topic:{name}", "Topic", name, aliases)
+
+
+# Named programmes. Matching is on the folded text, so "剑网 2023" is "剑网2023".
+CAMPAIGNS = (
+    _campaign("剑网2023", "“剑网2023”专项行动"),
+    _campaign("昆仑2023", "“昆仑2023”专项行动"),
+    _campaign("养老服务监管效能提升年"),
+    _campaign("双随机、一公开", "双随机一公开"),
+    _campaign("提质强企"),
+    _campaign("质量强企千百行动"),
+    _campaign("百千万", "“百千万”质量管理小组活动"),
+)
+# A quoted programme followed by 专项行动/行动. Example: "开展“提质强企”行动"
+CAMPAIGN_PATTERN = re.compile(r"“([^”]{2,20})”(?:等)?(?:专项行动|行动)")
+
+CHENGDU = Named(
+    "event:中国质量（成都）大会", "Event", "中国质量（成都）大会",
+    ("中国质量(成都)大会", "成都大会"), (("kind", "CONFERENCE"),),
+)
+FORUM_SOE = Named(
+    "event:开展质量提升 建设一流企业分论坛", "Event", "“开展质量提升 建设一流企业”分论坛",
+    ("开展质量提升 建设一流企业",), (("kind", "FORUM"),),
+)
+FORUM_PRIVATE = Named(
+    "event:民营企业质量效益型发展分论坛", "Event", "“民营企业质量效益型发展”分论坛",
+    ("民营企业质量效益型发展",), (("kind", "FORUM"),),
+)
+EXHIBITION = Named(
+    "event:质量之光", "Event", "质量之光——中国质量管理与质量创新成果展",
+    ("质量之光", "中国质量管理与质量创新成果展"), (("kind", "EXHIBITION"),),
+)
+WORLD_MANUFACTURING = Named(
+    "event:世界制造业大会", "Event", "世界制造业大会", (), (("kind", "CONFERENCE"),)
+)
+EVENTS = (CHENGDU, FORUM_SOE, FORUM_PRIVATE, EXHIBITION, WORLD_MANUFACTURING)
+# Forums are part of the conference; their hosts come from the annex items.
+EVENT_PARENTS = {FORUM_SOE.id: CHENGDU.id, FORUM_PRIVATE.id: CHENGDU.id}
+
+TOPICS = (
+    _topic("首席质量官", "质量官"),
+    _topic("质量管理小组", "QC小组", "质量小组", "QC质量管理小组"),
+    _topic("一站式", "“一站式”服务", "一站式服务"),
+    _topic("品牌", "质量品牌"),
+    _topic("计量",),
+    _topic("检验检测", "检验检测机构"),
+    _topic("标准化", "团体标准", "地方标准", "行业标准"),
+    _topic("质量标杆", "标杆"),
+    _topic("工匠精神",),
+    _topic("质量奖", "政府质量奖", "省长质量奖"),
+    _topic("知识产权", "侵权盗版"),
+    _topic("侵权假冒", "假冒伪劣"),
+    _topic("食品药品安全", "食品安全"),
+    _topic("质量帮扶", "技术帮扶"),
+    _topic("产业链质量提升", "产业链质量"),
+    _topic("质量文化",),
+    _topic("中小企业", "中小微企业", "中小微工业企业"),
+    _topic("质量基础设施",),
+    _topic("质量管理", "全面质量管理"),
+    _topic("消费品质量安全", "消费品"),
+)
+
+# 《…》 names a document. Example: "宣传贯彻《建设工程质量检测管理办法》"
+DOCUMENT = re.compile(r"《([^》]{2,60})》")
+# Counted product classes. Examples: "覆盖142种各类重点产品", "溢油分散剂等10类产品"
+PRODUCT_COUNT = re.compile(r"(?:围绕)?(?:((?:[^，。、]{2,20}、)*[^，。、]{2,20})等)?(\d+)(种|类)([^，。]{0,6}?产品)")
+
+
+def document(name: str) -> Named:
+    """The Document node of a 《…》 title."""
+    return Named(f"document:{name}", "Document", name)
+
+
+def campaigns_in(text: str) -> list[Named]:
+    """Campaigns named in ``text``: the known list, then any quoted programme."""
+    found = [c for c in CAMPAIGNS if any(form in text for form in c.forms)]
+    names = {c.name for c in found}
+    for m in CAMPAIGN_PATTERN.finditer(text):
+        name = m.group(1)
+        if name not in names and not any(name in c.name or c.name in name for c in found):
+            found.append(_campaign(name))
+            names.add(name)
+    return found
+
+
+def events_in(text: str) -> list[Named]:
+    """Events named in ``text`` (forums before the conference they belong to)."""
+    return [e for e in EVENTS if any(form in text for form in e.forms)]
+
+
+def topics_in(text: str) -> list[Named]:
+    """Topics whose name or alias occurs in ``text``."""
+    return [t for t in TOPICS if any(form in text for form in t.forms)]
+
+
+def documents_in(text: str) -> list[Named]:
+    """Documents cited as 《…》 in ``text``."""
+    return [document(m.group(1)) for m in DOCUMENT.finditer(text)]
+
+
+@dataclass(frozen=True)
+class ProductClass:
+    """A counted class of products: "142种各类重点产品", "10类产品" with its examples."""
+
+    id: str
+    name: str
+    count: int
+    unit: str
+    examples: tuple[str, ...]
+
+
+def products_in(text: str, year: int) -> list[ProductClass]:
+    """Counted product classes in ``text``; the same count, unit and examples are one node."""
+    out = []
+    for m in PRODUCT_COUNT.finditer(text):
+        examples = tuple(e for e in (m.group(1) or "").split("、") if e)
+        count, unit, noun = int(m.group(2)), m.group(3), m.group(4)
+        name = f"{count}{unit}{noun}"
+        out.append(ProductClass(f"products:{year}:{count}{unit}", name, count, unit, examples))
+    return out

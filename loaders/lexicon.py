@@ -1,0 +1,192 @@
+"""Canonical actors of the notice, every surface form as an alias, GB/T 2260 region codes.
+
+One entity, one node: "市场监管总局" and "国家市场监督管理总局" resolve to the same actor.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Actor:
+    """A canonical actor: id, kind, name, aliases, and (regions) the GB/T 2260 code."""
+
+    id: str
+    kind: str
+    name: str
+    aliases: tuple[str, ...] = ()
+    code: str | None = None
+
+    @property
+    def label(self) -> str:
+        """The node label of this actor's kind."""
+        return self.kind.capitalize()
+
+    @property
+    def surface_forms(self) -> tuple[str, ...]:
+        """The name and every alias."""
+        return (self.name, *self.aliases)
+
+
+def _organizer(name: str, *aliases: str) -> Actor:
+    return Actor(f"organizer:{name}", "ORGANIZER", name, aliases)
+
+
+def _association(name: str, *aliases: str) -> Actor:
+    return Actor(f"association:{name}", "ASSOCIATION", name, aliases)
+
+
+def _organization(name: str, *aliases: str) -> Actor:
+    return Actor(f"organization:{name}", "ORGANIZATION", name, aliases)
+
+
+def _region(code: str | None, name: str, *aliases: str) -> Actor:
+    return Actor(f"region:{code or name}", "REGION", name, aliases, code)
+
+
+ORGANIZERS = (
+    _organizer("市场监管总局", "国家市场监督管理总局", "市场监督管理总局"),
+    _organizer("中央宣传部", "中宣部"),
+    _organizer("最高人民法院", "最高法"),
+    _organizer("最高人民检察院", "最高检"),
+    _organizer("工业和信息化部", "工信部"),
+    _organizer("公安部"),
+    _organizer("民政部"),
+    _organizer("自然资源部"),
+    _organizer("生态环境部"),
+    _organizer("住房和城乡建设部", "住房城乡建设部", "住建部"),
+    _organizer("交通运输部"),
+    _organizer("水利部"),
+    _organizer("农业农村部"),
+    _organizer("商务部"),
+    _organizer("文化和旅游部", "文旅部"),
+    _organizer("国家卫生健康委", "国家卫生健康委员会", "国家卫健委"),
+    _organizer("中国人民银行", "人民银行", "人民银行总行"),
+    _organizer("国务院国资委", "国资委", "国务院国有资产监督管理委员会"),
+    _organizer("海关总署"),
+    _organizer("国家国际发展合作署", "国际发展合作署"),
+    _organizer("全国总工会", "中华全国总工会"),
+    _organizer("供销合作总社", "中华全国供销合作总社"),
+    _organizer("全国工商联", "中华全国工商业联合会"),
+    _organizer("国家发展改革委", "国家发展和改革委员会", "发展改革委"),
+    _organizer("教育部"),
+)
+
+# 主送 lists local counterparts of the national departments; a recipient naming one of
+# these stems points at the national body it answers to (used to find the organizers the
+# notice counts in "25 个部门" but does not list in 附件1).
+RECIPIENT_STEMS = {
+    "市场监管局": "市场监管总局",
+    "党委宣传部": "中央宣传部",
+    "高级人民法院": "最高人民法院",
+    "人民检察院": "最高人民检察院",
+    "发展改革委": "国家发展改革委",
+    "教育厅": "教育部",
+    "工业和信息化主管部门": "工业和信息化部",
+    "公安厅": "公安部",
+    "民政厅": "民政部",
+    "自然资源主管部门": "自然资源部",
+    "生态环境厅": "生态环境部",
+    "住房城乡建设厅": "住房和城乡建设部",
+    "交通运输厅": "交通运输部",
+    "水利": "水利部",
+    "农业农村": "农业农村部",
+    "商务主管部门": "商务部",
+    "文化和旅游厅": "文化和旅游部",
+    "卫生健康委": "国家卫生健康委",
+    "中国人民银行": "中国人民银行",
+    "国资委": "国务院国资委",
+    "海关": "海关总署",
+    "供销合作社": "供销合作总社",
+    "总工会": "全国总工会",
+    "工商联": "全国工商联",
+}
+
+REGIONS = (
+    _region("110000", "北京市", "北京", "京"),
+    _region("120000", "天津市", "天津", "津"),
+    _region("130000", "河北省", "河北", "冀"),
+    _region("140000", "山西省", "山西", "晋"),
+    _region("150000", "内蒙古自治区", "内蒙古", "蒙"),
+    _region("210000", "辽宁省", "辽宁", "辽"),
+    _region("220000", "吉林省", "吉林", "吉"),
+    _region("230000", "黑龙江省", "黑龙江", "黑"),
+    _region("310000", "上海市", "上海", "沪"),
+    _region("320000", "江苏省", "江苏", "苏"),
+    _region("330000", "浙江省", "浙江", "浙"),
+    _region("340000", "安徽省", "安徽", "皖"),
+    _region("350000", "福建省", "福建", "闽"),
+    _region("360000", "江西省", "江西", "赣"),
+    _region("370000", "山东省", "山东", "鲁"),
+    _region("410000", "河南省", "河南", "豫"),
+    _region("420000", "湖北省", "湖北", "鄂"),
+    _region("430000", "湖南省", "湖南", "湘"),
+    _region("440000", "广东省", "广东", "粤"),
+    _region("450000", "广西壮族自治区", "广西", "桂"),
+    _region("460000", "海南省", "海南", "琼"),
+    _region("500000", "重庆市", "重庆", "渝"),
+    _region("510000", "四川省", "四川", "川"),
+    _region("520000", "贵州省", "贵州", "黔"),
+    _region("530000", "云南省", "云南", "滇"),
+    _region("540000", "西藏自治区", "西藏", "藏"),
+    _region("610000", "陕西省", "陕西", "陕"),
+    _region("620000", "甘肃省", "甘肃", "甘"),
+    _region("630000", "青海省", "青海", "青"),
+    _region("640000", "宁夏回族自治区", "宁夏", "宁"),
+    _region("650000", "新疆维吾尔自治区", "新疆", "新"),
+    _region(None, "新疆生产建设兵团", "兵团"),
+)
+
+ASSOCIATIONS = (
+    _association("中国质量协会", "中国质协"),
+    _association("中国轻工业联合会", "中国轻工联"),
+    _association("中国商业联合会", "中国商联"),
+    _association("中国机械工业联合会", "中国机械联合会", "中国机械联"),
+    _association("中国石油和化学工业联合会", "中国石化联合会"),
+    _association("中国中小商业企业协会"),
+    _association("中国钢铁工业协会", "中钢协"),
+    _association("中国施工企业管理协会", "中施企协"),
+    _association("中国水利电力质量管理协会", "中国水电质协"),
+)
+
+ORGANIZATIONS = (
+    _organization("有关部门"),
+    _organization("中国质量报刊社"),
+    _organization("湖南广播影视集团"),
+    _organization("国家药监局", "国家药品监督管理局"),
+    _organization("金融机构"),
+    _organization("吉林省委党校", "中共吉林省委党校"),
+    _organization("专家服务团"),
+    _organization("科技特派员队伍"),
+)
+
+ALL_ACTORS = ORGANIZERS + REGIONS + ASSOCIATIONS + ORGANIZATIONS
+BY_ID = {actor.id: actor for actor in ALL_ACTORS}
+
+
+def _surface_index() -> list[tuple[str, Actor]]:
+    # One-character region abbreviations (沪, 苏 …) are too ambiguous for free text;
+    # they are resolved only inside an abbreviation run such as "苏浙皖赣沪".
+    pairs = [(form, a) for a in ALL_ACTORS for form in a.surface_forms if len(form) > 1]
+    return sorted(pairs, key=lambda p: -len(p[0]))
+
+
+SURFACES = _surface_index()
+ABBREVIATIONS = {
+    alias: actor for actor in REGIONS for alias in actor.aliases if len(alias) == 1
+}
+BY_NAME = {form: actor for form, actor in SURFACES}
+
+
+def actor_at(text: str, start: int = 0) -> Actor | None:
+    """The actor whose longest surface form starts at ``text[start:]``, if any."""
+    for form, actor in SURFACES:
+        if text.startswith(form, start):
+            return actor
+    return None
+
+
+def find_actor(name: str) -> Actor | None:
+    """The actor a complete name or alias denotes."""
+    return BY_NAME.get(name.strip())

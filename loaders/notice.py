@@ -1,0 +1,343 @@
+"""Assemble one notice's graph records from its structure and activities."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+from typing import Any
+
+from loaders import entities, lexicon
+from loaders.activities import ACTION_VERBS, ActivityDraft, split_item
+from loaders.entities import Named
+from loaders.normalize import Normalized, normalize
+from loaders.records import EdgeRecord, GraphData, NodeRecord, Provenance, Unplaced
+from loaders.structure import Item, NoticeStructure, Span, parse_structure
+from loaders.taxonomy import classify
+
+# Key arrangements and annex activities that share a rare run of this many characters are
+# about the same work. Example: 三/（八）"开展农资质量技术服务活动" and 附件1/二十二
+# "开展农资质量技术服务活动".
+SHARED_RUN = 6
+# A run shared by more activities than this is a common phrase ("质量提升行动"), not a link.
+RARE_RUN_MAX = 4
+CJK_RUN = re.compile(r"[\u3400-\u9fffA-Za-z0-9]+")
+HOST_VERBS = ("举办", "主办", "召开")
+# Separators of the 主送 list, outside parentheses: "、" within a group, "，" between groups.
+RECIPIENT_SCOPE = re.compile(r"^(各省、自治区、直辖市和新疆生产建设兵团)")
+
+
+class _Builder:
+    def __init__(self, doc: Normalized, structure: NoticeStructure, source_name: str) -> None:
+        self.doc = doc
+        self.s = structure
+        self.year = structure.year
+        self.notice_id = f"notice:{self.year}"
+        self.source_name = source_name
+        self.nodes: dict[str, NodeRecord] = {}
+        self.edges: dict[tuple[str, str, str, str], EdgeRecord] = {}
+        self.unplaced: list[Unplaced] = []
+
+    # -- helpers -------------------------------------------------------------------------
+    def provenance(self, section: str, span: Span | tuple[int, int], sentence: str) -> Provenance:
+        start, end = (span.start, span.end) if isinstance(span, Span) else span
+        return Provenance(section, start, end, sentence, self.doc.line_of(start))
+
+    def node(self, node_id: str, label: str, props: dict[str, Any], *, owned: bool) -> str:
+        if node_id not in self.nodes:
+            self.nodes[node_id] = NodeRecord(
+                node_id, label, props, owner=self.notice_id if owned else None
+            )
+        return node_id
+
+    def edge(self, source: str, target: str, rel: str, **props: Any) -> None:
+        key = (source, target, rel, str(props.get("role", "")))
+        self.edges.setdefault(key, EdgeRecord(source, target, rel, props))
+
+    def actor(self, actor: lexicon.Actor) -> str:
+        props: dict[str, Any] = {"name": actor.name, "aliases": list(actor.aliases), "kind": actor.kind}
+        if actor.kind == "REGION":
+            props["code"] = actor.code
+        props["sort_key"] = actor.name
+        return self.node(actor.id, actor.label, props, owned=False)
+
+    def named(self, entity: Named) -> str:
+        props: dict[str, Any] = {"name": entity.name, "aliases": list(entity.aliases), "kind": entity.label.upper()}
+        props.update(dict(entity.props))
+        if "kind" in dict(entity.props):
+            props["event_kind"] = dict(entity.props)["kind"]
+            props["kind"] = "EVENT"
+        props["sort_key"] = entity.name
+        return self.node(entity.id, entity.label, props, owned=False)
+
+    # -- the notice ----------------------------------------------------------------------
+    def build(self) -> GraphData:
+        s = self.s
+        recipients, scope = _split_recipients(s.recipients.text if s.recipients else "")
+        copied = _split_list(s.copied_to.text if s.copied_to else "")
+        preamble = s.preamble
+        props: dict[str, Any] = {
+            "kind": "NOTICE",
+            "year": self.year,
+            "name": f"{self.year}年全国“质量月”活动通知",
+            "declared_organizer_count": s.declared_count,
+            "recipients": recipients,
+            "recipient_scope": scope,
+            "copied_to": copied,
+            "public": s.public,
+            "attachments": s.attachments,
+            "closing": "".join(c.text for c in s.closing),
+            "source_name": self.source_name,
+            "sort_key": str(self.year),
+        }
+        if preamble:
+            props.update(self.provenance("前言", preamble, preamble.text).as_props())
+        self.node(self.notice_id, "Notice", props, owned=True)
+        self.theme()
+        self.sections()
+        self.contact()
+        drafts = self.activities()
+        self.organizers()
+        for name in copied:
+            actor = lexicon.find_actor(name)
+            if actor:
+                self.edge(self.notice_id, self.actor(actor), "COPIED_TO")
+        self.implements(drafts)
+        for line in s.unplaced:
+            self.unplaced.append(Unplaced(self.doc.line_of(line.start), "?", line.text, "no known structure"))
+        return GraphData(
+            self.notice_id,
+            tuple(self.nodes.values()),
+            tuple(self.edges.values()),
+            tuple(self.unplaced),
+            self.source_name,
+        )
+
+    def theme(self) -> None:
+        if not self.s.themes:
+            return
+        first = self.s.themes[0]
+        texts = {t.text for t in self.s.themes}
+        if len(texts) > 1:
+            self.unplaced.append(
+                Unplaced(self.doc.line_of(self.s.themes[1].start), "附件4", self.s.themes[1].text,
+                         "theme differs from the body's theme")
+            )
+        props = {
+            "kind": "THEME",
+            "text": first.text,
+            "occurrences": len(self.s.themes),
+            "lines": [self.doc.line_of(t.start) for t in self.s.themes],
+            **self.provenance("一", first, first.text).as_props(),
+        }
+        theme_id = self.node(f"theme:{self.year}", "Theme", props, owned=True)
+        self.edge(self.notice_id, theme_id, "HAS_THEME")
+        for ordinal, span in self.s.slogans:
+            slogan_id = self.node(
+                f"slogan:{self.year}:{ordinal}",
+                "Slogan",
+                {"kind": "SLOGAN", "ordinal": ordinal, "text": span.text, "sort_key": f"{ordinal:03d}",
+                 **self.provenance("附件4", span, span.text).as_props()},
+                owned=True,
+            )
+            self.edge(self.notice_id, slogan_id, "HAS_SLOGAN", ordinal=ordinal)
+
+    def sections(self) -> None:
+        groups = (
+            ("content", "ContentItem", "HAS_CONTENT_ITEM", self.s.content_items),
+            ("arrangement", "KeyArrangement", "HAS_KEY_ARRANGEMENT", self.s.key_arrangements),
+            ("requirement", "Requirement", "HAS_REQUIREMENT", self.s.requirements),
+        )
+        for prefix, label, rel, items in groups:
+            for item in items:
+                node_id = self.section_node(prefix, label, item)
+                self.edge(self.notice_id, node_id, rel, ordinal=item.ordinal)
+
+    def section_node(self, prefix: str, label: str, item: Item) -> str:
+        props = {
+            "kind": label.upper() if label != "KeyArrangement" else "KEY_ARRANGEMENT",
+            "ordinal": item.ordinal,
+            "title": item.title,
+            "sort_key": f"{item.ordinal:03d}",
+            **self.provenance(item.section, item.span, item.span.text).as_props(),
+        }
+        if label == "ContentItem":
+            props["kind"] = "CONTENT_ITEM"
+        node_id = self.node(f"{prefix}:{self.year}:{item.ordinal}", label, props, owned=True)
+        text = item.span.text
+        for doc in entities.documents_in(text):
+            self.edge(node_id, self.named(doc), "CITES")
+        if label == "KeyArrangement":
+            for campaign in entities.campaigns_in(text):
+                self.edge(node_id, self.named(campaign), "ABOUT")
+            for event in entities.events_in(text):
+                self.edge(node_id, self.named(event), "ABOUT")
+            for product in entities.products_in(text, self.year):
+                self.edge(node_id, self.product(product, item.section, text), "COVERS")
+        return node_id
+
+    def product(self, product: entities.ProductClass, section: str, text: str) -> str:
+        props = {
+            "kind": "PRODUCT_CATEGORY",
+            "name": product.name,
+            "count": product.count,
+            "unit": product.unit,
+            "examples": list(product.examples),
+            "sort_key": product.name,
+        }
+        node_id = product.id
+        existing = self.nodes.get(node_id)
+        if existing is not None and not existing.props.get("examples") and product.examples:
+            del self.nodes[node_id]
+        return self.node(node_id, "ProductCategory", props, owned=True)
+
+    def contact(self) -> None:
+        s = self.s
+        if not (s.contact_name or s.contact_email):
+            return
+        props: dict[str, Any] = {
+            "kind": "CONTACT",
+            "name": s.contact_name,
+            "office": s.contact_office,
+            "phones": s.contact_phones,
+            "email": s.contact_email,
+        }
+        if s.contact_span:
+            props.update(self.provenance("联系人", s.contact_span, s.contact_span.text).as_props())
+        contact_id = self.node(f"contact:{self.year}", "Contact", props, owned=True)
+        self.edge(self.notice_id, contact_id, "HAS_CONTACT")
+
+    # -- activities ----------------------------------------------------------------------
+    def activities(self) -> list[tuple[str, ActivityDraft]]:
+        out: list[tuple[str, ActivityDraft]] = []
+        for annex in sorted(self.s.annexes):
+            for item in self.s.annexes[annex]:
+                drafts = split_item(item)
+                if not drafts and annex != 4:
+                    self.unplaced.append(
+                        Unplaced(self.doc.line_of(item.span.start), item.section, item.span.text,
+                                 "no actor or action recognized")
+                    )
+                for draft in drafts:
+                    out.append((self.activity(annex, item, draft), draft))
+        return out
+
+    def activity(self, annex: int, item: Item, draft: ActivityDraft) -> str:
+        link_text = draft.context + draft.title
+        prov = self.provenance(draft.section, (draft.start, draft.end), draft.sentence)
+        activity_id = f"activity:{self.year}:{draft.section}/{draft.ordinal}"
+        props = {
+            "kind": "ACTIVITY",
+            "title": draft.title,
+            "context": draft.context.rstrip("，"),
+            "types": classify(link_text),
+            "ordinal": draft.ordinal,
+            "annex": annex,
+            "sort_key": f"{annex}-{item.ordinal:03d}-{draft.ordinal:03d}",
+            **prov.as_props(),
+        }
+        self.node(activity_id, "Activity", props, owned=True)
+        self.edge(self.notice_id, activity_id, "HAS_ACTIVITY")
+        for part in draft.participants:
+            self.edge(self.actor(part.actor), activity_id, "RUNS", role=part.role, **prov.as_props())
+        for campaign in entities.campaigns_in(link_text):
+            self.edge(activity_id, self.named(campaign), "PART_OF")
+        events = entities.events_in(link_text)
+        specific = [e for e in events if e.id in entities.EVENT_PARENTS] or events
+        for event in specific:
+            event_id = self.named(event)
+            self.edge(activity_id, event_id, "PART_OF")
+            parent = entities.EVENT_PARENTS.get(event.id)
+            if parent:
+                self.edge(event_id, self.named(next(e for e in entities.EVENTS if e.id == parent)), "PART_OF")
+            if draft.title.startswith(HOST_VERBS):
+                self.edge(self.actor(draft.participants[0].actor), event_id, "HOSTS")
+        for doc in entities.documents_in(draft.title):
+            self.edge(activity_id, self.named(doc), "CITES")
+        for topic in entities.topics_in(link_text):
+            self.edge(activity_id, self.named(topic), "ABOUT")
+        for product in entities.products_in(link_text, self.year):
+            self.edge(activity_id, self.product(product, draft.section, link_text), "COVERS")
+        return activity_id
+
+    def organizers(self) -> None:
+        listed = []
+        for item in self.s.annexes.get(1, []):
+            actor = lexicon.actor_at(item.span.text, item.span.text.index("、") + 1)
+            if actor and actor.kind == "ORGANIZER" and actor not in listed:
+                listed.append(actor)
+        for n, actor in enumerate(listed, start=1):
+            self.edge(self.notice_id, self.actor(actor), "ORGANIZED_BY", listed=True, ordinal=n)
+        recipients = self.s.recipients.text if self.s.recipients else ""
+        suggested = []
+        for stem, national in lexicon.RECIPIENT_STEMS.items():
+            actor = lexicon.find_actor(national)
+            if stem in recipients and actor and actor not in listed and actor not in suggested:
+                suggested.append(actor)
+        for n, actor in enumerate(suggested, start=len(listed) + 1):
+            self.edge(self.notice_id, self.actor(actor), "ORGANIZED_BY", listed=False, ordinal=n,
+                      inferred_from="主送")
+
+    def implements(self, drafts: list[tuple[str, ActivityDraft]]) -> None:
+        """Link annex activities to the key arrangements they carry out."""
+        runs = {aid: _runs(d.context + d.title) for aid, d in drafts}
+        frequency = Counter(run for rs in runs.values() for run in rs)
+        links = {aid: _linked(self.edges.values(), aid) for aid, _ in drafts}
+        for item in self.s.key_arrangements:
+            arrangement_id = f"arrangement:{self.year}:{item.ordinal}"
+            targets = _linked(self.edges.values(), arrangement_id)
+            item_runs = _runs(item.span.text)
+            for aid, _ in drafts:
+                shared_entity = targets & links[aid]
+                shared_run = {r for r in runs[aid] & item_runs if frequency[r] <= RARE_RUN_MAX}
+                if shared_entity or shared_run:
+                    via = sorted(shared_entity) or [min(shared_run)]
+                    self.edge(aid, arrangement_id, "IMPLEMENTS", via=via[0])
+
+
+def _linked(edges: Iterable[EdgeRecord], source: str) -> set[str]:
+    return {e.target for e in edges if e.source == source and e.type in {"PART_OF", "ABOUT", "COVERS"}
+            and not e.target.startswith("topic:")}
+
+
+def _runs(text: str) -> set[str]:
+    out: set[str] = set()
+    for run in CJK_RUN.findall(text):
+        out.update(run[i : i + SHARED_RUN] for i in range(len(run) - SHARED_RUN + 1))
+    # A run that opens with a verb ("组织开展全国…") says how, not what.
+    return {r for r in out if not r.startswith(ACTION_VERBS) and "开展" not in r}
+
+
+def _split_list(text: str) -> list[str]:
+    """Split on "，"/"," outside parentheses; "、" stays inside an entry ("有关联合会、协会")."""
+    return [p for p in (x.strip().rstrip("。") for x in re.split(r"[，,]", text)) if p]
+
+
+def _split_recipients(text: str) -> tuple[list[str], str | None]:
+    """The 主送 list: each body once, with the scope that prefixes the first group."""
+    scope = None
+    if m := RECIPIENT_SCOPE.match(text):
+        scope, text = m.group(1), text[m.end():]
+    out: list[str] = []
+    depth, current = 0, ""
+    for ch in text.rstrip("。"):
+        if ch in "（(":
+            depth += 1
+        elif ch in "）)":
+            depth -= 1
+        if depth == 0 and ch in "、，,":
+            if current.strip():
+                out.append(current.strip())
+            current = ""
+            continue
+        current += ch
+    if current.strip():
+        out.append(current.strip())
+    return out, scope
+
+
+def build_graph(raw_text: str, source_name: str = "") -> GraphData:
+    """Parse a notice's text into graph records (pure: no database)."""
+    doc = normalize(raw_text)
+    structure = parse_structure(doc)
+    return _Builder(doc, structure, source_name).build()

@@ -1,0 +1,55 @@
+"""Activity types: a documented cue-word taxonomy (multi-valued per activity).
+
+An activity takes every type whose cue words occur in its clause; none gives ``OTHER``.
+The contract (``shared/contract/README.md``) fixes the first cues of each type.
+"""
+
+from __future__ import annotations
+
+ACTIVITY_TYPES: dict[str, tuple[str, ...]] = {
+    # "开展质量监督抽查", "食品安全抽检“你点我检”"
+    "SUPERVISION_SAMPLING": ("监督抽查", "抽查", "抽检"),
+    # "公路水运工程建设质量专项督查", "隐患排查治理", "“双随机、一公开”监督检查"
+    "INSPECTION": ("检查", "督查", "排查"),
+    # "加大网络侵权盗版打击力度", "依法惩治侵权假冒犯罪", "侦破一批大案要案"
+    "ENFORCEMENT": ("打击", "惩治", "侦破", "执法", "专项行动", "打掉", "斩断", "专项治理"),
+    # "召开2023年江苏质量大会", "新闻发布会", "现场观摩会"
+    "CONFERENCE": ("大会", "会议", "现场会", "观摩会", "发布会", "交流会"),
+    # "“民营企业质量效益型发展”分论坛", "产业链质量提升主题沙龙"
+    "FORUM": ("论坛", "沙龙"),
+    # "“质量之光”…成果展", "交易博览会", "科普视频展播"
+    "EXHIBITION": ("成果展", "展览", "博览会", "展播", "展示"),
+    # "品牌故事大赛", "知识竞赛", "征文比赛", "成果发表赛"
+    "COMPETITION": ("竞赛", "大赛", "比赛", "征文", "发表赛", "演讲"),
+    # "专题培训", "实训讲堂", "高级研修班", "“质量安全第一课”"
+    "TRAINING": ("培训", "实训", "研修", "讲堂", "第一课", "课堂", "专题课", "大练兵", "人才培养", "集训", "研学"),
+    # "主题宣传活动", "普法宣传", "科普宣传", "巡回宣讲", "推介下乡"
+    "PUBLICITY": ("宣传", "宣讲", "普法", "科普", "推介", "访谈", "绘画"),
+    # "标准宣贯", "计量检定规程", "地方标准"
+    "STANDARDS": ("标准", "宣贯", "规程"),
+    # "省长质量奖", "颁奖", "评选表彰"
+    "AWARD": ("质量奖", "颁奖", "颁发", "表彰", "评选"),
+    # "“质量月”活动启动仪式"
+    "LAUNCH_CEREMONY": ("启动仪式",),
+    # "发布一批食品药品安全刑事审判典型案例", "指导性案例"
+    "CASE_RELEASE": ("典型案例", "指导性案例", "案例征集", "小案例"),
+    # "质量帮扶和技术指导", "农资质量技术服务", "“一站式”服务"
+    "TECHNICAL_ASSISTANCE": ("帮扶", "技术指导", "技术服务", "一站式", "送政策上门", "个性化服务"),
+    # "全国检验检测机构开放日", "实验室开放日"
+    "OPEN_DAY": ("开放日",),
+    # "进出口商品质量安全风险专项监测", "能力验证", "专项监督"
+    "MONITORING": ("监测", "能力验证", "专项监督", "监督指导"),
+    # "全国质量标杆经验交流", "经验分享和观摩", "成果交流"
+    "EXPERIENCE_EXCHANGE": ("经验交流", "交流", "经验分享", "观摩", "分享"),
+    # "“一站式”服务线上平台", "中国—东盟质量服务一站式网上系统"
+    "PLATFORM": ("平台", "网上系统", "上线", "网络课堂"),
+    # "商贸流通专项试点", "“一站式”服务试点", "示范项目"
+    "PILOT": ("试点", "示范"),
+    "OTHER": (),
+}
+
+
+def classify(text: str) -> list[str]:
+    """The activity types whose cue words occur in ``text``, in taxonomy order."""
+    found = [name for name, cues in ACTIVITY_TYPES.items() if any(c in text for c in cues)]
+    return found or ["OTHER"]
