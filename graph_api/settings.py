@@ -22,6 +22,7 @@ Environment variables (all optional):
 ``QGRAPH_MAX_TOKENS``      tokens per operation, default 2000
 ``QGRAPH_DEFAULT_PAGE``    default ``first``, default 20
 ``QGRAPH_MAX_PAGE``        maximum ``first``, default 100
+``QGRAPH_LOAD_IF_EMPTY``   0 to not load the bundled notice into an empty store at start
 =========================  ==========================================================
 """
 
@@ -64,6 +65,7 @@ class Settings:
     max_tokens: int = 2000
     default_page: int = 20
     max_page: int = 100
+    load_if_empty: bool = True
 
     @property
     def backend(self) -> str:
@@ -125,6 +127,7 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         max_tokens=int(_number(env, "QGRAPH_MAX_TOKENS", base.max_tokens, int)),
         default_page=int(_number(env, "QGRAPH_DEFAULT_PAGE", base.default_page, int)),
         max_page=int(_number(env, "QGRAPH_MAX_PAGE", base.max_page, int)),
+        load_if_empty=env.get("QGRAPH_LOAD_IF_EMPTY", "1").lower() not in {"0", "false", "no", "off"},
     )
     settings.backend  # noqa: B018 - validates the scheme early
     return settings

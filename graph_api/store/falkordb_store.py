@@ -26,6 +26,8 @@ from graph_api.store.statements import Catalog
 log = logging.getLogger(__name__)
 
 LOAD_LOCK_SECONDS = 600
+# FalkorDB's answer to a read of a graph key that does not exist yet.
+EMPTY_KEY = "empty key"
 
 
 class FalkorDBStore:
@@ -100,6 +102,8 @@ class FalkorDBStore:
         try:
             result = graph.ro_query(text, dict(params or {}), timeout=self._timeout_ms)
         except Exception as exc:
+            if EMPTY_KEY in str(exc):  # nothing loaded yet: an empty graph has no rows
+                return []
             raise self._translate(exc, name) from exc
         header = [column[1] for column in result.header]
         return [dict(zip(header, values, strict=True)) for values in result.result_set]

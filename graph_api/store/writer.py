@@ -13,7 +13,7 @@ from typing import Any, TypeVar
 from cypher import Q
 from graph_api.store.protocol import WriteStep
 from loaders.records import GraphData
-from loaders.tokens import tokens
+from loaders.tokens import fold, tokens
 
 T = TypeVar("T")
 
@@ -71,7 +71,7 @@ def load_steps(datas: Sequence[GraphData], batch: int = 500) -> list[WriteStep]:
         for node in data.nodes:
             props = dict(node.props)
             props.update(id=node.id, owner=node.owner, label=node.label)
-            props["search_text"] = search_text(props)
+            props["search_text"] = fold(search_text(props))
             node_rows[node.label].append({"id": node.id, "props": props})
             if node.id not in seen:
                 seen.add(node.id)

@@ -1,0 +1,72 @@
+"""The Strawberry schema, with depth, alias and token limits."""
+
+from __future__ import annotations
+
+import logging
+
+import strawberry
+from graphql import GraphQLError
+from strawberry.extensions import MaxAliasesLimiter, MaxTokensLimiter, QueryDepthLimiter
+from strawberry.schema.config import StrawberryConfig
+from strawberry.types import ExecutionContext
+
+from graph_api.errors import QGraphError
+from graph_api.schema.notice import Notice
+from graph_api.schema.query import Query
+from graph_api.schema.types import (
+    Activity,
+    Association,
+    Campaign,
+    Contact,
+    ContentItem,
+    Document,
+    Event,
+    KeyArrangement,
+    Organization,
+    Organizer,
+    ProductCategory,
+    Region,
+    Requirement,
+    Slogan,
+    Theme,
+    Topic,
+)
+from graph_api.settings import Settings
+
+log = logging.getLogger(__name__)
+
+TYPES = [
+    Organizer, Region, Association, Organization, Activity, Campaign, Event, Document, Topic,
+    ProductCategory, Theme, Slogan, ContentItem, KeyArrangement, Requirement, Contact, Notice,
+]  # fmt: skip
+
+
+class QualitySchema(strawberry.Schema):
+    """Logs only unexpected errors; coded QGraphErrors are answers, not failures."""
+
+    def process_errors(
+        self, errors: list[GraphQLError], execution_context: ExecutionContext | None = None
+    ) -> None:
+        for error in errors:
+            if error.original_error is not None and not isinstance(error.original_error, QGraphError):
+                log.error("unexpected error: %s", error.message, exc_info=error.original_error)
+
+
+def build_schema(settings: Settings | None = None) -> strawberry.Schema:
+    """The schema with the limits of ``settings``."""
+    settings = settings or Settings()
+    return QualitySchema(
+        query=Query,
+        types=TYPES,
+        extensions=[
+            QueryDepthLimiter(max_depth=settings.max_depth),
+            MaxAliasesLimiter(max_alias_count=settings.max_aliases),
+            MaxTokensLimiter(max_token_count=settings.max_tokens),
+        ],
+        config=StrawberryConfig(auto_camel_case=True),
+    )
+
+
+def schema_sdl() -> str:
+    """The SDL of the schema (what ``schema.graphql`` holds)."""
+    return build_schema().as_str() + "\n"
