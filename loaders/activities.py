@@ -185,7 +185,7 @@ def split_item(item: Item) -> list[ActivityDraft]:
                         current.end = c_start + len(core)
                     continue
                 local_context, core, c_start = core[:k], core[k:], c_start + k
-            new_action = _starts_action(core) and not core.startswith(PURPOSE_PREFIXES)
+            new_action = (_starts_action(core) and not core.startswith(PURPOSE_PREFIXES)) or _joint_clause(core)
             if current is None or local_context or new_action:
                 current = ActivityDraft(
                     section=item.section,
@@ -205,7 +205,14 @@ def split_item(item: Item) -> list[ActivityDraft]:
             else:
                 current.title += "，" + core
                 current.end = c_start + len(core)
+                current.participants += _named_partners(core, current.participants, lead)
     return drafts
+
+
+def _joint_clause(clause: str) -> bool:
+    """A clause such as "与金融机构推进“桂质贷”金融服务": a new action with a partner."""
+    m = JOINT.match(clause)
+    return m is not None and m.start() == 0 and lexicon.actor_at(clause, m.end()) is not None
 
 
 def _dedupe(parts: list[Participation]) -> list[Participation]:

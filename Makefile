@@ -1,0 +1,48 @@
+# Two commands for a fresh machine: `make serve` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+# Re-install when the project's dependencies change.
+INSTALLED := $(VENV)/.installed
+TEST_INSTALLED := $(VENV)/.test-installed
+NODE_INSTALLED := node_modules/.installed
+
+.PHONY: serve test install lint typecheck pytest bench schema clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(INSTALLED): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e .
+	touch $@
+
+$(TEST_INSTALLED): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $(INSTALLED) $@
+
+$(NODE_INSTALLED): package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+install: $(INSTALLED)
+
+## serve: create .venv, install, load the bundled notice into an empty store, serve GraphQL
+serve: $(INSTALLED)
+	$(BIN)/qgraph serve
+
+## test: install test dependencies (Python and npm), then ruff, mypy and the whole pytest suite
+test: $(TEST_INSTALLED) $(NODE_INSTALLED)
+	$(BIN)/ruff check .
+	$(BIN)/mypy
+	$(BIN)/pytest
+
+bench: $(TEST_INSTALLED)
+	$(BIN)/python bench/run.py
+
+## schema: regenerate schema.graphql from the code
+schema: $(INSTALLED)
+	$(BIN)/qgraph schema > schema.graphql
+
+clean:
+	rm -rf $(VENV) node_modules .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,177 @@
+"""The ``qgraph`` command: serve, load, status, schema."""
+
+from __future__ import annotations
+
+import contextlib
+import signal
+import socket
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from types import FrameType
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from graph_api.errors import ConfigError, QGraphError
+from graph_api.logs import configure_logging
+from graph_api.settings import Settings, load_settings
+
+app = typer.Typer(
+    name="qgraph",
+    help="GraphQL knowledge graph over the national 质量月 (Quality Month) notice.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    add_completion=False,
+)
+out = Console()
+err = Console(stderr=True)
+
+SETTINGS_HELP = """Settings come from the environment: QGRAPH_DB (unset: embedded FalkorDB;
+falkordb://host:port; bolt:// or neo4j:// or neo4j+s:// for Neo4j), QGRAPH_DATA (embedded data
+dir), QGRAPH_GRAPH, QGRAPH_DB_USER, QGRAPH_DB_PASSWORD, QGRAPH_DB_DATABASE, QGRAPH_QUERY_TIMEOUT
+(s, 10), QGRAPH_WRITE_BATCH (500), QGRAPH_CONNECT_TIMEOUT (s, 10), QGRAPH_HOST (127.0.0.1),
+QGRAPH_PORT (8000), QGRAPH_LOG_LEVEL (INFO), QGRAPH_DEBUG (0), QGRAPH_MAX_DEPTH (10),
+QGRAPH_MAX_ALIASES (30), QGRAPH_MAX_TOKENS (2000), QGRAPH_DEFAULT_PAGE (20), QGRAPH_MAX_PAGE (100),
+QGRAPH_LOAD_IF_EMPTY (1)."""
+
+
+def _raise_interrupt(signum: int, frame: FrameType | None) -> None:
+    raise KeyboardInterrupt
+
+
+@contextlib.contextmanager
+def _terminable() -> Iterator[None]:
+    """SIGTERM unwinds like Ctrl-C, so the embedded store is shut down cleanly."""
+    previous = signal.signal(signal.SIGTERM, _raise_interrupt)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _settings() -> Settings:
+    settings = load_settings()
+    configure_logging(settings.log_level)
+    return settings
+
+
+def _check_port(host: str, port: int) -> None:
+    with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET) as sock:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            sock.bind((host, port))
+        except OSError as exc:
+            raise ConfigError(
+                f"cannot listen on {host}:{port} ({exc.strerror}); choose another with --port "
+                "or QGRAPH_PORT"
+            ) from None
+
+
+@app.command(help=f"Serve GraphQL at http://HOST:PORT/graphql.\n\n{SETTINGS_HELP}")
+def serve(
+    host: Annotated[str | None, typer.Option(help="bind address [default: QGRAPH_HOST or 127.0.0.1]")] = None,
+    port: Annotated[int | None, typer.Option(help="bind port [default: QGRAPH_PORT or 8000]")] = None,
+    workers: Annotated[int, typer.Option(help="worker processes (external stores only)")] = 1,
+) -> None:
+    import uvicorn
+
+    settings = _settings()
+    settings = settings.with_(host=host or settings.host, port=port or settings.port)
+    if workers > 1 and settings.backend == "embedded":
+        raise ConfigError("--workers > 1 needs an external store (QGRAPH_DB); the embedded one is per process")
+    _check_port(settings.host, settings.port)
+    if settings.backend == "embedded":
+        settings.data_dir.mkdir(parents=True, exist_ok=True)
+    err.print(f"qgraph: serving http://{settings.host}:{settings.port}/graphql ({settings.backend} store)")
+    if workers > 1:
+        uvicorn.run("graph_api.app:create_app", factory=True, host=settings.host, port=settings.port,
+                    workers=workers, log_config=None, lifespan="on")
+        return
+    from graph_api.app import create_app
+
+    uvicorn.run(create_app(settings), host=settings.host, port=settings.port, log_config=None,
+                lifespan="on", timeout_graceful_shutdown=10)
+
+
+@app.command(help=f"Load notice files (default: the bundled 2023 notice) in one transaction.\n\n{SETTINGS_HELP}")
+def load(
+    files: Annotated[list[Path] | None, typer.Argument(help="UTF-8 notice texts", show_default=False)] = None,
+) -> None:
+    from graph_api.loading import load_graphs, parse_files
+    from graph_api.store import open_store
+
+    settings = _settings()
+    paths: list[Path | None] = list(files) if files else [None]
+    with err.status("parsing…") as status:
+        datas = parse_files(paths, progress=lambda name: status.update(f"parsed {name}"))
+    with _terminable():
+        store = open_store(settings)
+        try:
+            with err.status(f"writing {sum(len(d.nodes) for d in datas)} nodes…"):
+                summary = load_graphs(store, datas, settings.write_batch)
+        finally:
+            store.close()
+    table = Table(title=f"loaded in {summary.seconds:.2f}s")
+    table.add_column("kind")
+    for data in datas:
+        table.add_column(data.notice_id, justify="right")
+    kinds = sorted({k for d in datas for k in d.counts()})
+    for kind in kinds:
+        table.add_row(kind, *[str(d.counts().get(kind, 0)) for d in datas])
+    table.add_row("edges", *[str(len(d.edges)) for d in datas])
+    table.add_row("unplaced", *[str(len(d.unplaced)) for d in datas])
+    out.print(table)
+    for data in datas:
+        for u in data.unplaced:
+            out.print(f"unplaced: {data.source_name}:{u.line} [{u.section}] {u.reason}: {u.text[:60]}")
+
+
+@app.command(help=f"Show the store, what is loaded, and counts.\n\n{SETTINGS_HELP}")
+def status() -> None:
+    from graph_api.store import open_store
+    from graph_api.store.repository import GraphRepository
+
+    settings = _settings()
+    with _terminable():
+        store = open_store(settings)
+        try:
+            store.health()
+            repo = GraphRepository(store)
+            meta = repo.meta()
+            nodes, edges, by_kind = repo.stats()
+            notices = repo.notices()
+        finally:
+            store.close()
+    where = settings.db_url or str(settings.data_dir)
+    out.print(f"store: {settings.backend} ({where}), graph {settings.graph_name!r}")
+    out.print(f"notices: {', '.join(str(n['year']) for n in notices) or 'none loaded'}")
+    out.print(f"nodes: {nodes}, edges: {edges}")
+    if meta:
+        out.print(f"last load: {meta['loaded_at']} (version {meta['version']})")
+    for row in by_kind:
+        out.print(f"  {row['kind']}: {row['count']}")
+
+
+@app.command(help="Print the GraphQL schema (SDL).")
+def schema() -> None:
+    from graph_api.schema import schema_sdl
+
+    sys.stdout.write(schema_sdl())
+
+
+def main() -> None:
+    """Entry point: one clear line and a non-zero exit for every known failure."""
+    try:
+        app()
+    except QGraphError as exc:
+        err.print(f"qgraph: error: {exc.message}", highlight=False, markup=False, soft_wrap=True)
+        sys.exit(2 if exc.code in {"BAD_INPUT", "CONFIG"} else 1)
+    except KeyboardInterrupt:
+        sys.exit(130)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,88 @@
+"""Shared fixtures: one embedded FalkorDB with a Bolt listener for the whole session.
+
+Two backends run the store and API suites: the FalkorDB adapter (native protocol), and the
+Neo4j adapter through the official ``neo4j`` driver against FalkorDB's Bolt listener. The
+Bolt listener serves one fixed graph, ``falkordb``, so the native adapter uses that graph
+name too and the Bolt suite loads natively, then reads over Bolt (FalkorDB's Bolt crashes on
+request messages over ~4 KB; a real Neo4j has no such limit).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from graph_api.loading import load_graphs
+from graph_api.settings import Settings
+from graph_api.store.embedded import EmbeddedServer, free_port
+from graph_api.store.falkordb_store import FalkorDBStore
+from graph_api.store.neo4j_store import Neo4jStore
+from graph_api.store.protocol import GraphStore
+from loaders.reader import read_notice
+from loaders.records import GraphData
+from cypher import Q
+
+BOLT_GRAPH = "falkordb"
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+
+
+@pytest.fixture(scope="session")
+def bolt_port() -> int:
+    return free_port()
+
+
+@pytest.fixture(scope="session")
+def server(tmp_path_factory: pytest.TempPathFactory, bolt_port: int) -> Iterator[EmbeddedServer]:
+    srv = EmbeddedServer(tmp_path_factory.mktemp("falkordb"), bolt_port=bolt_port)
+    srv.start()
+    yield srv
+    srv.stop()
+
+
+@pytest.fixture(scope="session")
+def falkor(server: EmbeddedServer) -> Iterator[FalkorDBStore]:
+    assert server.endpoint is not None
+    store = FalkorDBStore(server.endpoint, graph_name=BOLT_GRAPH)
+    yield store
+    store.close()
+
+
+@pytest.fixture(scope="session")
+def bolt(server: EmbeddedServer, bolt_port: int) -> Iterator[Neo4jStore]:
+    # FalkorDB's Bolt listener stalls the first handshake after a client closed; a short
+    # connection timeout lets the driver's retry get through quickly.
+    store = Neo4jStore(f"bolt://127.0.0.1:{bolt_port}", query_timeout=30, connect_timeout=2, write_batch=10)
+    yield store
+    store.close()
+
+
+@pytest.fixture(scope="session")
+def notice() -> GraphData:
+    return read_notice()
+
+
+def reset(store: GraphStore, *datas: GraphData) -> None:
+    """Clear the graph, then load ``datas`` natively."""
+    from graph_api.store.protocol import WriteStep
+
+    store.write([WriteStep(Q.DELETE_ALL)])
+    if datas:
+        load_graphs(store, datas)
+
+
+@pytest.fixture(params=["falkordb", "bolt"])
+def backend(request: pytest.FixtureRequest, falkor: FalkorDBStore, bolt: Neo4jStore) -> GraphStore:
+    """The store under test: reads go through this adapter; loads go natively."""
+    return falkor if request.param == "falkordb" else bolt
+
+
+@pytest.fixture(scope="session")
+def settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
+    return Settings(data_dir=tmp_path_factory.mktemp("unused"), load_if_empty=False)
+
+
+def pytest_report_header() -> list[str]:
+    return [f"backends: embedded FalkorDB and neo4j driver over Bolt; shared={SHARED}; CI={os.environ.get('CI', '')}"]
