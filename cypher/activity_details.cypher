@@ -1,6 +1,8 @@
 // Everything an activity shows, for a batch of ids (one round trip per level).
+// Each pattern comprehension names its own variables: FalkorDB returns an empty list for
+// the second comprehension when both bind a relationship named `r`.
 UNWIND $ids AS id
 MATCH (a:Activity {id: id})
 RETURN a.id AS id,
-       [(x)-[r:RUNS]->(a) | {role: r.role, id: x.id}] AS participants,
-       [(a)-[r]->(t:Entity) WHERE type(r) <> "RUNS" | {type: type(r), id: t.id, kind: t.kind}] AS links
+       [(x)-[runs:RUNS]->(a) | {role: runs.role, id: x.id}] AS participants,
+       [(a)-[link]->(t:Entity) | {type: type(link), id: t.id, kind: t.kind}] AS links

@@ -37,9 +37,11 @@ def error_code(error: GraphQLError) -> str:
     original = error.original_error
     if isinstance(original, QGraphError):
         return original.code
-    if original is not None:
-        return "INTERNAL"
     message = error.message.lower()
+    if message.startswith("variable '$"):
+        return "BAD_USER_INPUT"
+    if original is not None and not isinstance(original, GraphQLError):
+        return "INTERNAL"
     if any(m in message for m in LIMIT_MARKERS):
         return "LIMIT_EXCEEDED"
     if message.startswith("variable '$") or "got invalid value" in message:

@@ -59,9 +59,9 @@ def build_schema(settings: Settings | None = None) -> strawberry.Schema:
         query=Query,
         types=TYPES,
         extensions=[
-            QueryDepthLimiter(max_depth=settings.max_depth),
-            MaxAliasesLimiter(max_alias_count=settings.max_aliases),
-            MaxTokensLimiter(max_token_count=settings.max_tokens),
+            lambda: QueryDepthLimiter(max_depth=settings.max_depth),
+            lambda: MaxAliasesLimiter(max_alias_count=settings.max_aliases),
+            lambda: MaxTokensLimiter(max_token_count=settings.max_tokens),
         ],
         config=StrawberryConfig(auto_camel_case=True),
     )
