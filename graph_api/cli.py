@@ -167,7 +167,8 @@ def main() -> None:
     try:
         app()
     except QGraphError as exc:
-        err.print(f"qgraph: error: {exc.message}", highlight=False, markup=False, soft_wrap=True)
+        message = " ".join(exc.message.split())  # driver messages span lines; ours is one
+        err.print(f"qgraph: error: {message}", highlight=False, markup=False, soft_wrap=True)
         sys.exit(2 if exc.code in {"BAD_INPUT", "CONFIG"} else 1)
     except KeyboardInterrupt:
         sys.exit(130)

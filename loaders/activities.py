@@ -30,7 +30,9 @@ PURPOSE_PREFIXES = ("提升", "提高", "推动", "助力", "促进", "优化", 
 JOINT = re.compile(r"(会同|联合|配合|与)")
 # A run of one-character region abbreviations before "四省一市" or similar.
 # Example: "苏浙皖赣沪四省一市"
-ABBREVIATION_RUN = re.compile(r"([苏浙皖赣沪京津冀晋蒙辽吉黑闽鲁豫鄂湘粤桂琼渝川黔滇藏陕甘青宁新]{2,})(?=[一二三四五六七八九十]省|\w{0,2}地)")
+ABBREVIATION_RUN = re.compile(
+    r"([苏浙皖赣沪京津冀晋蒙辽吉黑闽鲁豫鄂湘粤桂琼渝川黔滇藏陕甘青宁新]{2,})(?=[一二三四五六七八九十]省|\w{0,2}地)"
+)
 # Joint phrases naming every partner at once: "四省一市", "五地".
 ALL_PARTNERS = re.compile(r"[一二三四五六七八九十]省[一二三四五六七八九十]市|[二三四五六七八九十]地")
 SENTENCE = re.compile(r"[^。！？；]+[。！？；]?")
@@ -128,9 +130,13 @@ def _action_index(clause: str, start: int = 1) -> int | None:
             depth += 1
         elif ch in "”》":
             depth = max(depth - 1, 0)
-        elif depth == 0 and i >= start and clause.startswith(ACTION_VERBS, i):
-            if not clause.startswith(PURPOSE_PREFIXES, i):
-                return i
+        elif (
+            depth == 0
+            and i >= start
+            and clause.startswith(ACTION_VERBS, i)
+            and not clause.startswith(PURPOSE_PREFIXES, i)
+        ):
+            return i
     return None
 
 

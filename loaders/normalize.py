@@ -88,7 +88,7 @@ def _page_break_edits(text: str) -> tuple[list[tuple[int, int, str]], list[Repai
     edits: list[tuple[int, int, str]] = []
     repairs: list[Repair] = []
     for match in re.finditer(r"([^\n]+)((?:[ \t]*\n){2,})(?=([^\n]+))", text):
-        before, gap, after = match.group(1), match.group(2), match.group(3)
+        before, after = match.group(1), match.group(3)
         stripped = before.rstrip()
         if not stripped or stripped[-1] in SENTENCE_END:
             continue
@@ -109,8 +109,12 @@ def normalize(raw: str) -> Normalized:
     line_starts = [0] + [i + 1 for i, ch in enumerate(raw) if ch == "\n"]
     offsets = list(range(len(text)))
     if len(text) != len(raw):  # CRLF or BOM: rebuild offsets against the raw text
-        offsets = [i for i, ch in enumerate(raw) if ch not in "\r\ufeff" or (ch == "\r" and raw[i + 1 : i + 2] != "\n")]
-        line_starts = [0] + [i + 1 for i, ch in enumerate(raw) if ch == "\n" or (ch == "\r" and raw[i + 1 : i + 2] != "\n")]
+
+        def lone_cr(i: int) -> bool:
+            return raw[i] == "\r" and raw[i + 1 : i + 2] != "\n"
+
+        offsets = [i for i, ch in enumerate(raw) if ch not in "\r\ufeff" or lone_cr(i)]
+        line_starts = [0] + [i + 1 for i, ch in enumerate(raw) if ch == "\n" or lone_cr(i)]
     edits, repairs = _page_break_edits(text)
     text, offsets = _apply(text, offsets, edits)
     text, offsets = _apply(

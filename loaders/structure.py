@@ -118,8 +118,7 @@ def parse_structure(doc: Normalized) -> NoticeStructure:
     lines = _lines(doc.text)
     if not lines:
         raise LoadError("the document is empty", line=1)
-    year = _find_year(doc, lines)
-    notice = NoticeStructure(year=year)
+    notice = NoticeStructure(year=0)
     section: str | None = None
     annex: int | None = None
     expect: str | None = None  # "theme", "annex_title", "slogans"
@@ -149,7 +148,8 @@ def parse_structure(doc: Normalized) -> NoticeStructure:
             elif text.startswith("口号"):
                 expect = "slogans"
             elif expect == "slogans" and (m := SLOGAN.match(text)):
-                notice.slogans.append((int(m.group(1)), Span(line.start + text.index(m.group(2)), line.end, m.group(2).strip())))
+                start = line.start + text.index(m.group(2))
+                notice.slogans.append((int(m.group(1)), Span(start, line.end, m.group(2).strip())))
             elif m := ANNEX_ITEM.match(text):
                 notice.annexes[annex].append(_item(f"附件{annex}", m.group(1), line, m.group(2)))
             else:
@@ -194,6 +194,7 @@ def parse_structure(doc: Normalized) -> NoticeStructure:
             f"'附件 1'; the text starts with {first.text[:30]!r}",
             line=doc.line_of(first.start),
         )
+    notice.year = _find_year(doc, lines)
     return notice
 
 

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from cypher import Q
 from graph_api.loading import load_graphs
 from graph_api.settings import Settings
 from graph_api.store.embedded import EmbeddedServer, free_bolt_port
@@ -23,7 +24,6 @@ from graph_api.store.neo4j_store import Neo4jStore
 from graph_api.store.protocol import GraphStore
 from loaders.reader import read_notice
 from loaders.records import GraphData
-from cypher import Q
 
 BOLT_GRAPH = "falkordb"
 SHARED = Path(__file__).resolve().parents[2] / "shared"

@@ -20,7 +20,7 @@ def test_cn_number(numeral: str, value: int) -> None:
 
 def test_body_sections_have_their_items(notice) -> None:  # type: ignore[no-untyped-def]
     assert notice.year == 2023 and notice.declared_count == 25
-    assert [i.title for i in notice.content_items][0] == "深入学习习近平总书记关于质量发展的重要论述"
+    assert notice.content_items[0].title == "深入学习习近平总书记关于质量发展的重要论述"
     assert (len(notice.content_items), len(notice.key_arrangements), len(notice.requirements)) == (6, 9, 3)
     assert notice.key_arrangements[4].title == "深化重点产品监督抽查"
     assert notice.key_arrangements[4].section == "三/（五）"

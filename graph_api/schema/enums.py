@@ -26,10 +26,32 @@ class ActorRole(Enum):
     SUPPORT = "SUPPORT"
 
 
-ActivityType = strawberry.enum(
-    Enum("ActivityType", {name: name for name in ACTIVITY_TYPES}),  # type: ignore[misc]
-    description="Activity types from the cue-word taxonomy; multi-valued per activity.",
-)
+@strawberry.enum(description="Activity types from the cue-word taxonomy (loaders/taxonomy.py); multi-valued.")
+class ActivityType(Enum):
+    SUPERVISION_SAMPLING = "SUPERVISION_SAMPLING"
+    INSPECTION = "INSPECTION"
+    ENFORCEMENT = "ENFORCEMENT"
+    CONFERENCE = "CONFERENCE"
+    FORUM = "FORUM"
+    EXHIBITION = "EXHIBITION"
+    COMPETITION = "COMPETITION"
+    TRAINING = "TRAINING"
+    PUBLICITY = "PUBLICITY"
+    STANDARDS = "STANDARDS"
+    AWARD = "AWARD"
+    LAUNCH_CEREMONY = "LAUNCH_CEREMONY"
+    CASE_RELEASE = "CASE_RELEASE"
+    TECHNICAL_ASSISTANCE = "TECHNICAL_ASSISTANCE"
+    OPEN_DAY = "OPEN_DAY"
+    MONITORING = "MONITORING"
+    EXPERIENCE_EXCHANGE = "EXPERIENCE_EXCHANGE"
+    PLATFORM = "PLATFORM"
+    PILOT = "PILOT"
+    OTHER = "OTHER"
+
+
+# The GraphQL enum and the loader's taxonomy must name the same types.
+assert [t.value for t in ActivityType] == list(ACTIVITY_TYPES)
 
 
 @strawberry.enum(description="Orders for actor lists.")

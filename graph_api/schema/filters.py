@@ -26,7 +26,7 @@ class StringFilter:
 
 @strawberry.input(description="Activities: every given condition must hold.")
 class ActivityFilter:
-    types: list[ActivityType] | None = strawberry.field(  # type: ignore[valid-type]
+    types: list[ActivityType] | None = strawberry.field(
         default=None, description="any of these types"
     )
     text: str | None = strawberry.field(default=None, description="Chinese-aware phrase, as search")

@@ -11,6 +11,7 @@ from graph_api.schema.context import call
 from graph_api.schema.enums import ActivityOrder, ActorKind, ActorOrder
 from graph_api.schema.filters import ActivityFilter, ActorFilter
 from graph_api.schema.notice import Notice
+from graph_api.schema.paging import encode_cursor, page_bounds
 from graph_api.schema.types import (
     Activity,
     ActivityConnection,
@@ -27,7 +28,6 @@ from graph_api.schema.types import (
     load_nodes,
     snapshot,
 )
-from graph_api.schema.paging import encode_cursor, page_bounds
 from graph_api.store import walk
 
 MAX_DEPTH = 3
@@ -124,7 +124,7 @@ async def _require(info: CtxInfo, node_id: str) -> dict[str, Any]:
 @strawberry.type
 class Query:
     @strawberry.field(description="Any node by its id.")
-    async def node(self, info: CtxInfo, id: strawberry.ID) -> Node | None:  # noqa: A002
+    async def node(self, info: CtxInfo, id: strawberry.ID) -> Node | None:
         await _require(info, str(id))
         found = await load_nodes(info, [str(id)])
         return found[0] if found else None
@@ -140,7 +140,7 @@ class Query:
     async def actors(
         self,
         info: CtxInfo,
-        filter: ActorFilter | None = None,  # noqa: A002
+        filter: ActorFilter | None = None,
         first: int | None = None,
         after: str | None = None,
         order_by: ActorOrder = ActorOrder.NAME_ASC,
@@ -166,7 +166,7 @@ class Query:
     async def activities(
         self,
         info: CtxInfo,
-        filter: ActivityFilter | None = None,  # noqa: A002
+        filter: ActivityFilter | None = None,
         first: int | None = None,
         after: str | None = None,
         order_by: ActivityOrder = ActivityOrder.DOCUMENT,
@@ -177,7 +177,7 @@ class Query:
         return await activity_page(info, facts, first, after, order_by)
 
     @strawberry.field(description="Group-by counts (type, actor kind, region, campaign …) of matching activities.")
-    async def activity_facets(self, info: CtxInfo, filter: ActivityFilter | None = None) -> ActivityFacets:  # noqa: A002
+    async def activity_facets(self, info: CtxInfo, filter: ActivityFilter | None = None) -> ActivityFacets:
         snap = await snapshot(info)
         return await facets_of(info, [f for f in snap.facts if snap.activity_matches(filter, f)])
 
@@ -194,7 +194,7 @@ class Query:
 
     @strawberry.field(description="The subgraph within `depth` hops of a node, for visualization.")
     async def neighborhood(
-        self, info: CtxInfo, id: strawberry.ID, depth: int | None = None, limit: int | None = None  # noqa: A002
+        self, info: CtxInfo, id: strawberry.ID, depth: int | None = None, limit: int | None = None
     ) -> Subgraph:
         depth = _bounded("depth", depth, 1, MAX_DEPTH)
         limit = _bounded("limit", limit, DEFAULT_NEIGHBORHOOD, MAX_NEIGHBORHOOD)
@@ -233,7 +233,8 @@ class Query:
     @strawberry.field(description="Node and edge counts for dashboards and health checks.")
     async def stats(self, info: CtxInfo) -> Stats:
         nodes, edges, by_kind = await call(info.context.repo.stats)
-        return Stats(nodes=nodes, edges=edges, by_kind=[KindCount(kind=r["kind"] or "", count=r["count"]) for r in by_kind])
+        counts = [KindCount(kind=r["kind"] or "", count=r["count"]) for r in by_kind]
+        return Stats(nodes=nodes, edges=edges, by_kind=counts)
 
     @strawberry.field(description="Every campaign (专项行动 and named programmes).")
     async def campaigns(self, info: CtxInfo) -> list[Campaign]:
@@ -248,7 +249,7 @@ class Query:
         return await _all_linked(info, "topics")
 
     @strawberry.field(description="One activity by id.")
-    async def activity(self, info: CtxInfo, id: strawberry.ID) -> Activity:  # noqa: A002
+    async def activity(self, info: CtxInfo, id: strawberry.ID) -> Activity:
         props = await _require(info, str(id))
         if props.get("label") != "Activity":
             raise NotFound(f"{id!r} is not an activity", id=str(id))

@@ -120,7 +120,7 @@ class ActivityFacets:
     by_topic: list[FacetCount]
 
 
-def _facet(counts: dict[str, int], labels: dict[str, str] | None = None) -> list[FacetCount]:
+def _facet(counts: dict[str, int], labels: dict[str, str | None] | None = None) -> list[FacetCount]:
     ordered = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
     return [FacetCount(key=k, label=(labels or {}).get(k), count=c) for k, c in ordered]
 
@@ -145,7 +145,7 @@ async def facets_of(info: CtxInfo, facts: list[dict[str, Any]]) -> ActivityFacet
                 bump(key, value)
     linked = [k for key in ("campaign", "event", "topic") for k in by[key]]
     props = await info.context.node_loader.load_many(linked)
-    labels = {p["id"]: p.get("name") for p in props if p}
+    labels: dict[str, str | None] = {p["id"]: p.get("name") for p in props if p}
     labels.update({a: snap.actors[a]["name"] for a in by["region"] if a in snap.actors})
     return ActivityFacets(
         total=len(facts),
@@ -181,7 +181,7 @@ class Actor(Node):
         info: CtxInfo,
         first: int | None = None,
         after: str | None = None,
-        filter: ActivityFilter | None = None,  # noqa: A002 - GraphQL argument name
+        filter: ActivityFilter | None = None,
         role: ActorRole | None = None,
     ) -> ActivityConnection:
         snap = await snapshot(info)
@@ -241,7 +241,7 @@ class Activity(Node):
     """One atomic action read from an annex, with who runs it and where it was read."""
 
     title: str
-    types: list[ActivityType]  # type: ignore[valid-type]
+    types: list[ActivityType]
     context: str | None = strawberry.field(description="Scene-setting clause (结合…, 围绕…)")
     source: Source
     props: strawberry.Private[Props]
@@ -415,14 +415,25 @@ def to_type(props: Props) -> Any:
     label = props.get("label")
     pid = strawberry.ID(props["id"])
     if label in ACTOR_TYPES:
-        common = {"id": pid, "name": props["name"], "aliases": props.get("aliases") or [], "kind": ActorKind(props["kind"])}
+        common = {
+            "id": pid,
+            "name": props["name"],
+            "aliases": props.get("aliases") or [],
+            "kind": ActorKind(props["kind"]),
+        }
         if label == "Region":
             return Region(code=props.get("code"), **common)
         return ACTOR_TYPES[label](**common)
     if label == "Activity":
+        source = source_of(props)
+        assert source is not None, f"activity {pid} has no provenance"
         return Activity(
-            id=pid, title=props["title"], types=[ActivityType[t] for t in props.get("types") or ["OTHER"]],
-            context=props.get("context") or None, source=source_of(props), props=props,
+            id=pid,
+            title=props["title"],
+            types=[ActivityType[t] for t in props.get("types") or ["OTHER"]],
+            context=props.get("context") or None,
+            source=source,
+            props=props,
         )
     if label == "Event":
         return Event(id=pid, name=props["name"], aliases=props.get("aliases") or [], event_kind=props.get("event_kind"))

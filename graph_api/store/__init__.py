@@ -14,7 +14,7 @@ __all__ = ["GraphStore", "Row", "WriteStep", "open_store"]
 def open_store(settings: Settings, *, bolt_port: int | None = None) -> GraphStore:
     """Open the backend ``settings`` name: embedded FalkorDB, external FalkorDB or Neo4j."""
     backend = settings.backend
-    common = {"query_timeout": settings.query_timeout, "connect_timeout": settings.connect_timeout}
+    timeouts = settings.query_timeout, settings.connect_timeout
     store: GraphStore
     if backend == "neo4j":
         assert settings.db_url is not None
@@ -24,7 +24,8 @@ def open_store(settings: Settings, *, bolt_port: int | None = None) -> GraphStor
             password=settings.db_password,
             database=settings.db_database,
             write_batch=settings.write_batch,
-            **common,
+            query_timeout=timeouts[0],
+            connect_timeout=timeouts[1],
         )
     elif backend == "falkordb":
         store = FalkorDBStore(
@@ -32,9 +33,12 @@ def open_store(settings: Settings, *, bolt_port: int | None = None) -> GraphStor
             graph_name=settings.graph_name,
             username=settings.db_user,
             password=settings.db_password,
-            **common,
+            query_timeout=timeouts[0],
+            connect_timeout=timeouts[1],
         )
     else:
         server = EmbeddedServer(settings.data_dir, bolt_port=bolt_port, timeout=settings.connect_timeout)
-        store = FalkorDBStore.embedded(server, graph_name=settings.graph_name, **common)
+        store = FalkorDBStore.embedded(
+            server, graph_name=settings.graph_name, query_timeout=timeouts[0], connect_timeout=timeouts[1]
+        )
     return store

@@ -49,7 +49,7 @@ class Endpoint:
         """A redis client for this endpoint."""
         if self.unix_socket:
             return redis.Redis(unix_socket_path=self.unix_socket, socket_timeout=timeout)
-        return redis.Redis(host="127.0.0.1", port=self.port, socket_timeout=timeout)
+        return redis.Redis(host="127.0.0.1", port=self.port or 0, socket_timeout=timeout)
 
 
 def free_port() -> int:
@@ -177,7 +177,7 @@ class EmbeddedServer:
             stdin=subprocess.DEVNULL,
             stdout=subprocess.DEVNULL,
             stderr=subprocess.PIPE,
-            preexec_fn=_die_with_parent,  # noqa: PLW1509 - needed for PDEATHSIG
+            preexec_fn=_die_with_parent,
             start_new_session=True,  # a Ctrl-C in the terminal reaches us, not the server
         )
         self._wait_ready(endpoint)

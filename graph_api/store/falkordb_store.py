@@ -53,28 +53,41 @@ class FalkorDBStore:
         self._timeout_ms = int(query_timeout * 1000)
         self._server = server
         self._write_lock = threading.Lock()
-        if endpoint is not None and endpoint.unix_socket:
-            self._db = FalkorDB(unix_socket_path=endpoint.unix_socket, socket_timeout=query_timeout + 5)
-        else:
-            if url is not None:
-                parts = urlsplit(url)
-                host, port = parts.hostname or "127.0.0.1", parts.port or 6379
-                username = username or parts.username
-                password = password or parts.password
-                ssl = parts.scheme in {"falkordb+s", "falkordbs", "rediss"}
-            else:
-                assert endpoint is not None and endpoint.port is not None
-                host, port, ssl = "127.0.0.1", endpoint.port, False
-            self._db = FalkorDB(
-                host=host,
-                port=port,
-                username=username,
-                password=password,
-                ssl=ssl,
-                socket_timeout=query_timeout + 5,
-                socket_connect_timeout=connect_timeout,
-            )
+        try:
+            self._db = self._connect(endpoint, url, username, password, query_timeout, connect_timeout)
+        except redis.RedisError as exc:
+            raise StoreUnavailable(f"FalkorDB does not answer at {url or endpoint}: {exc}") from exc
         self._conn: redis.Redis = self._db.connection
+
+    @staticmethod
+    def _connect(
+        endpoint: Endpoint | None,
+        url: str | None,
+        username: str | None,
+        password: str | None,
+        query_timeout: float,
+        connect_timeout: float,
+    ) -> FalkorDB:
+        if endpoint is not None and endpoint.unix_socket:
+            return FalkorDB(unix_socket_path=endpoint.unix_socket, socket_timeout=query_timeout + 5)
+        if url is not None:
+            parts = urlsplit(url)
+            host, port = parts.hostname or "127.0.0.1", parts.port or 6379
+            username = username or parts.username
+            password = password or parts.password
+            ssl = parts.scheme in {"falkordb+s", "falkordbs", "rediss"}
+        else:
+            assert endpoint is not None and endpoint.port is not None
+            host, port, ssl = "127.0.0.1", endpoint.port, False
+        return FalkorDB(
+            host=host,
+            port=port,
+            username=username,
+            password=password,
+            ssl=ssl,
+            socket_timeout=query_timeout + 5,
+            socket_connect_timeout=connect_timeout,
+        )
 
     @classmethod
     def embedded(cls, server: EmbeddedServer, **kwargs: Any) -> FalkorDBStore:
@@ -122,7 +135,7 @@ class FalkorDBStore:
                         key=lock_key,
                     )
                 if self._conn.exists(self.graph_name):
-                    self._conn.execute_command("GRAPH.COPY", self.graph_name, staging)
+                    self._conn.execute_command("GRAPH.COPY", self.graph_name, staging)  # type: ignore[no-untyped-call]
                 graph = self._db.select_graph(staging)
                 for step in steps:
                     text = self.catalog.text(step.name, label=step.label, rel_type=step.rel_type)
@@ -140,7 +153,7 @@ class FalkorDBStore:
             finally:
                 with contextlib.suppress(redis.RedisError):
                     if self._conn.exists(staging):
-                        self._conn.execute_command("GRAPH.DELETE", staging)
+                        self._conn.execute_command("GRAPH.DELETE", staging)  # type: ignore[no-untyped-call]
                     if self._conn.get(lock_key) in (token, token.encode()):
                         self._conn.delete(lock_key)
 

@@ -60,7 +60,7 @@ class Neo4jStore:
 
     def _query(self, name: Q, label: str | None = None, rel_type: str | None = None) -> Query:
         text = self.catalog.text(name, label=label, rel_type=rel_type)
-        return Query(text, timeout=self._timeout)  # type: ignore[arg-type]
+        return Query(text, timeout=self._timeout)
 
     def run(
         self,
@@ -100,8 +100,7 @@ class Neo4jStore:
                 # Schema changes cannot share a transaction with data writes in Neo4j.
                 for step in index_steps:
                     self.round_trips += 1
-                    text = self.catalog.text(step.name)
-                    session.execute_write(lambda tx, t=text: tx.run(t).consume())
+                    session.execute_write(_run_schema, self.catalog.text(step.name))
                 self.round_trips += len(data_steps)
                 session.execute_write(work)
         except Exception as exc:
@@ -127,6 +126,10 @@ class Neo4jStore:
         """Close the driver (created once per process in the app's lifespan)."""
         with contextlib.suppress(Exception):
             self._driver.close()
+
+
+def _run_schema(tx: neo4j.ManagedTransaction, text: str) -> None:
+    tx.run(text).consume()
 
 
 def _translate(exc: Exception, name: Q) -> Exception:

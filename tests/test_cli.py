@@ -1,0 +1,157 @@
+"""The qgraph command as a user runs it: serve, stop, restart, load, status, failures."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import httpx
+import pytest
+
+from graph_api.store.embedded import STATE_FILE, free_port, pid_alive
+
+QGRAPH = [sys.executable, "-m", "graph_api.cli"]
+
+
+def _env(data: Path, **extra: str) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("QGRAPH_")}
+    env.update(QGRAPH_DATA=str(data), QGRAPH_LOG_LEVEL="WARNING", **extra)
+    return env
+
+
+def _run(args: list[str], env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([*QGRAPH, *args], env=env, capture_output=True, text=True, timeout=120)
+
+
+def _serve(data: Path, port: int) -> subprocess.Popen[str]:
+    proc = subprocess.Popen([*QGRAPH, "serve", "--port", str(port)], env=_env(data),
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        assert proc.poll() is None, proc.stderr.read() if proc.stderr else ""
+        try:
+            if httpx.get(f"http://127.0.0.1:{port}/ready", timeout=1).status_code == 200:
+                return proc
+        except httpx.HTTPError:
+            pass
+        time.sleep(0.1)
+    proc.kill()
+    raise AssertionError("server did not become ready")
+
+
+def _typename(port: int) -> dict[str, object]:
+    return httpx.post(f"http://127.0.0.1:{port}/graphql", json={"query": "{ __typename }"}, timeout=5).json()
+
+
+def _stats(port: int) -> dict[str, int]:
+    body = httpx.post(f"http://127.0.0.1:{port}/graphql", json={"query": "{ stats { nodes edges } }"}, timeout=5).json()
+    return body["data"]["stats"]  # type: ignore[no-any-return]
+
+
+def test_serve_stop_restart_keeps_data_and_leaves_no_process(tmp_path: Path) -> None:
+    port = free_port()
+    proc = _serve(tmp_path, port)
+    try:
+        assert _typename(port) == {"data": {"__typename": "Query"}}
+        first = _stats(port)
+        assert first["nodes"] > 300
+        redis_pid = json.loads((tmp_path / STATE_FILE).read_text())["pid"]
+    finally:
+        proc.send_signal(signal.SIGTERM)
+        proc.wait(timeout=30)
+    # uvicorn shuts down gracefully, then re-raises the signal it caught
+    assert proc.returncode in (0, -signal.SIGTERM)
+    deadline = time.monotonic() + 10
+    while pid_alive(redis_pid) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not pid_alive(redis_pid)
+    proc = _serve(tmp_path, port)
+    try:
+        assert _stats(port) == first
+    finally:
+        proc.send_signal(signal.SIGINT)
+        proc.wait(timeout=30)
+
+
+def test_load_while_serving_is_seen_atomically(tmp_path: Path) -> None:
+    port = free_port()
+    proc = _serve(tmp_path, port)
+    try:
+        before = _stats(port)
+        derived = tmp_path / "notice-2024.txt"
+        from tests.test_loading import derived_notice
+
+        derived.write_text(derived_notice(), encoding="utf-8")
+        result = _run(["load", str(derived)], _env(tmp_path))
+        assert result.returncode == 0, result.stderr
+        assert "notice:2024" in result.stdout
+        after = _stats(port)
+        assert after["nodes"] > before["nodes"]
+        body = httpx.post(f"http://127.0.0.1:{port}/graphql", json={"query": "{ notice { year } }"}).json()
+        assert body["data"]["notice"]["year"] == 2024
+    finally:
+        proc.send_signal(signal.SIGTERM)
+        proc.wait(timeout=30)
+
+
+def test_port_in_use_is_one_clear_line(tmp_path: Path) -> None:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        sock.listen()
+        port = sock.getsockname()[1]
+        result = _run(["serve", "--port", str(port)], _env(tmp_path))
+    assert result.returncode != 0
+    assert result.stderr.strip().splitlines()[-1].startswith("qgraph: error: cannot listen on")
+    assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("env", "args", "message"),
+    [
+        ({"QGRAPH_DB": "mysql://db"}, ["status"], "QGRAPH_DB: unknown scheme 'mysql'"),
+        ({"QGRAPH_DB": "falkordb://127.0.0.1:1", "QGRAPH_CONNECT_TIMEOUT": "1"}, ["status"], "FalkorDB does not answer"),
+        ({"QGRAPH_DB": "bolt://127.0.0.1:1", "QGRAPH_CONNECT_TIMEOUT": "1"}, ["status"], "Neo4j does not answer"),
+        ({"QGRAPH_QUERY_TIMEOUT": "soon"}, ["status"], "QGRAPH_QUERY_TIMEOUT: expected a number"),
+    ],
+)
+def test_failures_are_one_line_without_traceback(tmp_path: Path, env: dict[str, str], args: list[str], message: str) -> None:
+    result = _run(args, _env(tmp_path, **env))
+    assert result.returncode != 0
+    assert "Traceback" not in result.stderr
+    assert message in result.stderr.strip().splitlines()[-1]
+
+
+def test_bad_input_files_name_the_problem(tmp_path: Path) -> None:
+    cases = {
+        "empty.txt": (b"", "the file is empty"),
+        "binary.bin": (b"\x00\x01\x02PK", "binary file"),
+        "gbk.txt": ("一、活动主题\n\n增强质量意识\n".encode("gbk"), "GBK/GB18030"),
+        "prose.txt": ("今天天气很好，我们去公园。\n".encode(), "no recognizable notice structure"),
+    }
+    for name, (raw, message) in cases.items():
+        path = tmp_path / name
+        path.write_bytes(raw)
+        result = _run(["load", str(path)], _env(tmp_path / "data"))
+        assert result.returncode == 2, (name, result.stderr)
+        assert message in result.stderr and "Traceback" not in result.stderr
+    assert not (tmp_path / "data").exists()  # nothing opened, nothing written
+
+
+def test_help_lists_the_settings(tmp_path: Path) -> None:
+    result = _run(["serve", "--help"], _env(tmp_path))
+    assert result.returncode == 0
+    for setting in ("QGRAPH_DB", "QGRAPH_DATA", "QGRAPH_QUERY_TIMEOUT", "QGRAPH_MAX_PAGE"):
+        assert setting in result.stdout
+
+
+def test_status_reports_what_is_loaded(tmp_path: Path) -> None:
+    assert _run(["load"], _env(tmp_path)).returncode == 0
+    result = _run(["status"], _env(tmp_path))
+    assert result.returncode == 0
+    assert "notices: 2023" in result.stdout and "REGION: 32" in result.stdout

@@ -1,0 +1,73 @@
+"""The embedded FalkorDB: persistence, clean stop, attach, no orphans, clear errors."""
+
+import json
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from graph_api.errors import StoreUnavailable
+from graph_api.loading import load_graphs
+from graph_api.store.embedded import STATE_FILE, EmbeddedServer, pid_alive
+from graph_api.store.falkordb_store import FalkorDBStore
+from graph_api.store.repository import GraphRepository
+from loaders.records import GraphData
+
+
+def _wait_gone(pid: int, seconds: float = 10) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if not pid_alive(pid):
+            return True
+        time.sleep(0.05)
+    return False
+
+
+def test_data_survives_a_restart_and_stop_leaves_no_process(tmp_path: Path, notice: GraphData) -> None:
+    store = FalkorDBStore.embedded(EmbeddedServer(tmp_path))
+    load_graphs(store, [notice])
+    pid = json.loads((tmp_path / STATE_FILE).read_text())["pid"]
+    store.close()
+    assert _wait_gone(pid) and not (tmp_path / STATE_FILE).exists()
+    again = FalkorDBStore.embedded(EmbeddedServer(tmp_path))
+    try:
+        assert GraphRepository(again).stats()[0] == len(notice.nodes)
+    finally:
+        again.close()
+
+
+def test_a_second_process_attaches_instead_of_starting_another(tmp_path: Path) -> None:
+    first = EmbeddedServer(tmp_path)
+    first.start()
+    try:
+        second = EmbeddedServer(tmp_path)
+        endpoint = second.start()
+        assert not second.owner and endpoint == first.endpoint
+        second.stop()  # an attached process never stops the owner's server
+        assert first._process is not None and first._process.poll() is None
+    finally:
+        first.stop()
+
+
+def test_unusable_data_dir_is_a_clear_error(tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    with pytest.raises(StoreUnavailable, match="not writable"):
+        EmbeddedServer(blocker / "data").start()
+
+
+def test_server_dies_with_a_killed_parent(tmp_path: Path) -> None:
+    code = (
+        "import sys, time; from pathlib import Path;"
+        "from graph_api.store.embedded import EmbeddedServer;"
+        f"EmbeddedServer(Path({str(tmp_path)!r})).start(); print('up', flush=True); time.sleep(60)"
+    )
+    child = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, text=True)
+    assert child.stdout is not None and child.stdout.readline().strip() == "up"
+    pid = json.loads((tmp_path / STATE_FILE).read_text())["pid"]
+    assert pid_alive(pid)
+    child.kill()
+    child.wait()
+    assert _wait_gone(pid), "redis-server outlived its parent"

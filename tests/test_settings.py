@@ -1,0 +1,36 @@
+from pathlib import Path
+
+import pytest
+
+from graph_api.errors import ConfigError
+from graph_api.settings import Settings, load_settings
+
+
+def test_defaults_choose_the_embedded_store() -> None:
+    s = load_settings({})
+    assert s.backend == "embedded" and s.port == 8000 and s.max_page == 100 and s.load_if_empty
+
+
+@pytest.mark.parametrize(
+    ("url", "backend"),
+    [("falkordb://db:6379", "falkordb"), ("bolt://n:7687", "neo4j"), ("neo4j://n", "neo4j"), ("neo4j+s://x.io", "neo4j")],
+)
+def test_one_setting_chooses_the_backend(url: str, backend: str) -> None:
+    assert load_settings({"QGRAPH_DB": url}).backend == backend
+
+
+def test_values_are_read_and_validated() -> None:
+    s = load_settings({"QGRAPH_DATA": "/tmp/x", "QGRAPH_QUERY_TIMEOUT": "2.5", "QGRAPH_LOG_LEVEL": "debug",
+                       "QGRAPH_DEBUG": "1", "QGRAPH_LOAD_IF_EMPTY": "0"})
+    assert (s.data_dir, s.query_timeout, s.log_level, s.debug, s.load_if_empty) == (Path("/tmp/x"), 2.5, "DEBUG", True, False)
+    with pytest.raises(ConfigError, match="QGRAPH_MAX_PAGE: must be positive"):
+        load_settings({"QGRAPH_MAX_PAGE": "0"})
+    with pytest.raises(ConfigError, match="QGRAPH_LOG_LEVEL"):
+        load_settings({"QGRAPH_LOG_LEVEL": "LOUD"})
+    with pytest.raises(ConfigError, match="unknown scheme 'http'"):
+        load_settings({"QGRAPH_DB": "http://x"})
+
+
+def test_settings_are_frozen() -> None:
+    with pytest.raises(AttributeError):
+        Settings().port = 1  # type: ignore[misc]
