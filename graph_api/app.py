@@ -22,7 +22,7 @@ from strawberry.types import ExecutionResult
 from graph_api.errors import QGraphError, StoreUnavailable
 from graph_api.loading import load_bundled_if_empty
 from graph_api.schema import build_schema
-from graph_api.schema.context import Context, call
+from graph_api.schema.context import Context, SnapshotCache, call
 from graph_api.settings import Settings, load_settings
 from graph_api.store import GraphStore, open_store
 from graph_api.store.repository import GraphRepository
@@ -76,12 +76,15 @@ class GraphQLApp(GraphQL[Context, None]):
     """Strawberry's ASGI view with our context and error format."""
 
     def __init__(self, settings: Settings, store_getter: Callable[[], GraphStore], **kw: Any) -> None:
-        super().__init__(build_schema(settings), graphql_ide="graphiql", **kw)
+        # No IDE page yet: Strawberry's GraphiQL loads its assets from a CDN, which this
+        # service must never reference (a locally served GraphiQL is planned, issue 5).
+        super().__init__(build_schema(settings), graphql_ide=None, **kw)
         self.settings = settings
         self.store_getter = store_getter
+        self.cache = SnapshotCache()
 
     async def get_context(self, request: Any, response: Any) -> Context:
-        return Context(repo=GraphRepository(self.store_getter()), settings=self.settings)
+        return Context(repo=GraphRepository(self.store_getter()), settings=self.settings, cache=self.cache)
 
     async def process_result(self, request: Any, result: ExecutionResult) -> GraphQLHTTPResponse:
         data: GraphQLHTTPResponse = {"data": result.data}
@@ -113,7 +116,7 @@ class RequestLog(BaseHTTPMiddleware):
 def create_app(settings: Settings | None = None, store: GraphStore | None = None) -> Starlette:
     """The ASGI app. It opens the store in its lifespan unless one is passed in (tests)."""
     settings = settings or load_settings()
-    state: dict[str, GraphStore] = {}
+    state: dict[str, GraphStore] = {} if store is None else {"store": store}
 
     def current_store() -> GraphStore:
         if "store" not in state:
@@ -132,8 +135,6 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
         finally:
             if owned:
                 await call(state.pop("store").close)
-            else:
-                state.pop("store", None)
 
     async def health(request: Request) -> Response:
         return JSONResponse({"status": "ok"})

@@ -22,14 +22,40 @@ async def call(fn: Callable[..., T], *args: Any) -> T:
     return await to_thread.run_sync(fn, *args)
 
 
+class SnapshotCache:
+    """Activity facts and actors, shared across requests while the graph's version holds.
+
+    Every load writes a new version, so one cheap ``get_meta`` round trip per request tells
+    whether the cached rows still describe the graph (also across processes and replicas).
+    """
+
+    def __init__(self) -> None:
+        self.version: str | None = None
+        self.facts: list[Row] = []
+        self.actors: list[Row] = []
+        self._lock = asyncio.Lock()
+
+    async def get(self, repo: GraphRepository) -> tuple[list[Row], list[Row]]:
+        """The current rows, refreshed when the stored version changed."""
+        meta = await call(repo.meta)
+        version = meta["version"] if meta else None
+        if version is None or version != self.version:
+            async with self._lock:
+                if version is None or version != self.version:
+                    facts = await call(repo.activity_facts)
+                    actors = await call(repo.actors)
+                    self.facts, self.actors, self.version = facts, actors, version
+        return self.facts, self.actors
+
+
 @dataclass
 class Context:
     """What every resolver sees; built once per request."""
 
     repo: GraphRepository
     settings: Settings
-    _facts: asyncio.Task[list[Row]] | None = None
-    _actors: asyncio.Task[list[Row]] | None = None
+    cache: SnapshotCache = field(default_factory=SnapshotCache)
+    _snapshot: asyncio.Task[tuple[list[Row], list[Row]]] | None = None
     node_loader: DataLoader[str, dict[str, Any] | None] = field(init=False)
     details_loader: DataLoader[str, Row | None] = field(init=False)
 
@@ -45,17 +71,11 @@ class Context:
         self.node_loader = DataLoader(load_fn=load_nodes)
         self.details_loader = DataLoader(load_fn=load_details)
 
-    async def activity_facts(self) -> list[Row]:
-        """Every activity's filterable facts, fetched at most once per request."""
-        if self._facts is None:
-            self._facts = asyncio.ensure_future(call(self.repo.activity_facts))
-        return await self._facts
-
-    async def all_actors(self) -> list[Row]:
-        """Every actor (id, name, kind, aliases, code), at most once per request."""
-        if self._actors is None:
-            self._actors = asyncio.ensure_future(call(self.repo.actors))
-        return await self._actors
+    async def snapshot_rows(self) -> tuple[list[Row], list[Row]]:
+        """(activity facts, actors), checked against the graph version once per request."""
+        if self._snapshot is None:
+            self._snapshot = asyncio.ensure_future(self.cache.get(self.repo))
+        return await self._snapshot
 
     async def call_outgoing(self, ids: list[str], rel_type: str) -> dict[str, list[tuple[str, Row]]]:
         """(target, edge properties) of ``rel_type`` edges from ``ids`` (one round trip)."""

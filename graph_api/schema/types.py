@@ -47,9 +47,9 @@ def source_of(props: Props) -> Source | None:
 
 
 async def snapshot(info: CtxInfo) -> Snapshot:
-    """The request's activity/actor snapshot (two round trips, once per request)."""
-    ctx = info.context
-    return Snapshot(await ctx.activity_facts(), await ctx.all_actors())
+    """The activity/actor snapshot: one version check per request, rows cached per version."""
+    facts, actors = await info.context.snapshot_rows()
+    return Snapshot(facts, actors)
 
 
 async def load_nodes(info: CtxInfo, ids: list[str]) -> list[Any]:

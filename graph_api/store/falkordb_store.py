@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import threading
+import time
 import uuid
 from collections.abc import Mapping, Sequence
 from typing import Any
@@ -26,6 +27,9 @@ from graph_api.store.statements import Catalog
 log = logging.getLogger(__name__)
 
 LOAD_LOCK_SECONDS = 600
+# INFO persistence flags that mean a child process holds the fork.
+FORK_FLAGS = ("aof_rewrite_in_progress", "rdb_bgsave_in_progress", "module_fork_in_progress")
+FORK_WAIT_SECONDS = 60
 # FalkorDB's answer to a read of a graph key that does not exist yet.
 EMPTY_KEY = "empty key"
 
@@ -135,6 +139,7 @@ class FalkorDBStore:
                         key=lock_key,
                     )
                 if self._conn.exists(self.graph_name):
+                    self._wait_for_no_fork()
                     self._conn.execute_command("GRAPH.COPY", self.graph_name, staging)  # type: ignore[no-untyped-call]
                 graph = self._db.select_graph(staging)
                 for step in steps:
@@ -148,6 +153,7 @@ class FalkorDBStore:
                         raise self._translate(exc, step.name) from exc
                 if self._conn.exists(staging):
                     self._conn.rename(staging, self.graph_name)
+                    self._compact_aof()
             except redis.ConnectionError as exc:
                 raise StoreUnavailable(f"FalkorDB connection lost during load: {exc}") from exc
             finally:
@@ -156,6 +162,26 @@ class FalkorDBStore:
                         self._conn.execute_command("GRAPH.DELETE", staging)  # type: ignore[no-untyped-call]
                     if self._conn.get(lock_key) in (token, token.encode()):
                         self._conn.delete(lock_key)
+
+    def _wait_for_no_fork(self) -> None:
+        """Wait while the server has a child process: GRAPH.COPY cannot fork beside it and
+        FalkorDB 4.16 then blocks forever instead of failing ("Can't fork for module")."""
+        deadline = time.monotonic() + FORK_WAIT_SECONDS
+        while True:
+            info = self._conn.info("persistence")
+            if not any(info.get(flag) for flag in FORK_FLAGS):
+                return
+            if time.monotonic() > deadline:
+                raise StoreError(
+                    f"FalkorDB is busy with a background save for over {FORK_WAIT_SECONDS}s; try the load again"
+                )
+            time.sleep(0.05)
+
+    def _compact_aof(self) -> None:
+        """Rewrite the append-only file in the background (automatic rewrites are off)."""
+        with contextlib.suppress(redis.RedisError):
+            if self._conn.info("persistence").get("aof_enabled"):
+                self._conn.bgrewriteaof()
 
     # -- lifecycle -----------------------------------------------------------------------
     def health(self) -> None:
