@@ -35,7 +35,7 @@ serve: $(INSTALLED)
 test: $(TEST_INSTALLED) $(NODE_INSTALLED)
 	$(BIN)/ruff check .
 	$(BIN)/mypy
-	$(BIN)/pytest
+	$(BIN)/pytest -v
 
 bench: $(TEST_INSTALLED)
 	$(BIN)/python bench/run.py

@@ -299,3 +299,11 @@ def test_snapshot_cache_follows_reloads(api: Api, falkor: GraphStore) -> None:
     assert api.data(q)["activities"]["totalCount"] == 3
     load_graphs(falkor, [build_graph(derived_notice(), "derived")])
     assert api.data(q)["activities"]["totalCount"] == 6  # 2023's three and the derived 2024's
+
+
+def test_alias_and_token_limits(api: Api) -> None:
+    aliases = "{ " + " ".join(f"a{i}: stats {{ nodes }}" for i in range(31)) + " }"
+    assert api.error(aliases)["extensions"]["code"] == "LIMIT_EXCEEDED"
+    tokens = "{ " + " ".join(f"a{i}: __typename" for i in range(1100)) + " }"
+    assert api.error(tokens)["extensions"]["code"] == "LIMIT_EXCEEDED"
+    assert api.error(aliases)["extensions"]["code"] == "LIMIT_EXCEEDED"  # cached validation still refuses
