@@ -3,29 +3,34 @@
 from __future__ import annotations
 
 import contextlib
+import hmac
 import logging
-import time
 from collections.abc import AsyncIterator, Callable
 from typing import Any
 
 from graphql import GraphQLError
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
+from starlette.middleware.cors import CORSMiddleware
+from starlette.middleware.gzip import GZipMiddleware
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from strawberry.asgi import GraphQL
 from strawberry.http import GraphQLHTTPResponse
 from strawberry.types import ExecutionResult
 
 from graph_api.errors import QGraphError, StoreUnavailable
-from graph_api.loading import load_bundled_if_empty
+from graph_api.export import FORMATS, prepare, render
+from graph_api.loading import load_bundled_if_empty, load_graphs, parse_files
+from graph_api.metrics import Metrics, ObservedRequests
 from graph_api.schema import build_schema
 from graph_api.schema.context import Context, SnapshotCache, call
 from graph_api.settings import Settings, load_settings
 from graph_api.store import GraphStore, open_store
 from graph_api.store.repository import GraphRepository
+from loaders.notice import build_graph
+from loaders.reader import decode
 
 log = logging.getLogger("graph_api.http")
 
@@ -75,13 +80,14 @@ def format_error(error: GraphQLError, debug: bool) -> dict[str, Any]:
 class GraphQLApp(GraphQL[Context, None]):
     """Strawberry's ASGI view with our context and error format."""
 
-    def __init__(self, settings: Settings, store_getter: Callable[[], GraphStore], **kw: Any) -> None:
+    def __init__(self, settings: Settings, store_getter: Callable[[], GraphStore], metrics: Metrics, **kw: Any) -> None:
         # No IDE page yet: Strawberry's GraphiQL loads its assets from a CDN, which this
         # service must never reference (a locally served GraphiQL is planned, issue 5).
         super().__init__(build_schema(settings), graphql_ide=None, **kw)
         self.settings = settings
         self.store_getter = store_getter
         self.cache = SnapshotCache()
+        self.metrics = metrics
 
     async def get_context(self, request: Any, response: Any) -> Context:
         return Context(repo=GraphRepository(self.store_getter()), settings=self.settings, cache=self.cache)
@@ -89,49 +95,20 @@ class GraphQLApp(GraphQL[Context, None]):
     async def process_result(self, request: Any, result: ExecutionResult) -> GraphQLHTTPResponse:
         data: GraphQLHTTPResponse = {"data": result.data}
         if result.errors:
-            data["errors"] = [format_error(e, self.settings.debug) for e in result.errors]
+            errors = [format_error(e, self.settings.debug) for e in result.errors]
+            for error in errors:
+                self.metrics.errors.labels(error["extensions"]["code"]).inc()
+            data["errors"] = errors  # type: ignore[typeddict-item]
         if result.extensions:
             data["extensions"] = result.extensions
         return data
-
-
-class RequestLog:
-    """One structured log line per HTTP request (plain ASGI: no per-request task overhead)."""
-
-    def __init__(self, app: ASGIApp) -> None:
-        self.app = app
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
-        started = time.perf_counter()
-        status = 500
-
-        async def send_status(message: Message) -> None:
-            nonlocal status
-            if message["type"] == "http.response.start":
-                status = message["status"]
-            await send(message)
-
-        try:
-            await self.app(scope, receive, send_status)
-        finally:
-            log.info(
-                "request",
-                extra={
-                    "method": scope["method"],
-                    "path": scope["path"],
-                    "status": status,
-                    "ms": round((time.perf_counter() - started) * 1000, 2),
-                },
-            )
 
 
 def create_app(settings: Settings | None = None, store: GraphStore | None = None) -> Starlette:
     """The ASGI app. It opens the store in its lifespan unless one is passed in (tests)."""
     settings = settings or load_settings()
     state: dict[str, GraphStore] = {} if store is None else {"store": store}
+    metrics = Metrics(lambda: state.get("store"))
 
     def current_store() -> GraphStore:
         if "store" not in state:
@@ -141,7 +118,8 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
         owned = store is None
-        state["store"] = store if store is not None else await call(open_store, settings)
+        if owned:
+            state["store"] = await call(open_store, settings)
         try:
             if owned and settings.load_if_empty:
                 await call(load_bundled_if_empty, state["store"], settings.write_batch)
@@ -156,23 +134,67 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
 
     async def ready(request: Request) -> Response:
         try:
-            repo = GraphRepository(current_store())
-            empty = await call(repo.is_empty)
+            empty = await call(GraphRepository(current_store()).is_empty)
         except QGraphError as exc:
             return JSONResponse({"status": "unavailable", "reason": exc.message}, status_code=503)
         if empty:
             return JSONResponse({"status": "empty", "reason": "no notice loaded"}, status_code=503)
         return JSONResponse({"status": "ready"})
 
-    graphql = GraphQLApp(settings, current_store)
+    async def export(request: Request) -> Response:
+        fmt = request.path_params["format"]
+        if fmt not in FORMATS:
+            return JSONResponse({"error": f"unknown format {fmt!r}", "formats": list(FORMATS)}, status_code=404)
+        try:
+            rows = await call(GraphRepository(current_store()).export)
+        except QGraphError as exc:
+            return JSONResponse({"error": exc.message, "code": exc.code}, status_code=503)
+        media_type, filename = FORMATS[fmt]
+        body = await call(render, prepare(*rows), fmt)
+        headers = {"content-disposition": f'attachment; filename="{filename}"'}
+        return Response(body, media_type=media_type, headers=headers)
+
+    async def reload(request: Request) -> Response:
+        token = settings.admin_token
+        given = request.headers.get("authorization", "")
+        if not token or not hmac.compare_digest(given.encode(), f"Bearer {token}".encode()):
+            return JSONResponse({"error": "a valid admin bearer token is required"}, status_code=401)
+        raw = await request.body()
+        try:
+            data = await call(build_graph, decode(raw, "request body"), "request") if raw else None
+            datas = [data] if data else await call(parse_files, [None])
+            summary = await call(load_graphs, current_store(), datas, settings.write_batch)
+        except QGraphError as exc:
+            status = 400 if exc.code == "BAD_INPUT" else 503
+            return JSONResponse({"error": exc.message, "code": exc.code}, status_code=status)
+        return JSONResponse(
+            {
+                "loaded": [
+                    {"notice": d.notice_id, "nodes": len(d.nodes), "edges": len(d.edges), "unplaced": len(d.unplaced)}
+                    for d in summary.notices
+                ],
+                "seconds": round(summary.seconds, 3),
+            }
+        )
+
+    graphql = GraphQLApp(settings, current_store, metrics)
     routes = [
         Route("/graphql", graphql, methods=["GET", "POST"]),
         Route("/health", health),
         Route("/ready", ready),
+        Route("/metrics", metrics.endpoint),
+        Route("/export/{format}", export),
     ]
-    return Starlette(
-        debug=settings.debug,
-        routes=routes,
-        middleware=[Middleware(RequestLog)],
-        lifespan=lifespan,
-    )
+    if settings.admin_token:
+        routes.append(Route("/admin/reload", reload, methods=["POST"]))
+    middleware = [Middleware(ObservedRequests, metrics=metrics), Middleware(GZipMiddleware, minimum_size=1024)]
+    if settings.cors_origins:
+        middleware.append(
+            Middleware(
+                CORSMiddleware,
+                allow_origins=list(settings.cors_origins),
+                allow_methods=["GET", "POST"],
+                allow_headers=["content-type", "authorization"],
+            )
+        )
+    return Starlette(debug=settings.debug, routes=routes, middleware=middleware, lifespan=lifespan)

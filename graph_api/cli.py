@@ -155,6 +155,32 @@ def status() -> None:
         out.print(f"  {row['kind']}: {row['count']}")
 
 
+@app.command(help=f"Export the whole graph for visualization tools and data platforms.\n\n{SETTINGS_HELP}")
+def export(
+    format: Annotated[str, typer.Option("--format", "-f", help="graphml, json (Cytoscape.js), csv (zip) or cypher")],
+    out_path: Annotated[Path | None, typer.Option("--out", help="file to write [default: standard output]")] = None,
+) -> None:
+    from graph_api.export import FORMATS, prepare, render
+    from graph_api.store import open_store
+    from graph_api.store.repository import GraphRepository
+
+    if format not in FORMATS:
+        raise ConfigError(f"unknown export format {format!r}; use one of {', '.join(FORMATS)}")
+    settings = _settings()
+    with _terminable():
+        store = open_store(settings)
+        try:
+            graph = prepare(*GraphRepository(store).export())
+        finally:
+            store.close()
+    data = render(graph, format)
+    if out_path is None:
+        sys.stdout.buffer.write(data)
+    else:
+        out_path.write_bytes(data)
+        err.print(f"wrote {len(graph.nodes)} nodes and {len(graph.edges)} edges to {out_path}")
+
+
 @app.command(help="Print the GraphQL schema (SDL).")
 def schema() -> None:
     from graph_api.schema import schema_sdl

@@ -23,6 +23,8 @@ Environment variables (all optional):
 ``QGRAPH_DEFAULT_PAGE``    default ``first``, default 20
 ``QGRAPH_MAX_PAGE``        maximum ``first``, default 100
 ``QGRAPH_LOAD_IF_EMPTY``   0 to not load the bundled notice into an empty store at start
+``QGRAPH_CORS_ORIGINS``    comma-separated origins allowed by CORS (default: none)
+``QGRAPH_ADMIN_TOKEN``     enables ``POST /admin/reload`` for bearers of this token
 =========================  ==========================================================
 """
 
@@ -66,6 +68,8 @@ class Settings:
     default_page: int = 20
     max_page: int = 100
     load_if_empty: bool = True
+    cors_origins: tuple[str, ...] = ()
+    admin_token: str | None = None
 
     @property
     def backend(self) -> str:
@@ -128,6 +132,8 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         default_page=int(_number(env, "QGRAPH_DEFAULT_PAGE", base.default_page, int)),
         max_page=int(_number(env, "QGRAPH_MAX_PAGE", base.max_page, int)),
         load_if_empty=env.get("QGRAPH_LOAD_IF_EMPTY", "1").lower() not in {"0", "false", "no", "off"},
+        cors_origins=tuple(o.strip() for o in env.get("QGRAPH_CORS_ORIGINS", "").split(",") if o.strip()),
+        admin_token=env.get("QGRAPH_ADMIN_TOKEN") or None,
     )
     settings.backend  # noqa: B018 - validates the scheme early
     return settings

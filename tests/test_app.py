@@ -50,3 +50,48 @@ def test_internal_errors_hide_details_outside_debug(falkor: FalkorDBStore, setti
     error = GraphQLError("boom", original_error=ZeroDivisionError("secret"))
     assert format_error(error, debug=False) == {"message": "internal error", "extensions": {"code": "INTERNAL"}}
     assert format_error(error, debug=True)["message"] == "boom"
+
+
+def test_export_endpoint_and_metrics(falkor: FalkorDBStore, notice: GraphData, settings: Settings) -> None:
+    reset(falkor, notice)
+    with TestClient(create_app(settings, store=falkor)) as client:
+        r = client.get("/export/json", headers={"accept-encoding": "gzip"})
+        assert r.status_code == 200 and r.headers["content-encoding"] == "gzip"
+        assert len(r.json()["nodes"]) == len(notice.nodes)
+        assert "attachment" in r.headers["content-disposition"]
+        assert client.get("/export/pdf").status_code == 404
+        client.post("/graphql", json={"query": '{ node(id: "nope:1") { id } }'})
+        text = client.get("/metrics").text
+        assert 'qgraph_graphql_errors_total{code="NOT_FOUND"} 1.0' in text
+        assert 'qgraph_http_requests_total{method="GET",path="/export",status="200"} 1.0' in text
+        assert "qgraph_store_round_trips_total" in text and "qgraph_http_request_duration_seconds_bucket" in text
+
+
+def test_cors_only_for_configured_origins(falkor: FalkorDBStore, settings: Settings) -> None:
+    allowed = settings.with_(cors_origins=("https://viz.example.gov.cn",))
+    with TestClient(create_app(allowed, store=falkor)) as client:
+        pre = {"origin": "https://viz.example.gov.cn", "access-control-request-method": "POST"}
+        assert client.options("/graphql", headers=pre).headers["access-control-allow-origin"] == pre["origin"]
+        other = client.options("/graphql", headers={**pre, "origin": "https://evil.example"})
+        assert "access-control-allow-origin" not in other.headers
+    with TestClient(create_app(settings, store=falkor)) as client:
+        r = client.post("/graphql", json={"query": "{ __typename }"}, headers={"origin": "https://viz.example.gov.cn"})
+        assert "access-control-allow-origin" not in r.headers
+
+
+def test_reload_endpoint_needs_the_admin_token(falkor: FalkorDBStore, notice: GraphData, settings: Settings) -> None:
+    reset(falkor, notice)
+    with TestClient(create_app(settings, store=falkor)) as client:
+        assert client.post("/admin/reload").status_code == 404  # absent without a configured token
+    admin = settings.with_(admin_token="s3cret")
+    with TestClient(create_app(admin, store=falkor)) as client:
+        assert client.post("/admin/reload").status_code == 401
+        assert client.post("/admin/reload", headers={"authorization": "Bearer wrong"}).status_code == 401
+        from tests.test_loading import derived_notice
+
+        ok = client.post("/admin/reload", headers={"authorization": "Bearer s3cret"},
+                         content=derived_notice().encode())
+        assert ok.status_code == 200 and ok.json()["loaded"][0]["notice"] == "notice:2024"
+        assert client.post("/graphql", json={"query": "{ notice { year } }"}).json()["data"]["notice"]["year"] == 2024
+        bad = client.post("/admin/reload", headers={"authorization": "Bearer s3cret"}, content="没有结构".encode())
+        assert bad.status_code == 400 and bad.json()["code"] == "BAD_INPUT"

@@ -155,3 +155,17 @@ def test_status_reports_what_is_loaded(tmp_path: Path) -> None:
     result = _run(["status"], _env(tmp_path))
     assert result.returncode == 0
     assert "notices: 2023" in result.stdout and "REGION: 32" in result.stdout
+
+
+def test_export_command_writes_each_format(tmp_path: Path) -> None:
+    import networkx as nx
+
+    assert _run(["load"], _env(tmp_path)).returncode == 0
+    out = tmp_path / "g.graphml"
+    result = _run(["export", "--format", "graphml", "--out", str(out)], _env(tmp_path))
+    assert result.returncode == 0, result.stderr
+    assert nx.read_graphml(out).number_of_nodes() > 300
+    stdout = _run(["export", "--format", "json"], _env(tmp_path))
+    assert json.loads(stdout.stdout)["nodes"]
+    bad = _run(["export", "--format", "pdf"], _env(tmp_path))
+    assert bad.returncode == 2 and "unknown export format 'pdf'" in bad.stderr
