@@ -6,6 +6,7 @@ import contextlib
 import hmac
 import logging
 from collections.abc import AsyncIterator, Callable
+from contextvars import ContextVar
 from typing import Any
 
 from graphql import GraphQLError
@@ -33,6 +34,11 @@ from loaders.notice import build_graph
 from loaders.reader import decode
 
 log = logging.getLogger("graph_api.http")
+
+GRAPHQL_RESPONSE = "application/graphql-response+json"
+JSON = "application/json"
+# (media type, status) decided in process_result for create_response of the same request.
+_RESPONSE: ContextVar[tuple[str, int]] = ContextVar("qgraph_response", default=(JSON, 200))
 
 LIMIT_MARKERS = ("exceeds maximum operation depth", "aliases", "token limit", "tokens")
 
@@ -93,7 +99,13 @@ class GraphQLApp(GraphQL[Context, None]):
         return Context(repo=GraphRepository(self.store_getter()), settings=self.settings, cache=self.cache)
 
     async def process_result(self, request: Any, result: ExecutionResult) -> GraphQLHTTPResponse:
-        data: GraphQLHTTPResponse = {"data": result.data}
+        # GraphQL over HTTP: a client that accepts application/graphql-response+json gets it,
+        # and a request error (parse, validation, variable coercion: errors without a path)
+        # is a 400 without a data entry. application/json clients keep the 200 they expect.
+        wants_gql = GRAPHQL_RESPONSE in request.headers.get("accept", "")
+        request_error = result.data is None and bool(result.errors) and all(not e.path for e in (result.errors or []))
+        _RESPONSE.set((GRAPHQL_RESPONSE if wants_gql else JSON, 400 if wants_gql and request_error else 200))
+        data: GraphQLHTTPResponse = {} if wants_gql and request_error else {"data": result.data}
         if result.errors:
             errors = [format_error(e, self.settings.debug) for e in result.errors]
             for error in errors:
@@ -102,6 +114,14 @@ class GraphQLApp(GraphQL[Context, None]):
         if result.extensions:
             data["extensions"] = result.extensions
         return data
+
+    def create_response(self, response_data: Any, sub_response: Response) -> Response:
+        response = super().create_response(response_data, sub_response)
+        media_type, status = _RESPONSE.get()
+        response.headers["content-type"] = f"{media_type}; charset=utf-8"
+        if status != 200:
+            response.status_code = status
+        return response
 
 
 def create_app(settings: Settings | None = None, store: GraphStore | None = None) -> Starlette:
