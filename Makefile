@@ -7,7 +7,7 @@ INSTALLED := $(VENV)/.installed
 TEST_INSTALLED := $(VENV)/.test-installed
 NODE_INSTALLED := node_modules/.installed
 
-.PHONY: serve test install lint typecheck pytest bench schema clean
+.PHONY: serve test install chromium bench schema clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -25,14 +25,21 @@ $(NODE_INSTALLED): package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
+# Debian's Chromium for the explorer's browser test (CI and developers run as root here).
+CHROMIUM := $(shell command -v chromium 2>/dev/null)
+chromium:
+ifeq ($(CHROMIUM),)
+	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+endif
+
 install: $(INSTALLED)
 
 ## serve: create .venv, install, load the bundled notice into an empty store, serve GraphQL
 serve: $(INSTALLED)
 	$(BIN)/qgraph serve
 
-## test: install test dependencies (Python and npm), then ruff, mypy and the whole pytest suite
-test: $(TEST_INSTALLED) $(NODE_INSTALLED)
+## test: install test dependencies (Python, npm, Chromium), then ruff, mypy and the whole pytest suite
+test: $(TEST_INSTALLED) $(NODE_INSTALLED) chromium
 	$(BIN)/ruff check .
 	$(BIN)/mypy
 	$(BIN)/pytest -v

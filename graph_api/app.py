@@ -7,6 +7,7 @@ import hmac
 import logging
 from collections.abc import AsyncIterator, Callable
 from contextvars import ContextVar
+from pathlib import Path
 from typing import Any
 
 from graphql import GraphQLError
@@ -15,8 +16,9 @@ from starlette.middleware import Middleware
 from starlette.middleware.cors import CORSMiddleware
 from starlette.middleware.gzip import GZipMiddleware
 from starlette.requests import Request
-from starlette.responses import JSONResponse, Response
-from starlette.routing import Route
+from starlette.responses import FileResponse, JSONResponse, Response
+from starlette.routing import BaseRoute, Mount, Route
+from starlette.staticfiles import StaticFiles
 from strawberry.asgi import GraphQL
 from strawberry.http import GraphQLHTTPResponse
 from strawberry.types import ExecutionResult
@@ -35,6 +37,7 @@ from loaders.reader import decode
 
 log = logging.getLogger("graph_api.http")
 
+STATIC = Path(__file__).resolve().parent / "static"
 GRAPHQL_RESPONSE = "application/graphql-response+json"
 JSON = "application/json"
 # (media type, status) decided in process_result for create_response of the same request.
@@ -87,9 +90,8 @@ class GraphQLApp(GraphQL[Context, None]):
     """Strawberry's ASGI view with our context and error format."""
 
     def __init__(self, settings: Settings, store_getter: Callable[[], GraphStore], metrics: Metrics, **kw: Any) -> None:
-        # No IDE page yet: Strawberry's GraphiQL loads its assets from a CDN, which this
-        # service must never reference (a locally served GraphiQL is planned, issue 5).
-        super().__init__(build_schema(settings), graphql_ide=None, **kw)
+        # GraphiQL for a browser's GET: our own page with vendored assets, never a CDN.
+        super().__init__(build_schema(settings), graphql_ide="graphiql", **kw)
         self.settings = settings
         self.store_getter = store_getter
         self.cache = SnapshotCache()
@@ -97,6 +99,9 @@ class GraphQLApp(GraphQL[Context, None]):
 
     async def get_context(self, request: Any, response: Any) -> Context:
         return Context(repo=GraphRepository(self.store_getter()), settings=self.settings, cache=self.cache)
+
+    async def render_graphql_ide(self, request: Any) -> Response:
+        return FileResponse(STATIC / "graphiql.html", media_type="text/html; charset=utf-8")
 
     async def process_result(self, request: Any, result: ExecutionResult) -> GraphQLHTTPResponse:
         # GraphQL over HTTP: a client that accepts application/graphql-response+json gets it,
@@ -197,8 +202,13 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
             }
         )
 
+    async def explorer(request: Request) -> Response:
+        return FileResponse(STATIC / "index.html", media_type="text/html; charset=utf-8")
+
     graphql = GraphQLApp(settings, current_store, metrics)
-    routes = [
+    routes: list[BaseRoute] = [
+        Route("/", explorer),
+        Mount("/static", StaticFiles(directory=STATIC), name="static"),
         Route("/graphql", graphql, methods=["GET", "POST"]),
         Route("/health", health),
         Route("/ready", ready),

@@ -8,7 +8,6 @@ import signal
 import subprocess
 from pathlib import Path
 
-
 from graph_api.store.embedded import free_port
 from tests.test_cli import _serve
 

@@ -372,7 +372,7 @@ class ContentItem(Node):
 
     ordinal: int
     title: str
-    source: Source | None
+    source: Source
 
 
 @strawberry.type
@@ -381,7 +381,7 @@ class Requirement(Node):
 
     ordinal: int
     title: str
-    source: Source | None
+    source: Source
 
 
 @strawberry.type
@@ -390,7 +390,7 @@ class KeyArrangement(Node):
 
     ordinal: int
     title: str
-    source: Source | None
+    source: Source
 
     @strawberry.field
     async def activities(self, info: CtxInfo) -> list[Activity]:
@@ -440,7 +440,9 @@ def to_type(props: Props) -> Any:
     if label in {"Campaign", "Topic"}:
         return SIMPLE[label](id=pid, name=props["name"], aliases=props.get("aliases") or [])
     if label in {"ContentItem", "Requirement", "KeyArrangement"}:
-        return SIMPLE[label](id=pid, ordinal=props["ordinal"], title=props["title"], source=source_of(props))
+        source = source_of(props)
+        assert source is not None, f"{pid} has no provenance"
+        return SIMPLE[label](id=pid, ordinal=props["ordinal"], title=props["title"], source=source)
     if label == "Notice":
         from graph_api.schema.notice import Notice
 
