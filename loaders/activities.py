@@ -91,16 +91,6 @@ def _lead_and_partners(text: str) -> tuple[Actor | None, list[Participation], in
     return lead, partners, pos
 
 
-def _abbreviated_partners(text: str, lead: Actor) -> list[Participation]:
-    found: list[Participation] = []
-    for m in ABBREVIATION_RUN.finditer(text):
-        for ch in m.group(1):
-            actor = lexicon.ABBREVIATIONS.get(ch)
-            if actor and actor != lead and all(p.actor != actor for p in found):
-                found.append(Participation(actor, "PARTNER"))
-    return found
-
-
 def _named_partners(clause: str, known: list[Participation], lead: Actor) -> list[Participation]:
     """Actors named inside the clause: "与金融机构推进…", "组织专家服务团和科技特派员队伍…"."""
     out: list[Participation] = []

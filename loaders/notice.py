@@ -173,10 +173,10 @@ class _Builder:
             for event in entities.events_in(text):
                 self.edge(node_id, self.named(event), "ABOUT")
             for product in entities.products_in(text, self.year):
-                self.edge(node_id, self.product(product, item.section, text), "COVERS")
+                self.edge(node_id, self.product(product), "COVERS")
         return node_id
 
-    def product(self, product: entities.ProductClass, section: str, text: str) -> str:
+    def product(self, product: entities.ProductClass) -> str:
         props = {
             "kind": "PRODUCT_CATEGORY",
             "name": product.name,
@@ -257,7 +257,7 @@ class _Builder:
         for topic in entities.topics_in(link_text):
             self.edge(activity_id, self.named(topic), "ABOUT")
         for product in entities.products_in(link_text, self.year):
-            self.edge(activity_id, self.product(product, draft.section, link_text), "COVERS")
+            self.edge(activity_id, self.product(product), "COVERS")
         return activity_id
 
     def organizers(self) -> None:

@@ -71,3 +71,22 @@ def test_server_dies_with_a_killed_parent(tmp_path: Path) -> None:
     child.kill()
     child.wait()
     assert _wait_gone(pid), "redis-server outlived its parent"
+
+
+def test_external_falkordb_by_url(tmp_path: Path, notice: GraphData) -> None:
+    from graph_api.settings import Settings
+    from graph_api.store import open_store
+
+    deep = tmp_path / ("d" * 60) / ("e" * 60)  # too long for a unix socket: the server listens on TCP
+    server = EmbeddedServer(deep)
+    endpoint = server.start()
+    try:
+        assert endpoint.port is not None and endpoint.unix_socket is None
+        store = open_store(Settings(db_url=f"falkordb://127.0.0.1:{endpoint.port}", graph_name="ext"))
+        assert store.backend == "falkordb"
+        load_graphs(store, [notice])
+        assert GraphRepository(store).stats()[0] == len(notice.nodes)
+        store.close()  # an external server keeps running
+        assert server._process is not None and server._process.poll() is None
+    finally:
+        server.stop()

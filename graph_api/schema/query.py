@@ -8,7 +8,7 @@ import strawberry
 
 from graph_api.errors import BadUserInput, LimitExceeded, NotFound
 from graph_api.schema.context import call
-from graph_api.schema.enums import ActivityOrder, ActorKind, ActorOrder
+from graph_api.schema.enums import ActivityOrder, ActorOrder
 from graph_api.schema.filters import ActivityFilter, ActorFilter
 from graph_api.schema.notice import Notice
 from graph_api.schema.paging import encode_cursor, page_bounds
@@ -136,7 +136,10 @@ class Query:
         found = await info.context.node_loader.load_many([str(i) for i in ids])
         return [(await load_nodes(info, [p["id"]]))[0] if p else None for p in found]
 
-    @strawberry.field(description="Actors, filtered and paged; ordered by name by default.")
+    @strawberry.field(
+        description="Actors, filtered and paged (Relay); ordered by name by default. "
+        "`first` defaults to 20 and may be at most 100 (QGRAPH_DEFAULT_PAGE, QGRAPH_MAX_PAGE)."
+    )
     async def actors(
         self,
         info: CtxInfo,
@@ -162,7 +165,10 @@ class Query:
             page_info=PageInfo(has_next_page=start + size < len(rows), end_cursor=edges[-1].cursor if edges else None),
         )
 
-    @strawberry.field(description="Activities, filtered and paged; document order by default.")
+    @strawberry.field(
+        description="Activities, filtered and paged (Relay); document order by default. "
+        "`first` defaults to 20 and may be at most 100 (QGRAPH_DEFAULT_PAGE, QGRAPH_MAX_PAGE)."
+    )
     async def activities(
         self,
         info: CtxInfo,
@@ -262,5 +268,3 @@ async def _all_linked(info: CtxInfo, key: str) -> list[Any]:
     nodes = await load_nodes(info, ids)
     return sorted(nodes, key=lambda n: n.name)
 
-
-ActorKind  # noqa: B018 - re-exported for the schema's enum list

@@ -35,7 +35,7 @@ def neighborhood(repo: GraphRepository, start: str, depth: int, limit: int) -> S
         if not frontier:
             break
         nxt: list[str] = []
-        for node, pairs in repo.neighbors(frontier).items():
+        for pairs in repo.neighbors(frontier).values():
             for other, hop in pairs:
                 if other not in seen:
                     if len(seen) >= limit:
@@ -44,7 +44,6 @@ def neighborhood(repo: GraphRepository, start: str, depth: int, limit: int) -> S
                     seen[other] = None
                     nxt.append(other)
                 edges[hop] = None
-            del node
         frontier = nxt
     kept = [e for e in edges if e.source in seen and e.target in seen]
     return Subgraph(list(seen), kept, truncated)
