@@ -25,11 +25,15 @@ $(NODE_INSTALLED): package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
-# Debian's Chromium for the explorer's browser test (CI and developers run as root here).
+# Debian's Chromium for the explorer's browser test, and a small CJK font so its screenshots
+# show the Chinese text (CI and developers run as root here).
 CHROMIUM := $(shell command -v chromium 2>/dev/null)
+CJK_FONT := $(wildcard /usr/share/fonts/truetype/wqy/wqy-microhei.ttc)
 chromium:
 ifeq ($(CHROMIUM),)
-	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-wqy-microhei >/dev/null
+else ifeq ($(CJK_FONT),)
+	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-wqy-microhei >/dev/null
 endif
 
 install: $(INSTALLED)
