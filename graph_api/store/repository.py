@@ -8,6 +8,7 @@ from typing import Any
 
 from cypher import Q
 from graph_api.store.protocol import GraphStore, Row
+from graph_api.store.writer import search_text as display_text
 from loaders.model import ACTOR_LABELS
 from loaders.tokens import query_parts, tokens
 
@@ -42,9 +43,16 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def snippet(text: str, parts: Sequence[str]) -> str:
-    """A window of ``text`` around the first match of any part."""
+def snippet(text: str, parts: Sequence[str], folded: str = "") -> str:
+    """A window of the original ``text`` around the first match of any (folded) part.
+
+    Matching happens on folded text; the window shows the text as the notice wrote it. When
+    folding moved characters (a space closed), the folded text stands in.
+    """
     positions = [text.find(p) for p in parts if p and text.find(p) >= 0]
+    if not positions and folded:
+        text = folded
+        positions = [text.find(p) for p in parts if p and text.find(p) >= 0]
     if not positions:
         return text[: SNIPPET_RADIUS * 2]
     pos = min(positions)
@@ -156,7 +164,7 @@ class GraphRepository:
                 score += 10
             elif all(p in folded_name for p in parts):
                 score += 5 - min(len(folded_name), 40) / 10
-            hits.append(SearchHit(props, round(score, 4), snippet(body, parts)))
+            hits.append(SearchHit(props, round(score, 4), snippet(display_text(props), parts, body)))
         hits.sort(key=lambda h: (-h.score, str(h.props.get("sort_key") or ""), h.props["id"]))
         return hits[:limit]
 
