@@ -26,13 +26,11 @@ from typing import Any
 
 import httpx
 
-from cypher import Q
 from graph_api.app import create_app
 from graph_api.loading import load_graphs
 from graph_api.settings import Settings
 from graph_api.store import open_store, walk
 from graph_api.store.embedded import free_port
-from graph_api.store.protocol import WriteStep
 from graph_api.store.repository import GraphRepository
 from loaders.reader import read_notice
 
@@ -57,16 +55,17 @@ def bench_load(repeat: int) -> None:
     with tempfile.TemporaryDirectory() as d:
         store = open_store(Settings(data_dir=Path(d)))
         try:
-            def load() -> None:
-                store.write([WriteStep(Q.DELETE_ALL)])
-                load_graphs(store, [data])
-            total = median_ms(lambda: (read_notice(), load()), repeat)
-            write = median_ms(load, repeat)
+            started = time.perf_counter()
+            load_graphs(store, [data])  # into the empty store
+            first = (time.perf_counter() - started) * 1000
+            # A reload replaces the notice's facts: staged copy, writes, atomic swap.
+            write = median_ms(lambda: load_graphs(store, [data]), repeat)
+            total = median_ms(lambda: load_graphs(store, [read_notice()]), repeat)
         finally:
             store.close()
     print(f"## parse + load of the bundled notice (median of {repeat})")
-    print(f"parse {parse:.1f} ms | write {write:.1f} ms | parse + load {total:.1f} ms"
-          f" ({len(data.nodes)} nodes, {len(data.edges)} edges)\n")
+    print(f"parse {parse:.1f} ms | first load into an empty store {first:.1f} ms | reload {write:.1f} ms | "
+          f"parse + reload {total:.1f} ms ({len(data.nodes)} nodes, {len(data.edges)} edges)\n")
 
 
 SHANGHAI = [f"activity:2023:附件3/九/{i}" for i in (1, 2, 3)]
