@@ -186,6 +186,8 @@ class _Builder:
             "sort_key": product.name,
         }
         node_id = product.id
+        # One class per count and unit; when it is read again with its examples listed, the
+        # richer reading replaces the bare one.
         existing = self.nodes.get(node_id)
         if existing is not None and not existing.props.get("examples") and product.examples:
             del self.nodes[node_id]
