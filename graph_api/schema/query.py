@@ -11,7 +11,7 @@ from graph_api.schema.context import call
 from graph_api.schema.enums import ActivityOrder, ActorOrder
 from graph_api.schema.filters import ActivityFilter, ActorFilter
 from graph_api.schema.notice import Notice
-from graph_api.schema.paging import encode_cursor, page_bounds
+from graph_api.schema.paging import page_bounds
 from graph_api.schema.types import (
     Activity,
     ActivityConnection,
@@ -26,6 +26,7 @@ from graph_api.schema.types import (
     activity_page,
     facets_of,
     load_nodes,
+    paginate,
     snapshot,
 )
 from graph_api.store import walk
@@ -148,22 +149,15 @@ class Query:
         after: str | None = None,
         order_by: ActorOrder = ActorOrder.NAME_ASC,
     ) -> ActorConnection:
-        start, size = page_bounds(info.context.settings, first, after)
         snap = await snapshot(info)
         rows = [a for a in snap.actors.values() if snap.actor_matches(filter, a)]
         if order_by == ActorOrder.NAME_DESC:
             rows.reverse()
         elif order_by == ActorOrder.ACTIVITY_COUNT_DESC:
             rows.sort(key=lambda a: (-len(snap.by_actor.get(a["id"], [])), a["name"]))
-        window = rows[start : start + size]
-        nodes = await load_nodes(info, [a["id"] for a in window])
-        edges = [ActorEdge(cursor=encode_cursor(start + i), node=n) for i, n in enumerate(nodes)]
-        return ActorConnection(
-            total_count=len(rows),
-            edges=edges,
-            nodes=nodes,
-            page_info=PageInfo(has_next_page=start + size < len(rows), end_cursor=edges[-1].cursor if edges else None),
-        )
+        nodes, cursors, page = await paginate(info, [a["id"] for a in rows], first, after)
+        edges = [ActorEdge(cursor=c, node=n) for c, n in zip(cursors, nodes, strict=True)]
+        return ActorConnection(total_count=len(rows), edges=edges, nodes=nodes, page_info=page)
 
     @strawberry.field(
         description="Activities, filtered and paged (Relay); document order by default. "

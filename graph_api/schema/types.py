@@ -78,26 +78,27 @@ class ActivityConnection:
     page_info: PageInfo
 
 
+async def paginate(
+    info: CtxInfo, ids: list[str], first: int | None, after: str | None
+) -> tuple[list[Any], list[str], PageInfo]:
+    """One Relay page over ordered ids: typed nodes (batch-loaded), their cursors, page info."""
+    start, size = page_bounds(info.context.settings, first, after)
+    nodes = await load_nodes(info, ids[start : start + size])
+    cursors = [encode_cursor(start + i) for i in range(len(nodes))]
+    page = PageInfo(has_next_page=start + size < len(ids), end_cursor=cursors[-1] if cursors else None)
+    return nodes, cursors, page
+
+
 async def activity_page(
     info: CtxInfo, facts: list[dict[str, Any]], first: int | None, after: str | None,
     order: ActivityOrder | None = None,
 ) -> ActivityConnection:
-    """A Relay page of activities from snapshot rows (node properties batch-loaded)."""
+    """A Relay page of activities from snapshot rows."""
     if order in (ActivityOrder.TITLE_ASC, ActivityOrder.TITLE_DESC):
         facts = sorted(facts, key=lambda f: (f["title"], f["id"]), reverse=order == ActivityOrder.TITLE_DESC)
-    start, size = page_bounds(info.context.settings, first, after)
-    window = facts[start : start + size]
-    nodes = await load_nodes(info, [f["id"] for f in window])
-    edges = [ActivityEdge(cursor=encode_cursor(start + i), node=n) for i, n in enumerate(nodes)]
-    return ActivityConnection(
-        total_count=len(facts),
-        edges=edges,
-        nodes=nodes,
-        page_info=PageInfo(
-            has_next_page=start + size < len(facts),
-            end_cursor=edges[-1].cursor if edges else None,
-        ),
-    )
+    nodes, cursors, page = await paginate(info, [f["id"] for f in facts], first, after)
+    edges = [ActivityEdge(cursor=c, node=n) for c, n in zip(cursors, nodes, strict=True)]
+    return ActivityConnection(total_count=len(facts), edges=edges, nodes=nodes, page_info=page)
 
 
 @strawberry.type
