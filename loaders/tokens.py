@@ -10,12 +10,13 @@ from __future__ import annotations
 import re
 import unicodedata
 
+# Queries close spaces by the loader's own rule: "剑网 2023" = "剑网2023", "QC 小组" = "QC小组".
+from loaders.normalize import LOOSE_SPACE
+
 # A run of characters that belong to words: CJK ideographs, letters, digits.
 # Example: "剑网2023专项行动" is one run; "“双随机、一公开”" gives two runs.
 WORD_RUN = re.compile(r"[\w]+", re.UNICODE)
-# Spaces between a Latin letter or digit and a Chinese character carry no meaning (the
-# same rule the loader's normalization applies): "剑网 2023" = "剑网2023", "QC 小组" = "QC小组".
-LOOSE_SPACE = re.compile(r"(?<=[0-9a-z])\s+(?=[^\x00-\x7f])|(?<=[^\x00-\x7f])\s+(?=[0-9a-z])")
+
 
 
 def fold(text: str) -> str:
