@@ -18,7 +18,6 @@ from loaders.normalize import LOOSE_SPACE
 WORD_RUN = re.compile(r"[\w]+", re.UNICODE)
 
 
-
 def fold(text: str) -> str:
     """Width- and case-folded text with inner spaces between CJK and digits removed."""
     text = unicodedata.normalize("NFKC", text).lower()
