@@ -67,3 +67,14 @@ def test_empty_graph_reads_as_empty(falkor: FalkorDBStore, server) -> None:  # t
     other = FalkorDBStore(server.endpoint, graph_name="never_loaded")
     assert GraphRepository(other).is_empty()
     assert GraphRepository(other).stats() == (0, 0, [])
+
+
+def test_per_query_timeout_is_a_coded_error(server, falkor: FalkorDBStore, notice: GraphData) -> None:  # type: ignore[no-untyped-def]
+    from graph_api.errors import StoreTimeout
+
+    reset(falkor, notice)
+    hasty = FalkorDBStore(server.endpoint, graph_name="falkordb", query_timeout=0.001)
+    with pytest.raises(StoreTimeout, match="list_activity_facts ran past the query timeout") as info:
+        GraphRepository(hasty).activity_facts()
+    assert info.value.code == "TIMEOUT"
+    assert GraphRepository(falkor).activity_facts()  # the same statement within the normal timeout
