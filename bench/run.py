@@ -108,7 +108,7 @@ def raw_path(r: GraphRepository) -> Any:
 
 
 def raw_notice(r: GraphRepository) -> Any:
-    return r.notices(), [r.outgoing(["notice:2023"], t) for t in NOTICE_LINKS], r.activity_facts(), r.actors()
+    return r.notices(), r.outgoing(["notice:2023"], NOTICE_LINKS), r.activity_facts(), r.actors()
 
 
 OPS: list[tuple[str, dict[str, Any], Callable[[GraphRepository], Any]]] = [

@@ -58,6 +58,7 @@ class Context:
     _snapshot: asyncio.Task[tuple[list[Row], list[Row]]] | None = None
     node_loader: DataLoader[str, dict[str, Any] | None] = field(init=False)
     details_loader: DataLoader[str, Row | None] = field(init=False)
+    links_loader: DataLoader[tuple[str, str], list[tuple[str, Row]]] = field(init=False)
 
     def __post_init__(self) -> None:
         async def load_nodes(ids: list[str]) -> list[dict[str, Any] | None]:
@@ -68,15 +69,18 @@ class Context:
             found = await call(self.repo.activity_details, ids)
             return [found.get(i) for i in ids]
 
+        async def load_links(keys: list[tuple[str, str]]) -> list[list[tuple[str, Row]]]:
+            ids = sorted({k[0] for k in keys})
+            types = sorted({k[1] for k in keys})
+            found = await call(self.repo.outgoing, ids, types)
+            return [found.get(k, []) for k in keys]
+
         self.node_loader = DataLoader(load_fn=load_nodes)
         self.details_loader = DataLoader(load_fn=load_details)
+        self.links_loader = DataLoader(load_fn=load_links)
 
     async def snapshot_rows(self) -> tuple[list[Row], list[Row]]:
         """(activity facts, actors), checked against the graph version once per request."""
         if self._snapshot is None:
             self._snapshot = asyncio.ensure_future(self.cache.get(self.repo))
         return await self._snapshot
-
-    async def call_outgoing(self, ids: list[str], rel_type: str) -> dict[str, list[tuple[str, Row]]]:
-        """(target, edge properties) of ``rel_type`` edges from ``ids`` (one round trip)."""
-        return await call(self.repo.outgoing, ids, rel_type)

@@ -55,11 +55,9 @@ class Notice(Node):
         )
 
     async def _children(self, info: CtxInfo, rel: str, **where: Any) -> list[Any]:
-        targets = await info.context.call_outgoing([str(self.id)], rel)
-        ids = [
-            t for t, props in targets.get(str(self.id), [])
-            if all(props.get(k) == v for k, v in where.items())
-        ]
+        # Sibling fields (theme, slogans, …) share one batched round trip.
+        targets = await info.context.links_loader.load((str(self.id), rel))
+        ids = [t for t, props in targets if all(props.get(k) == v for k, v in where.items())]
         return await load_nodes(info, ids)
 
     @strawberry.field

@@ -321,8 +321,8 @@ class Event(Node):
 
     @strawberry.field(description="The event this one is part of (a forum's conference).")
     async def part_of(self, info: CtxInfo) -> Event | None:
-        targets = await info.context.call_outgoing([str(self.id)], "PART_OF")
-        found = await load_nodes(info, [t for t, _ in targets.get(str(self.id), [])])
+        targets = await info.context.links_loader.load((str(self.id), "PART_OF"))
+        found = await load_nodes(info, [t for t, _ in targets])
         return found[0] if found else None
 
 

@@ -7,9 +7,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from cypher import Q
+from graph_api.errors import BadUserInput
 from graph_api.store.protocol import GraphStore, Row
 from graph_api.store.writer import search_text as display_text
-from loaders.model import ACTOR_LABELS
+from loaders.model import ACTOR_LABELS, REL_TYPES
 from loaders.tokens import query_parts, tokens
 
 ACTOR_KINDS = tuple(label.upper() for label in ACTOR_LABELS)
@@ -94,11 +95,14 @@ class GraphRepository:
         rows = self._run(Q.ACTIVITY_DETAILS, {"ids": list(ids)})
         return {row["id"]: row for row in rows}
 
-    def outgoing(self, ids: Sequence[str], rel_type: str) -> dict[str, list[tuple[str, Row]]]:
-        """(target, edge properties) of ``rel_type`` edges from each id (one round trip)."""
-        out: dict[str, list[tuple[str, Row]]] = {i: [] for i in ids}
-        for row in self._run(Q.OUTGOING, {"ids": list(ids)}, rel_type=rel_type):
-            out[row["source"]].append((row["target"], row["props"]))
+    def outgoing(self, ids: Sequence[str], rel_types: Sequence[str]) -> dict[tuple[str, str], list[tuple[str, Row]]]:
+        """(target, edge properties) of each (id, type) pair's edges, in one round trip."""
+        unknown = set(rel_types) - REL_TYPES
+        if unknown:
+            raise BadUserInput(f"unknown relationship types {sorted(unknown)}")
+        out: dict[tuple[str, str], list[tuple[str, Row]]] = {(i, t): [] for i in ids for t in rel_types}
+        for row in self._run(Q.OUTGOING, {"ids": list(ids), "types": list(rel_types)}):
+            out[(row["source"], row["type"])].append((row["target"], row["props"]))
         return out
 
     def neighbors(self, ids: Sequence[str]) -> dict[str, list[tuple[str, Hop]]]:
