@@ -78,3 +78,16 @@ def test_per_query_timeout_is_a_coded_error(server, falkor: FalkorDBStore, notic
         GraphRepository(hasty).activity_facts()
     assert info.value.code == "TIMEOUT"
     assert GraphRepository(falkor).activity_facts()  # the same statement within the normal timeout
+
+
+def test_a_second_concurrent_load_is_refused_not_interleaved(falkor: FalkorDBStore, notice: GraphData) -> None:
+    reset(falkor, notice)
+    before = GraphRepository(falkor).stats()
+    lock = f"qgraph:load-lock:{falkor.graph_name}"
+    falkor._conn.set(lock, "another-process", ex=60)  # what a load in another process holds
+    try:
+        with pytest.raises(StoreError, match="another load into graph 'falkordb' is running"):
+            falkor.write([WriteStep(Q.DELETE_ALL)])
+    finally:
+        falkor._conn.delete(lock)
+    assert GraphRepository(falkor).stats() == before
