@@ -10,6 +10,7 @@ from typing import Any, TypeVar
 from anyio import to_thread
 from strawberry.dataloader import DataLoader
 
+from graph_api.schema.filters import Snapshot
 from graph_api.settings import Settings
 from graph_api.store.protocol import Row
 from graph_api.store.repository import GraphRepository
@@ -23,20 +24,19 @@ async def call(fn: Callable[..., T], *args: Any) -> T:
 
 
 class SnapshotCache:
-    """Activity facts and actors, shared across requests while the graph's version holds.
+    """The indexed activity/actor snapshot, shared across requests while the version holds.
 
     Every load writes a new version, so one cheap ``get_meta`` round trip per request tells
-    whether the cached rows still describe the graph (also across processes and replicas).
+    whether the cached snapshot still describes the graph (also across processes and replicas).
     """
 
     def __init__(self) -> None:
         self.version: str | None = None
-        self.facts: list[Row] = []
-        self.actors: list[Row] = []
+        self.snapshot = Snapshot([], [])
         self._lock = asyncio.Lock()
 
-    async def get(self, repo: GraphRepository) -> tuple[list[Row], list[Row]]:
-        """The current rows, refreshed when the stored version changed."""
+    async def get(self, repo: GraphRepository) -> Snapshot:
+        """The current snapshot, rebuilt when the stored version changed."""
         meta = await call(repo.meta)
         version = meta["version"] if meta else None
         if version is None or version != self.version:
@@ -44,8 +44,8 @@ class SnapshotCache:
                 if version is None or version != self.version:
                     facts = await call(repo.activity_facts)
                     actors = await call(repo.actors)
-                    self.facts, self.actors, self.version = facts, actors, version
-        return self.facts, self.actors
+                    self.snapshot, self.version = Snapshot(facts, actors), version
+        return self.snapshot
 
 
 @dataclass
@@ -55,7 +55,7 @@ class Context:
     repo: GraphRepository
     settings: Settings
     cache: SnapshotCache = field(default_factory=SnapshotCache)
-    _snapshot: asyncio.Task[tuple[list[Row], list[Row]]] | None = None
+    _snapshot: asyncio.Task[Snapshot] | None = None
     node_loader: DataLoader[str, dict[str, Any] | None] = field(init=False)
     details_loader: DataLoader[str, Row | None] = field(init=False)
     links_loader: DataLoader[tuple[str, str], list[tuple[str, Row]]] = field(init=False)
@@ -79,8 +79,8 @@ class Context:
         self.details_loader = DataLoader(load_fn=load_details)
         self.links_loader = DataLoader(load_fn=load_links)
 
-    async def snapshot_rows(self) -> tuple[list[Row], list[Row]]:
-        """(activity facts, actors), checked against the graph version once per request."""
+    async def snapshot(self) -> Snapshot:
+        """The indexed snapshot, checked against the graph version once per request."""
         if self._snapshot is None:
             self._snapshot = asyncio.ensure_future(self.cache.get(self.repo))
         return await self._snapshot

@@ -47,9 +47,8 @@ def source_of(props: Props) -> Source | None:
 
 
 async def snapshot(info: CtxInfo) -> Snapshot:
-    """The activity/actor snapshot: one version check per request, rows cached per version."""
-    facts, actors = await info.context.snapshot_rows()
-    return Snapshot(facts, actors)
+    """The activity/actor snapshot: one version check per request, built once per version."""
+    return await info.context.snapshot()
 
 
 async def load_nodes(info: CtxInfo, ids: list[str]) -> list[Any]:
