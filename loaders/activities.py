@@ -65,19 +65,24 @@ def _starts_action(clause: str) -> bool:
     return clause.startswith(ACTION_VERBS)
 
 
+def _form_length(actor: Actor, text: str, pos: int) -> int:
+    """Length of the longest of the actor's names that ``text`` has at ``pos``."""
+    return next(len(f) for f in sorted(actor.surface_forms, key=len, reverse=True) if text.startswith(f, pos))
+
+
 def _lead_and_partners(text: str) -> tuple[Actor | None, list[Participation], int]:
     """The actor a sentence opens with, its joint actors, and where the action starts."""
     lead = lexicon.actor_at(text)
     if lead is None:
         return None, [], 0
-    pos = next(len(f) for f in sorted(lead.surface_forms, key=len, reverse=True) if text.startswith(f))
+    pos = _form_length(lead, text, 0)
     partners: list[Participation] = []
     if m := JOINT.match(text, pos):
         word = m.group(1)
         pos = m.end()
         other = lexicon.actor_at(text, pos)
         if other is not None:
-            pos += next(len(f) for f in sorted(other.surface_forms, key=len, reverse=True) if text.startswith(f, pos))
+            pos += _form_length(other, text, pos)
             if word == "配合":
                 # "生态环境部配合市场监管总局开展…": the other one leads, the subject assists.
                 return other, [Participation(lead, "SUPPORT")], pos

@@ -28,6 +28,7 @@ from graph_api.schema.types import (
     load_nodes,
     paginate,
     snapshot,
+    to_type,
 )
 from graph_api.store import walk
 
@@ -126,16 +127,14 @@ async def _require(info: CtxInfo, node_id: str) -> dict[str, Any]:
 class Query:
     @strawberry.field(description="Any node by its id.")
     async def node(self, info: CtxInfo, id: strawberry.ID) -> Node | None:
-        await _require(info, str(id))
-        found = await load_nodes(info, [str(id)])
-        return found[0] if found else None
+        return to_type(await _require(info, str(id)))  # type: ignore[no-any-return]
 
     @strawberry.field(description="Nodes by id, in the order asked; null for unknown ids.")
     async def nodes(self, info: CtxInfo, ids: list[strawberry.ID]) -> list[Node | None]:
         if len(ids) > info.context.settings.max_page:
             raise LimitExceeded(f"at most {info.context.settings.max_page} ids", argument="ids")
         found = await info.context.node_loader.load_many([str(i) for i in ids])
-        return [(await load_nodes(info, [p["id"]]))[0] if p else None for p in found]
+        return [to_type(p) if p else None for p in found]
 
     @strawberry.field(
         description="Actors, filtered and paged (Relay); ordered by name by default. "
@@ -253,7 +252,7 @@ class Query:
         props = await _require(info, str(id))
         if props.get("label") != "Activity":
             raise NotFound(f"{id!r} is not an activity", id=str(id))
-        return (await load_nodes(info, [str(id)]))[0]  # type: ignore[no-any-return]
+        return to_type(props)  # type: ignore[no-any-return]
 
 
 async def _all_linked(info: CtxInfo, key: str) -> list[Any]:

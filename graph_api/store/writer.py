@@ -31,10 +31,14 @@ def batched(items: Sequence[T], size: int) -> Iterator[list[T]]:
         yield chunk
 
 
+def _names(props: dict[str, Any]) -> list[str]:
+    """The name-like texts of a node: name, title or text, then its aliases."""
+    return [str(props[f]) for f in NAME_FIELDS if props.get(f)] + [str(a) for a in props.get("aliases") or []]
+
+
 def search_text(props: dict[str, Any]) -> str:
     """What search matches and snippets show: names, aliases, then the source sentence."""
-    parts = [str(props[f]) for f in NAME_FIELDS if props.get(f)]
-    parts += [str(a) for a in props.get("aliases") or []]
+    parts = _names(props)
     if props.get("src_text"):
         parts.append(str(props["src_text"]))
     return "\n".join(dict.fromkeys(parts))
@@ -43,9 +47,7 @@ def search_text(props: dict[str, Any]) -> str:
 def term_rows(node_id: str, props: dict[str, Any]) -> list[dict[str, Any]]:
     """Index rows for one node: each token once, weighted by the field it came from."""
     weights: dict[str, int] = {}
-    names = [str(props[f]) for f in NAME_FIELDS if props.get(f)]
-    names += [str(a) for a in props.get("aliases") or []]
-    for text in names:
+    for text in _names(props):
         for token in tokens(text):
             weights[token] = NAME_WEIGHT
     for token in tokens(str(props.get("src_text") or "")):
