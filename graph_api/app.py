@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import functools
 import hmac
 import logging
 from collections.abc import AsyncIterator, Callable
@@ -23,17 +24,16 @@ from strawberry.asgi import GraphQL
 from strawberry.http import GraphQLHTTPResponse
 from strawberry.types import ExecutionResult
 
-from graph_api.errors import QGraphError, StoreUnavailable
+from graph_api.errors import RETRY_AFTER_SECONDS, UNAVAILABLE_MESSAGE, LimitExceeded, QGraphError, StoreUnavailable
 from graph_api.export import FORMATS, prepare, render
-from graph_api.loading import load_bundled_if_empty, load_graphs, parse_files
+from graph_api.loading import Source, load_bundled_if_empty, load_sources, source_of
 from graph_api.metrics import Metrics, ObservedRequests
 from graph_api.schema import build_schema
 from graph_api.schema.context import Context, SnapshotCache, call
 from graph_api.settings import Settings, load_settings
 from graph_api.store import GraphStore, open_store
 from graph_api.store.repository import GraphRepository
-from loaders.notice import build_graph
-from loaders.reader import decode
+from graph_api.store.supervisor import StoreWatch
 
 log = logging.getLogger("graph_api.http")
 
@@ -129,28 +129,57 @@ class GraphQLApp(GraphQL[Context, None]):
         return response
 
 
+async def _read_body(request: Request, max_bytes: int) -> bytes:
+    """The request body, refused as soon as it grows past ``max_bytes``."""
+    declared = request.headers.get("content-length", "")
+    if declared.isdigit() and int(declared) > max_bytes:
+        raise LimitExceeded(f"the body is over the {max_bytes / 1048576:g} MB limit (QGRAPH_MAX_FILE_MB)")
+    chunks, size = [], 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > max_bytes:
+            raise LimitExceeded(f"the body is over the {max_bytes / 1048576:g} MB limit (QGRAPH_MAX_FILE_MB)")
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def _unavailable(exc: QGraphError) -> Response:
+    """503 for a store that does not answer, with a retry hint and no internal detail."""
+    retry = exc.details.get("retryAfter", RETRY_AFTER_SECONDS)
+    return JSONResponse(
+        {"status": "unavailable", "code": exc.code, "reason": exc.message, "retryAfter": retry},
+        status_code=503,
+        headers={"retry-after": str(retry)},
+    )
+
+
 def create_app(settings: Settings | None = None, store: GraphStore | None = None) -> Starlette:
-    """The ASGI app. It opens the store in its lifespan unless one is passed in (tests)."""
+    """The ASGI app. It opens the store in its lifespan unless one is passed in (the CLI opens
+    it before serving, so a store that cannot start is one error line, not a traceback)."""
     settings = settings or load_settings()
-    state: dict[str, GraphStore] = {} if store is None else {"store": store}
-    metrics = Metrics(lambda: state.get("store"))
+    state: dict[str, Any] = {} if store is None else {"store": store}
+    metrics = Metrics(lambda: state.get("store"), lambda: state.get("watch"))
 
     def current_store() -> GraphStore:
         if "store" not in state:
-            raise StoreUnavailable("the store is not open")
-        return state["store"]
+            raise StoreUnavailable(UNAVAILABLE_MESSAGE, retryAfter=RETRY_AFTER_SECONDS)
+        current: GraphStore = state["store"]
+        return current
 
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
         owned = store is None
         if owned:
             state["store"] = await call(open_store, settings)
+        watch = state["watch"] = StoreWatch(state["store"], settings.watch_interval)
+        watch.start()
         try:
             if owned and settings.load_if_empty:
-                await call(load_bundled_if_empty, state["store"], settings.write_batch)
+                await call(load_bundled_if_empty, state["store"], settings)
             log.info("service ready", extra={"backend": state["store"].backend})
             yield
         finally:
+            watch.stop()
             if owned:
                 await call(state.pop("store").close)
 
@@ -161,7 +190,7 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
         try:
             empty = await call(GraphRepository(current_store()).is_empty)
         except QGraphError as exc:
-            return JSONResponse({"status": "unavailable", "reason": exc.message}, status_code=503)
+            return _unavailable(exc)
         if empty:
             return JSONResponse({"status": "empty", "reason": "no notice loaded"}, status_code=503)
         return JSONResponse({"status": "ready"})
@@ -173,7 +202,7 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
         try:
             rows = await call(GraphRepository(current_store()).export)
         except QGraphError as exc:
-            return JSONResponse({"error": exc.message, "code": exc.code}, status_code=503)
+            return _unavailable(exc)
         media_type, filename = FORMATS[fmt]
         body = await call(render, prepare(*rows), fmt)
         headers = {"content-disposition": f'attachment; filename="{filename}"'}
@@ -184,21 +213,34 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
         given = request.headers.get("authorization", "")
         if not token or not hmac.compare_digest(given.encode(), f"Bearer {token}".encode()):
             return JSONResponse({"error": "a valid admin bearer token is required"}, status_code=401)
-        raw = await request.body()
+        force = request.query_params.get("force", "").lower() in {"1", "true", "yes"}
         try:
-            data = await call(build_graph, decode(raw, "request body"), "request") if raw else None
-            datas = [data] if data else await call(parse_files, [None])
-            summary = await call(load_graphs, current_store(), datas, settings.write_batch)
+            raw = await _read_body(request, settings.max_file_bytes)
+            source = Source("request body", raw) if raw else await call(source_of, None, settings.max_file_bytes)
+            load = functools.partial(load_sources, current_store(), [source], settings, force=force)
+            summary = await call(load)
         except QGraphError as exc:
-            status = 400 if exc.code == "BAD_INPUT" else 503
-            return JSONResponse({"error": exc.message, "code": exc.code}, status_code=status)
+            if exc.code == "BAD_INPUT":
+                return JSONResponse({"error": exc.message, "code": exc.code, **exc.details}, status_code=400)
+            if exc.code == "LIMIT_EXCEEDED":
+                return JSONResponse({"error": exc.message, "code": exc.code}, status_code=413)
+            if exc.code == "STORE_ERROR":  # another load holds the lock
+                return JSONResponse({"error": exc.message, "code": exc.code}, status_code=409)
+            return _unavailable(exc)
         return JSONResponse(
             {
                 "loaded": [
-                    {"notice": d.notice_id, "nodes": len(d.nodes), "edges": len(d.edges), "unplaced": len(d.unplaced)}
+                    {
+                        "notice": d.notice_id,
+                        "nodes": len(d.nodes),
+                        "edges": len(d.edges),
+                        "unplaced": len(d.unplaced),
+                        "encoding": d.encoding,
+                    }
                     for d in summary.notices
                 ],
-                "seconds": round(summary.seconds, 3),
+                "parse_seconds": round(summary.parse_seconds, 3),
+                "write_seconds": round(summary.seconds, 3),
             }
         )
 

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import contextlib
+import os
 import signal
 import socket
 import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from types import FrameType
-from typing import Annotated
+from typing import Annotated, NoReturn
 
 import typer
 from rich.console import Console
@@ -73,48 +75,71 @@ def _check_port(host: str, port: int) -> None:
 @app.command(help=f"Serve GraphQL at http://HOST:PORT/graphql.\n\n{SETTINGS_HELP}")
 def serve(
     host: Annotated[str | None, typer.Option(help="bind address [default: QGRAPH_HOST or 127.0.0.1]")] = None,
-    port: Annotated[int | None, typer.Option(help="bind port [default: QGRAPH_PORT or 8000]")] = None,
-    workers: Annotated[int, typer.Option(help="worker processes (external stores only)")] = 1,
+    port: Annotated[
+        int | None, typer.Option(min=1, max=65535, help="bind port [default: QGRAPH_PORT or 8000]")
+    ] = None,
+    workers: Annotated[int, typer.Option(min=1, help="worker processes (external stores only)")] = 1,
 ) -> None:
     import uvicorn
 
     settings = _settings()
     settings = settings.with_(host=host or settings.host, port=port or settings.port)
+    if not 0 < settings.port < 65536:
+        raise ConfigError(f"QGRAPH_PORT: {settings.port} is not a TCP port (1-65535)", key="QGRAPH_PORT")
     if workers > 1 and settings.backend == "embedded":
         raise ConfigError("--workers > 1 needs an external store (QGRAPH_DB); the embedded one is per process")
     _check_port(settings.host, settings.port)
-    if settings.backend == "embedded":
-        settings.data_dir.mkdir(parents=True, exist_ok=True)
-    err.print(f"qgraph: serving http://{settings.host}:{settings.port}/graphql ({settings.backend} store)")
     if workers > 1:
+        err.print(f"qgraph: serving http://{settings.host}:{settings.port}/graphql ({settings.backend} store)")
         uvicorn.run("graph_api.app:create_app", factory=True, host=settings.host, port=settings.port,
                     workers=workers, log_config=None, lifespan="on")
         return
     from graph_api.app import create_app
+    from graph_api.loading import load_bundled_if_empty
+    from graph_api.store import open_store
 
-    uvicorn.run(create_app(settings), host=settings.host, port=settings.port, log_config=None,
-                lifespan="on", timeout_graceful_shutdown=10)
+    # The store opens here, before serving: one that cannot start is one error line.
+    with _terminable():
+        store = open_store(settings)
+    try:
+        with _terminable():
+            if settings.load_if_empty:
+                load_bundled_if_empty(store, settings)
+        err.print(f"qgraph: serving http://{settings.host}:{settings.port}/graphql ({settings.backend} store)")
+        uvicorn.run(create_app(settings, store), host=settings.host, port=settings.port, log_config=None,
+                    lifespan="on", timeout_graceful_shutdown=10)
+    finally:
+        store.close()
 
 
 @app.command(help=f"Load notice files (default: the bundled 2023 notice) in one transaction.\n\n{SETTINGS_HELP}")
 def load(
-    files: Annotated[list[Path] | None, typer.Argument(help="UTF-8 notice texts", show_default=False)] = None,
+    files: Annotated[list[Path] | None, typer.Argument(help="notice files", show_default=False)] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="load even when many lines could not be placed")
+    ] = False,
 ) -> None:
-    from graph_api.loading import load_graphs, parse_files
+    from graph_api.loading import load_graphs, parse_sources, source_of
     from graph_api.store import open_store
 
     settings = _settings()
     paths: list[Path | None] = list(files) if files else [None]
+    # Every file is read and checked before the store is opened: bad input touches nothing.
+    started = time.perf_counter()
     with err.status("parsing…") as status:
-        datas = parse_files(paths, progress=lambda name: status.update(f"parsed {name}"))
+        sources = [source_of(p, settings.max_file_bytes) for p in paths]
+        datas = parse_sources(sources, settings, force=force, progress=lambda name: status.update(f"parsed {name}"))
+    parse_seconds = time.perf_counter() - started
     with _terminable():
         store = open_store(settings)
         try:
-            with err.status(f"writing {sum(len(d.nodes) for d in datas)} nodes…"):
-                summary = load_graphs(store, datas, settings.write_batch)
+            with err.status("writing…") as status:
+                summary = load_graphs(
+                    store, datas, settings.write_batch, lambda done, total: status.update(f"writing: {done}/{total}")
+                )
         finally:
             store.close()
-    table = Table(title=f"loaded in {summary.seconds:.2f}s")
+    table = Table(title=f"parsed in {parse_seconds:.2f}s, written in {summary.seconds:.2f}s")
     table.add_column("kind")
     for data in datas:
         table.add_column(data.notice_id, justify="right")
@@ -125,6 +150,8 @@ def load(
     table.add_row("unplaced", *[str(len(d.unplaced)) for d in datas])
     out.print(table)
     for data in datas:
+        if data.encoding not in {"UTF-8", "utf-8"}:
+            out.print(f"note: {data.source_name} was decoded as {data.encoding}")
         for u in data.unplaced:
             out.print(f"unplaced: {data.source_name}:{u.line} [{u.section}] {u.reason}: {u.text[:60]}")
 
@@ -188,16 +215,37 @@ def schema() -> None:
     sys.stdout.write(schema_sdl())
 
 
+def _fail(message: str, code: int) -> NoReturn:
+    message = " ".join(message.split())  # driver messages span lines; ours is one
+    err.print(f"qgraph: error: {message}", highlight=False, markup=False, soft_wrap=True)
+    sys.exit(code)
+
+
 def main() -> None:
-    """Entry point: one clear line and a non-zero exit for every known failure."""
+    """Entry point: one ``qgraph: error: …`` line and a non-zero exit for every failure."""
     try:
-        app()
+        code = app(standalone_mode=False)
+    except typer.Abort:
+        sys.exit(130)
+    except typer.TyperException as exc:  # Click's usage errors, as Typer ships Click
+        ctx = getattr(exc, "ctx", None)
+        if type(exc).__name__ == "NoArgsIsHelpError" and ctx is not None:
+            out.print(ctx.get_help(), highlight=False, markup=False)
+            sys.exit(0)
+        message = exc.format_message() if hasattr(exc, "format_message") else str(exc)
+        _fail(f"{message} (see qgraph --help)" if ctx is not None else message, getattr(exc, "exit_code", 2))
     except QGraphError as exc:
-        message = " ".join(exc.message.split())  # driver messages span lines; ours is one
-        err.print(f"qgraph: error: {message}", highlight=False, markup=False, soft_wrap=True)
-        sys.exit(2 if exc.code in {"BAD_INPUT", "CONFIG"} else 1)
+        message = f"{exc.message} ({exc.internal})" if exc.internal else exc.message
+        _fail(message, 2 if exc.code in {"BAD_INPUT", "CONFIG"} else 1)
     except KeyboardInterrupt:
         sys.exit(130)
+    except OSError as exc:
+        _fail(f"{exc.strerror or exc}{f': {exc.filename}' if exc.filename else ''}", 1)
+    except Exception as exc:
+        if os.environ.get("QGRAPH_DEBUG"):
+            raise
+        _fail(f"internal error ({type(exc).__name__}: {exc}); QGRAPH_DEBUG=1 shows the traceback", 1)
+    sys.exit(code if isinstance(code, int) else 0)
 
 
 if __name__ == "__main__":

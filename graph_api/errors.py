@@ -12,9 +12,12 @@ class QGraphError(Exception):
 
     code = "INTERNAL"
 
-    def __init__(self, message: str, **details: object) -> None:
+    def __init__(self, message: str, *, internal: str = "", **details: object) -> None:
+        """``message`` is for anyone; ``internal`` (a driver's text, a socket path) only for
+        logs and the CLI's operator; ``details`` (key, line, id …) go into ``extensions``."""
         super().__init__(message)
         self.message = message
+        self.internal = internal
         self.details = details
 
 
@@ -28,6 +31,11 @@ class StoreUnavailable(QGraphError):
     """The graph store cannot be reached or did not start."""
 
     code = "UNAVAILABLE"
+
+
+# What a client is told while the store is away: no socket paths, no driver text.
+UNAVAILABLE_MESSAGE = "the graph store is unavailable; retry in a few seconds"
+RETRY_AFTER_SECONDS = 2
 
 
 class StoreError(QGraphError):

@@ -1,4 +1,9 @@
-"""Loading notices into a store: parse, then write all of it in one transaction."""
+"""Loading notices into a store: read and check every file, then write all of it at once.
+
+A load is refused before anything reaches the store when a file is too large, not text, holds
+control characters, is not a notice, or leaves too many lines unplaced (unless forced); the
+graph that was there stays as it was.
+"""
 
 from __future__ import annotations
 
@@ -8,39 +13,89 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from graph_api.store.protocol import GraphStore
+from graph_api.errors import LoadError
+from graph_api.settings import Settings
+from graph_api.store.protocol import GraphStore, Progress
 from graph_api.store.repository import GraphRepository
 from graph_api.store.writer import load_steps
-from loaders.reader import read_notice
+from loaders.reader import bundled_notice, parse_notice, read_file
 from loaders.records import GraphData
 
 log = logging.getLogger(__name__)
 
+UNPLACED_SHOWN = 3  # unplaced lines quoted in a refusal
+
 
 @dataclass(frozen=True)
 class LoadSummary:
-    """What a load wrote: per notice counts and unplaced sentences, and the time it took."""
+    """What a load wrote, per notice, and how long parsing and writing took."""
 
     notices: tuple[GraphData, ...]
-    seconds: float
+    seconds: float  # writing
+    parse_seconds: float = 0.0
 
 
-def parse_files(
-    paths: Sequence[Path | None], progress: Callable[[str], None] | None = None
+@dataclass(frozen=True)
+class Source:
+    """One notice to load: its name (shown in errors) and its bytes."""
+
+    name: str
+    raw: bytes
+
+
+def source_of(path: Path | None, max_bytes: int) -> Source:
+    """The bundled notice (``None``) or a file, checked for size before it is read."""
+    name, raw = bundled_notice() if path is None else read_file(path, max_bytes)
+    return Source(name, raw)
+
+
+def parse_sources(
+    sources: Sequence[Source],
+    settings: Settings,
+    *,
+    force: bool = False,
+    progress: Callable[[str], None] | None = None,
 ) -> list[GraphData]:
-    """Parse every file first (``None`` = the bundled notice): a bad one stops the load."""
+    """Parse and check every source first: one bad file stops the whole load."""
     out = []
-    for path in paths:
-        out.append(read_notice(path))
+    for source in sources:
+        data = parse_notice(source.raw, source.name, settings.max_file_bytes)
+        if not force:
+            check_unplaced(data, source.name, settings.max_unplaced_share)
+        out.append(data)
         if progress:
-            progress(str(path or "bundled notice"))
+            progress(source.name)
     return out
 
 
-def load_graphs(store: GraphStore, datas: Sequence[GraphData], batch: int = 500) -> LoadSummary:
-    """Write the notices in one all-or-nothing transaction."""
+def parse_files(
+    paths: Sequence[Path | None], settings: Settings | None = None, progress: Callable[[str], None] | None = None
+) -> list[GraphData]:
+    """Parse notice files (``None`` = the bundled notice), refusing any that fails a check."""
+    settings = settings or Settings()
+    return parse_sources([source_of(p, settings.max_file_bytes) for p in paths], settings, progress=progress)
+
+
+def check_unplaced(data: GraphData, name: str, max_share: float) -> None:
+    """Refuse a notice whose unplaced lines exceed ``max_share`` of its lines."""
+    if not data.line_count or len(data.unplaced) / data.line_count <= max_share:
+        return
+    first = "; ".join(f"line {u.line}: {u.text[:40]}" for u in data.unplaced[:UNPLACED_SHOWN])
+    raise LoadError(
+        f"{name}: {len(data.unplaced)} of {data.line_count} lines could not be placed "
+        f"({len(data.unplaced) / data.line_count:.0%}, over the {max_share:.0%} limit, QGRAPH_MAX_UNPLACED); "
+        f"first: {first}; this does not read as a Quality Month notice. Load it anyway with --force",
+        source=name,
+        line=data.unplaced[0].line,
+    )
+
+
+def load_graphs(
+    store: GraphStore, datas: Sequence[GraphData], batch: int = 500, progress: Progress | None = None
+) -> LoadSummary:
+    """Write parsed notices in one all-or-nothing transaction."""
     started = time.perf_counter()
-    store.write(load_steps(datas, batch))
+    store.write(load_steps(datas, batch), progress)
     seconds = time.perf_counter() - started
     for data in datas:
         log.info(
@@ -48,17 +103,39 @@ def load_graphs(store: GraphStore, datas: Sequence[GraphData], batch: int = 500)
             extra={
                 "notice": data.notice_id,
                 "source": data.source_name,
+                "encoding": data.encoding,
                 "nodes": len(data.nodes),
                 "edges": len(data.edges),
                 "unplaced": len(data.unplaced),
-                "seconds": round(seconds, 3),
+                "write_seconds": round(seconds, 3),
             },
         )
     return LoadSummary(tuple(datas), seconds)
 
 
-def load_bundled_if_empty(store: GraphStore, batch: int = 500) -> LoadSummary | None:
+def load_sources(
+    store: GraphStore,
+    sources: Sequence[Source],
+    settings: Settings,
+    *,
+    force: bool = False,
+    progress: Callable[[str], None] | None = None,
+) -> LoadSummary:
+    """Parse and check every source, then write them all; the summary times both phases."""
+    started = time.perf_counter()
+    datas = parse_sources(sources, settings, force=force, progress=progress)
+    parse_seconds = time.perf_counter() - started
+
+    def written(done: int, total: int) -> None:
+        if progress:
+            progress(f"writing: step {done} of {total}")
+
+    summary = load_graphs(store, datas, settings.write_batch, written)
+    return LoadSummary(summary.notices, summary.seconds, parse_seconds)
+
+
+def load_bundled_if_empty(store: GraphStore, settings: Settings) -> LoadSummary | None:
     """Load the bundled notice when the graph holds nothing yet."""
     if not GraphRepository(store).is_empty():
         return None
-    return load_graphs(store, parse_files([None]), batch)
+    return load_sources(store, [source_of(None, settings.max_file_bytes)], settings)

@@ -7,13 +7,14 @@ import time
 from collections.abc import Callable, Iterator
 
 from prometheus_client import CollectorRegistry, Counter, Histogram, generate_latest
-from prometheus_client.core import CounterMetricFamily, Metric
+from prometheus_client.core import CounterMetricFamily, GaugeMetricFamily, Metric
 from prometheus_client.registry import Collector
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from graph_api.store.protocol import GraphStore
+from graph_api.store.supervisor import StoreWatch
 
 log = logging.getLogger("graph_api.http")
 
@@ -21,23 +22,41 @@ KNOWN_PATHS = ("/graphql", "/health", "/ready", "/metrics", "/export", "/admin",
 
 
 class _StoreCollector(Collector):
-    def __init__(self, store: Callable[[], GraphStore | None]) -> None:
+    def __init__(self, store: Callable[[], GraphStore | None], watch: Callable[[], StoreWatch | None]) -> None:
         self.store = store
+        self.watch = watch
 
     def collect(self) -> Iterator[Metric]:
-        store = self.store()
-        family = CounterMetricFamily(
-            "qgraph_store_round_trips", "Statements sent to the graph store", labels=["backend"]
-        )
+        store, watch = self.store(), self.watch()
+        families: dict[str, CounterMetricFamily | GaugeMetricFamily] = {
+            "round_trips": CounterMetricFamily(
+                "qgraph_store_round_trips", "Statements sent to the graph store", labels=["backend"]
+            ),
+            "restarts": CounterMetricFamily(
+                "qgraph_store_restarts", "Embedded store restarts after it died", labels=["backend"]
+            ),
+            "outages": CounterMetricFamily(
+                "qgraph_store_outages", "Times the store stopped answering", labels=["backend"]
+            ),
+            "available": GaugeMetricFamily(
+                "qgraph_store_available", "1 while the store answers, 0 during an outage", labels=["backend"]
+            ),
+        }
         if store is not None:
-            family.add_metric([store.backend], store.round_trips)
-        yield family
+            families["round_trips"].add_metric([store.backend], store.round_trips)
+        if store is not None and watch is not None:
+            families["restarts"].add_metric([store.backend], watch.restarts)
+            families["outages"].add_metric([store.backend], watch.outages)
+            families["available"].add_metric([store.backend], 1 if watch.available else 0)
+        yield from families.values()
 
 
 class Metrics:
     """One registry per app (tests build many apps in one process)."""
 
-    def __init__(self, store: Callable[[], GraphStore | None]) -> None:
+    def __init__(
+        self, store: Callable[[], GraphStore | None], watch: Callable[[], StoreWatch | None] = lambda: None
+    ) -> None:
         self.registry = CollectorRegistry()
         self.requests = Counter(
             "qgraph_http_requests", "HTTP requests", ["method", "path", "status"], registry=self.registry
@@ -52,7 +71,7 @@ class Metrics:
         self.errors = Counter(
             "qgraph_graphql_errors", "GraphQL errors by extensions.code", ["code"], registry=self.registry
         )
-        self.registry.register(_StoreCollector(store))
+        self.registry.register(_StoreCollector(store, watch))
 
     def observe(self, method: str, path: str, status: int, seconds: float) -> None:
         """Count one request under a bounded path label."""

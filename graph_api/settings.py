@@ -25,6 +25,10 @@ Environment variables (all optional):
 ``QGRAPH_LOAD_IF_EMPTY``   0 to not load the bundled notice into an empty store at start
 ``QGRAPH_CORS_ORIGINS``    comma-separated origins allowed by CORS (default: none)
 ``QGRAPH_ADMIN_TOKEN``     enables ``POST /admin/reload`` for bearers of this token
+``QGRAPH_MAX_FILE_MB``     largest notice file (or reload body) accepted, MB, default 20
+``QGRAPH_MAX_UNPLACED``    share of a notice's lines that may stay unplaced before a load
+                           is refused (unless forced), default 0.25
+``QGRAPH_WATCH_INTERVAL``  seconds between the service's store health checks, default 2
 =========================  ==========================================================
 """
 
@@ -70,6 +74,14 @@ class Settings:
     load_if_empty: bool = True
     cors_origins: tuple[str, ...] = ()
     admin_token: str | None = None
+    max_file_mb: float = 20.0
+    max_unplaced_share: float = 0.25
+    watch_interval: float = 2.0
+
+    @property
+    def max_file_bytes(self) -> int:
+        """``max_file_mb`` in bytes."""
+        return int(self.max_file_mb * 1024 * 1024)
 
     @property
     def backend(self) -> str:
@@ -134,6 +146,13 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         load_if_empty=env.get("QGRAPH_LOAD_IF_EMPTY", "1").lower() not in {"0", "false", "no", "off"},
         cors_origins=tuple(o.strip() for o in env.get("QGRAPH_CORS_ORIGINS", "").split(",") if o.strip()),
         admin_token=env.get("QGRAPH_ADMIN_TOKEN") or None,
+        max_file_mb=_number(env, "QGRAPH_MAX_FILE_MB", base.max_file_mb, float),
+        max_unplaced_share=_number(env, "QGRAPH_MAX_UNPLACED", base.max_unplaced_share, float),
+        watch_interval=_number(env, "QGRAPH_WATCH_INTERVAL", base.watch_interval, float),
     )
+    if settings.max_unplaced_share > 1:
+        raise ConfigError(
+            f"QGRAPH_MAX_UNPLACED: a share from 0 to 1, got {settings.max_unplaced_share:g}", key="QGRAPH_MAX_UNPLACED"
+        )
     settings.backend  # noqa: B018 - validates the scheme early
     return settings

@@ -90,6 +90,8 @@ class GraphData:
     edges: tuple[EdgeRecord, ...]
     unplaced: tuple[Unplaced, ...] = ()
     source_name: str = ""
+    line_count: int = 0  # non-blank lines of the input text: the base of the unplaced share
+    encoding: str = "utf-8"  # how the input bytes were decoded
 
     def counts(self) -> dict[str, int]:
         """Node counts per label, sorted by label."""

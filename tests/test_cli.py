@@ -131,7 +131,8 @@ def test_bad_input_files_name_the_problem(tmp_path: Path) -> None:
     cases = {
         "empty.txt": (b"", "the file is empty"),
         "binary.bin": (b"\x00\x01\x02PK", "binary file"),
-        "gbk.txt": ("一、活动主题\n\n增强质量意识\n".encode("gbk"), "GBK/GB18030"),
+        "latin.txt": (b"abc \x80\x80\xff\n", "line 1 is neither UTF-8 nor GB18030 text"),
+        "nul.txt": ("一、活动主题\n\n增强质量\x00意识\n".encode(), "line 3, column 5 holds the control character U+0000"),
         "prose.txt": ("今天天气很好，我们去公园。\n".encode(), "no recognizable notice structure"),
     }
     for name, (raw, message) in cases.items():

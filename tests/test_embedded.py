@@ -54,7 +54,7 @@ def test_a_second_process_attaches_instead_of_starting_another(tmp_path: Path) -
 def test_unusable_data_dir_is_a_clear_error(tmp_path: Path) -> None:
     blocker = tmp_path / "file"
     blocker.write_text("x")
-    with pytest.raises(StoreUnavailable, match="not writable"):
+    with pytest.raises(StoreUnavailable, match="is not usable: Not a directory"):
         EmbeddedServer(blocker / "data").start()
 
 

@@ -3,6 +3,12 @@
 One server per data directory. The process that starts it owns it (a lock file), keeps AOF
 persistence on, and shuts it down cleanly; a second process on the same directory attaches
 to the running server instead of starting another one on the same files.
+
+The owner starts, watches and stops the server from one thread of its own that lives as long
+as the server should. Linux ties ``PR_SET_PDEATHSIG`` to the *thread* that forked the child:
+a server forked from a short-lived worker thread (anyio retires idle ones after 10 s) would be
+killed when that thread ends. The watcher also restarts a server that died (``kill -9``, OOM)
+on the same data directory, where the AOF replays what it had.
 """
 
 from __future__ import annotations
@@ -17,7 +23,10 @@ import random
 import signal
 import socket
 import subprocess
+import threading
 import time
+from collections.abc import Callable
+from concurrent.futures import Future
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
@@ -33,8 +42,12 @@ LOCK_FILE = "qgraph.lock"
 STATE_FILE = "server.json"
 SOCKET_FILE = "falkordb.sock"
 LOG_FILE = "falkordb.log"
-MAX_UNIX_SOCKET_PATH = 100
-BOLT_PORT_MIN, BOLT_PORT_MAX = 20000, 32767  # sun_path holds 108 bytes on Linux
+# sun_path holds 108 bytes on Linux, the terminating NUL included; counted in bytes, so a
+# data directory with Chinese characters (3 bytes each in UTF-8) reaches it sooner.
+MAX_UNIX_SOCKET_PATH_BYTES = 107
+WATCH_SECONDS = 0.5  # how often the owner checks that its server still runs
+RESTART_BACKOFF_MAX = 10.0  # seconds between attempts while a restart keeps failing
+BOLT_PORT_MIN, BOLT_PORT_MAX = 20000, 32767
 _PR_SET_PDEATHSIG = 1
 
 
@@ -82,7 +95,7 @@ def _die_with_parent() -> None:  # pragma: no cover - runs in the child
 
 
 class EmbeddedServer:
-    """Start (or attach to) the FalkorDB server of a data directory."""
+    """Start (or attach to) the FalkorDB server of a data directory, and keep it running."""
 
     def __init__(
         self,
@@ -91,6 +104,7 @@ class EmbeddedServer:
         bolt_port: int | None = None,
         timeout: float = 10.0,
         persistent: bool = True,
+        watch_seconds: float = WATCH_SECONDS,
     ):
         """``persistent=False`` turns AOF off: FalkorDB 4.16 aborts on a write received over
         Bolt while AOF is on (Redis assertion ``also_propagate.numops == 0``), so a server
@@ -99,10 +113,22 @@ class EmbeddedServer:
         self.bolt_port = bolt_port
         self.persistent = persistent
         self.timeout = timeout
+        self.watch_seconds = watch_seconds
         self.endpoint: Endpoint | None = None
         self.owner = False
+        self.restarts = 0
+        # Called on the owner thread with "down" or "up" when the server dies or is back.
+        self.on_transition: Callable[[str], None] | None = None
         self._process: subprocess.Popen[bytes] | None = None
         self._lock: IO[str] | None = None
+        self._stopping = threading.Event()
+        self._owner_thread: threading.Thread | None = None
+
+    @property
+    def pid(self) -> int | None:
+        """Process id of the server this process started, while it runs."""
+        process = self._process
+        return process.pid if process is not None and process.poll() is None else None
 
     def start(self) -> Endpoint:
         """Start the server, or attach to the one another process runs on this directory."""
@@ -113,7 +139,7 @@ class EmbeddedServer:
             probe.unlink()
         except OSError as exc:
             raise StoreUnavailable(
-                f"data directory {self.data_dir} is not writable: {exc.strerror}",
+                f"data directory {self.data_dir} is not usable: {exc.strerror or exc}",
                 path=str(self.data_dir),
             ) from None
         lock = (self.data_dir / LOCK_FILE).open("a+")
@@ -123,11 +149,60 @@ class EmbeddedServer:
             lock.close()
             return self._attach()
         self._lock = lock
+        started: Future[Endpoint] = Future()
+        self._stopping.clear()
+        self._owner_thread = threading.Thread(target=self._own, args=(started,), name="qgraph-store-owner", daemon=True)
+        self._owner_thread.start()
         try:
-            return self._spawn()
+            return started.result()
         except BaseException:
+            self._owner_thread.join(timeout=self.timeout)
+            self._owner_thread = None
             self._release_lock()
             raise
+
+    def _own(self, started: Future[Endpoint]) -> None:
+        """The owner thread: spawn, watch, restart, and finally stop the server."""
+        try:
+            endpoint = self._spawn(self._choose_endpoint())
+        except BaseException as exc:
+            started.set_exception(exc)
+            return
+        started.set_result(endpoint)
+        try:
+            self._watch(endpoint)
+        finally:
+            self._terminate()
+
+    def _watch(self, endpoint: Endpoint) -> None:
+        backoff = self.watch_seconds
+        while not self._stopping.wait(backoff):
+            process = self._process
+            if process is not None and process.poll() is None:  # poll() also reaps a dead child
+                backoff = self.watch_seconds
+                continue
+            if process is not None:
+                log.warning(
+                    "embedded store exited; restarting it",
+                    extra={"exit_code": process.returncode, "log": _log_tail(self.data_dir / LOG_FILE)},
+                )
+                self._close_pipes(process)
+                self._process = None
+                self._notify("down")
+            try:
+                self._spawn(endpoint)
+            except StoreUnavailable as exc:
+                backoff = min(max(backoff, self.watch_seconds) * 2, RESTART_BACKOFF_MAX)
+                log.error("embedded store restart failed", extra={"error": exc.message, "retry_in": backoff})
+                continue
+            self.restarts += 1
+            backoff = self.watch_seconds
+            self._notify("up")
+
+    def _notify(self, transition: str) -> None:
+        if self.on_transition is not None:
+            with contextlib.suppress(Exception):
+                self.on_transition(transition)
 
     def _attach(self) -> Endpoint:
         state_path = self.data_dir / STATE_FILE
@@ -138,7 +213,7 @@ class EmbeddedServer:
                 endpoint = Endpoint(state.get("unix_socket"), state.get("port"))
                 if endpoint.client(1.0).ping():
                     self.endpoint = endpoint
-                    log.info("attached to running store", extra={"pid": state.get("pid")})
+                    log.debug("attached to running store", extra={"pid": state.get("pid")})
                     return endpoint
             except (OSError, ValueError, redis.RedisError):
                 pass
@@ -149,14 +224,17 @@ class EmbeddedServer:
             path=str(self.data_dir),
         )
 
-    def _spawn(self) -> Endpoint:
+    def _choose_endpoint(self) -> Endpoint:
         sock = self.data_dir / SOCKET_FILE
-        if len(str(sock)) <= MAX_UNIX_SOCKET_PATH:
-            sock.unlink(missing_ok=True)
-            endpoint = Endpoint(unix_socket=str(sock))
-            listen = ["--port", "0", "--unixsocket", str(sock), "--unixsocketperm", "700"]
+        if len(os.fsencode(sock)) <= MAX_UNIX_SOCKET_PATH_BYTES:
+            return Endpoint(unix_socket=str(sock))
+        return Endpoint(port=free_port())
+
+    def _spawn(self, endpoint: Endpoint) -> Endpoint:
+        if endpoint.unix_socket:
+            Path(endpoint.unix_socket).unlink(missing_ok=True)
+            listen = ["--port", "0", "--unixsocket", endpoint.unix_socket, "--unixsocketperm", "700"]
         else:
-            endpoint = Endpoint(port=free_port())
             listen = ["--port", str(endpoint.port), "--bind", "127.0.0.1"]
         module_args = ["BOLT_PORT", str(self.bolt_port)] if self.bolt_port else []
         args = [
@@ -187,16 +265,19 @@ class EmbeddedServer:
         self.endpoint, self.owner = endpoint, True
         state = {"pid": self._process.pid, "unix_socket": endpoint.unix_socket, "port": endpoint.port}
         (self.data_dir / STATE_FILE).write_text(json.dumps(state))
-        log.info("embedded store started", extra={"pid": self._process.pid, "dir": str(self.data_dir)})
+        log.debug("embedded store started", extra={"pid": self._process.pid, "dir": str(self.data_dir)})
         return endpoint
 
     def _wait_ready(self, endpoint: Endpoint) -> None:
-        assert self._process is not None
+        process = self._process
+        assert process is not None
         deadline = time.monotonic() + self.timeout
         while time.monotonic() < deadline:
-            if self._process.poll() is not None:
-                err = self._process.stderr.read().decode(errors="replace") if self._process.stderr else ""
+            if process.poll() is not None:
+                err = process.stderr.read().decode(errors="replace") if process.stderr else ""
                 tail = _log_tail(self.data_dir / LOG_FILE) or err.strip()
+                self._close_pipes(process)
+                self._process = None
                 raise StoreUnavailable(f"embedded FalkorDB exited at start: {tail}")
             try:
                 # Loading a large AOF answers LOADING until done; PING succeeds only after.
@@ -205,13 +286,26 @@ class EmbeddedServer:
             except redis.RedisError:
                 pass
             time.sleep(0.05)
-        self.stop()
+        self._terminate()
         raise StoreUnavailable(f"embedded FalkorDB did not answer within {self.timeout:g}s")
 
     def stop(self) -> None:
         """Shut the server down if this process owns it (AOF flushed), then free the lock."""
+        self._stopping.set()
+        thread, self._owner_thread = self._owner_thread, None
+        if thread is not None and thread is not threading.current_thread():
+            thread.join(timeout=40)
+        self._terminate()  # no-op when the owner thread already did it
+        if self.owner:
+            (self.data_dir / STATE_FILE).unlink(missing_ok=True)
+            self.owner = False
+        self._release_lock()
+
+    def _terminate(self) -> None:
         process, self._process = self._process, None
-        if process is not None and process.poll() is None:
+        if process is None:
+            return
+        if process.poll() is None:
             # SIGTERM is Redis's graceful shutdown (AOF fsync, socket removed). A SHUTDOWN
             # command would do the same, but redis-py retries the dropped connection for ~5 s.
             process.terminate()
@@ -220,12 +314,13 @@ class EmbeddedServer:
             except subprocess.TimeoutExpired:
                 process.kill()
                 process.wait()
-        if process is not None and process.stderr:
-            process.stderr.close()
-        if self.owner:
-            (self.data_dir / STATE_FILE).unlink(missing_ok=True)
-            self.owner = False
-        self._release_lock()
+        self._close_pipes(process)
+
+    @staticmethod
+    def _close_pipes(process: subprocess.Popen[bytes]) -> None:
+        if process.stderr:
+            with contextlib.suppress(OSError):
+                process.stderr.close()
 
     def _release_lock(self) -> None:
         if self._lock is not None:

@@ -2,6 +2,8 @@
 
 Loads are all-or-nothing and invisible until complete: the live graph is copied to a
 staging key (``GRAPH.COPY``), every step runs there, and ``RENAME`` swaps it in atomically.
+One load at a time per graph: a lock key names its holder's connection and lives only as
+long as that connection (see :class:`LoadLock`), so a killed loader never blocks the next.
 """
 
 from __future__ import annotations
@@ -17,19 +19,25 @@ from urllib.parse import urlsplit
 
 import redis
 from falkordb import FalkorDB
+from redis.backoff import NoBackoff
+from redis.retry import Retry
 
 from cypher import Q
-from graph_api.errors import StoreError, StoreTimeout, StoreUnavailable
+from graph_api.errors import RETRY_AFTER_SECONDS, UNAVAILABLE_MESSAGE, StoreError, StoreTimeout, StoreUnavailable
 from graph_api.store.embedded import EmbeddedServer, Endpoint
-from graph_api.store.protocol import Row, WriteStep
+from graph_api.store.load_lock import LoadLock
+from graph_api.store.protocol import Progress, Row, WriteStep
 from graph_api.store.statements import Catalog
 
 log = logging.getLogger(__name__)
 
-LOAD_LOCK_SECONDS = 600
+# One immediate retry on a dropped connection: after a server restart the pooled connection
+# is stale and the retry reconnects; a server that is down fails fast instead of backing off.
+QUICK_RETRY = Retry(NoBackoff(), 1)
 # INFO persistence flags that mean a child process holds the fork.
 FORK_FLAGS = ("aof_rewrite_in_progress", "rdb_bgsave_in_progress", "module_fork_in_progress")
 FORK_WAIT_SECONDS = 60
+STAGING_INFIX = "__staging_"
 # FalkorDB's answer to a read of a graph key that does not exist yet.
 EMPTY_KEY = "empty key"
 
@@ -63,6 +71,11 @@ class FalkorDBStore:
             raise StoreUnavailable(f"FalkorDB does not answer at {url or endpoint}: {exc}") from exc
         self._conn: redis.Redis = self._db.connection
 
+    @property
+    def server(self) -> EmbeddedServer | None:
+        """The embedded server this store runs on, if any."""
+        return self._server
+
     @staticmethod
     def _connect(
         endpoint: Endpoint | None,
@@ -73,7 +86,7 @@ class FalkorDBStore:
         connect_timeout: float,
     ) -> FalkorDB:
         if endpoint is not None and endpoint.unix_socket:
-            return FalkorDB(unix_socket_path=endpoint.unix_socket, socket_timeout=query_timeout + 5)
+            return FalkorDB(unix_socket_path=endpoint.unix_socket, socket_timeout=query_timeout + 5, retry=QUICK_RETRY)
         if url is not None:
             parts = urlsplit(url)
             host, port = parts.hostname or "127.0.0.1", parts.port or 6379
@@ -91,6 +104,7 @@ class FalkorDBStore:
             ssl=ssl,
             socket_timeout=query_timeout + 5,
             socket_connect_timeout=connect_timeout,
+            retry=QUICK_RETRY,
         )
 
     @classmethod
@@ -126,42 +140,42 @@ class FalkorDBStore:
         return [dict(zip(header, values, strict=True)) for values in result.result_set]
 
     # -- writes --------------------------------------------------------------------------
-    def write(self, steps: Sequence[WriteStep]) -> None:
+    def write(self, steps: Sequence[WriteStep], progress: Progress | None = None) -> None:
         """Apply every step on a staging copy, then swap it in with one RENAME."""
-        token = uuid.uuid4().hex
-        lock_key = f"qgraph:load-lock:{self.graph_name}"
-        staging = f"{self.graph_name}__staging_{token[:8]}"
+        staging = f"{self.graph_name}{STAGING_INFIX}{uuid.uuid4().hex[:8]}"
         with self._write_lock:
             try:
-                if not self._conn.set(lock_key, token, nx=True, ex=LOAD_LOCK_SECONDS):
-                    raise StoreError(
-                        f"another load into graph {self.graph_name!r} is running; try again",
-                        key=lock_key,
-                    )
-                if self._conn.exists(self.graph_name):
-                    self._wait_for_no_fork()
-                    self._conn.execute_command("GRAPH.COPY", self.graph_name, staging)  # type: ignore[no-untyped-call]
-                graph = self._db.select_graph(staging)
-                for step in steps:
-                    text = self.catalog.text(step.name, label=step.label, rel_type=step.rel_type)
-                    self.round_trips += 1
-                    try:
-                        graph.query(text, dict(step.params))
-                    except Exception as exc:
-                        if "already indexed" in str(exc):
-                            continue
-                        raise self._translate(exc, step.name) from exc
-                if self._conn.exists(staging):
-                    self._conn.rename(staging, self.graph_name)
-                    self._compact_aof()
+                with LoadLock(self._conn, self.graph_name):
+                    self._drop_stale_staging()
+                    if self._conn.exists(self.graph_name):
+                        self._wait_for_no_fork()
+                        self._conn.execute_command("GRAPH.COPY", self.graph_name, staging)  # type: ignore[no-untyped-call]
+                    graph = self._db.select_graph(staging)
+                    for done, step in enumerate(steps, 1):
+                        text = self.catalog.text(step.name, label=step.label, rel_type=step.rel_type)
+                        self.round_trips += 1
+                        try:
+                            graph.query(text, dict(step.params))
+                        except Exception as exc:
+                            if "already indexed" not in str(exc):
+                                raise self._translate(exc, step.name) from exc
+                        if progress is not None:
+                            progress(done, len(steps))
+                    if self._conn.exists(staging):
+                        self._conn.rename(staging, self.graph_name)
+                        self._compact_aof()
             except redis.ConnectionError as exc:
-                raise StoreUnavailable(f"FalkorDB connection lost during load: {exc}") from exc
+                raise StoreUnavailable("FalkorDB connection lost during load; the graph is unchanged") from exc
             finally:
                 with contextlib.suppress(redis.RedisError):
                     if self._conn.exists(staging):
                         self._conn.execute_command("GRAPH.DELETE", staging)  # type: ignore[no-untyped-call]
-                    if self._conn.get(lock_key) in (token, token.encode()):
-                        self._conn.delete(lock_key)
+
+    def _drop_stale_staging(self) -> None:
+        """Delete staging graphs a killed load left behind (we hold the lock, so none is live)."""
+        for key in self._conn.scan_iter(match=f"{self.graph_name}{STAGING_INFIX}*", count=100):
+            self._conn.execute_command("GRAPH.DELETE", key)  # type: ignore[no-untyped-call]
+            log.info("dropped a staging graph left by an interrupted load", extra={"key": str(key)})
 
     def _wait_for_no_fork(self) -> None:
         """Wait while the server has a child process: GRAPH.COPY cannot fork beside it and
@@ -189,7 +203,7 @@ class FalkorDBStore:
         try:
             self._conn.ping()
         except redis.RedisError as exc:
-            raise StoreUnavailable(f"FalkorDB does not answer: {exc}") from exc
+            raise self._translate(exc, Q.PING) from exc
 
     def close(self) -> None:
         """Close connections; stop the embedded server if this process started it."""
@@ -202,7 +216,13 @@ class FalkorDBStore:
     def _translate(exc: Exception, name: Q) -> Exception:
         message = str(exc)
         if isinstance(exc, redis.ConnectionError | redis.TimeoutError) and "timed out" not in message:
-            return StoreUnavailable(f"FalkorDB does not answer: {message}", statement=str(name))
+            # The driver's text names the socket path: operators see it, clients do not.
+            return StoreUnavailable(
+                UNAVAILABLE_MESSAGE,
+                internal=f"FalkorDB does not answer: {message}",
+                statement=str(name),
+                retryAfter=RETRY_AFTER_SECONDS,
+            )
         if "timed out" in message.lower() or "timeout" in message.lower():
             return StoreTimeout(f"statement {name} ran past the query timeout", statement=str(name))
         return StoreError(f"statement {name} failed: {message}", statement=str(name))

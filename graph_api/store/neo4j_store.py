@@ -18,8 +18,8 @@ from neo4j.exceptions import (
 )
 
 from cypher import Q
-from graph_api.errors import StoreError, StoreTimeout, StoreUnavailable
-from graph_api.store.protocol import Row, WriteStep
+from graph_api.errors import RETRY_AFTER_SECONDS, UNAVAILABLE_MESSAGE, StoreError, StoreTimeout, StoreUnavailable
+from graph_api.store.protocol import Progress, Row, WriteStep
 from graph_api.store.statements import Catalog
 
 log = logging.getLogger(__name__)
@@ -83,15 +83,17 @@ class Neo4jStore:
             raise _translate(exc, name) from exc
         return [record.data() for record in records]
 
-    def write(self, steps: Sequence[WriteStep]) -> None:
+    def write(self, steps: Sequence[WriteStep], progress: Progress | None = None) -> None:
         """Every step in one managed write transaction: all of it lands, or none."""
 
         @unit_of_work(timeout=self._timeout * max(len(steps), 1))
         def work(tx: neo4j.ManagedTransaction) -> None:
-            for step in steps:
+            for done, step in enumerate(data_steps, 1):
                 text = self.catalog.text(step.name, label=step.label, rel_type=step.rel_type)
                 for params in self._batches(step):
                     tx.run(text, params).consume()
+                if progress is not None:
+                    progress(done, len(data_steps))
 
         index_steps = [s for s in steps if s.name.value.startswith("create_index")]
         data_steps = [s for s in steps if not s.name.value.startswith("create_index")]
@@ -134,7 +136,12 @@ def _run_schema(tx: neo4j.ManagedTransaction, text: str) -> None:
 
 def _translate(exc: Exception, name: Q) -> Exception:
     if isinstance(exc, ServiceUnavailable | SessionExpired | OSError):
-        return StoreUnavailable(f"Neo4j does not answer: {exc}", statement=str(name))
+        return StoreUnavailable(
+            UNAVAILABLE_MESSAGE,
+            internal=f"Neo4j does not answer: {exc}",
+            statement=str(name),
+            retryAfter=RETRY_AFTER_SECONDS,
+        )
     if isinstance(exc, AuthError):
         return StoreUnavailable(f"Neo4j refused the credentials: {exc.message}", statement=str(name))
     if isinstance(exc, ClientError) and "Timeout" in (exc.code or ""):

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol, runtime_checkable
 
 from cypher import Q
 
 Row = dict[str, Any]
+# Called after each write step with (steps done, steps in all).
+Progress = Callable[[int, int], None]
 
 
 @dataclass(frozen=True)
@@ -39,7 +41,7 @@ class GraphStore(Protocol):
         """Run a named read statement in a read-only transaction and return its rows."""
         ...
 
-    def write(self, steps: Sequence[WriteStep]) -> None:
+    def write(self, steps: Sequence[WriteStep], progress: Progress | None = None) -> None:
         """Run every step in one all-or-nothing write; readers see all of it or none."""
         ...
 
