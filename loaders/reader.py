@@ -41,6 +41,10 @@ BOMS: tuple[tuple[bytes, str, str], ...] = (
 # Share of NUL bytes on one parity of the first KBs that marks UTF-16 without a BOM
 # (ASCII digits, newlines and punctuation are 00-padded there).
 UTF16_NUL_SHARE = 0.05
+UTF16_WITHOUT_BOM = {"utf-16-le": "UTF-16LE (no BOM)", "utf-16-be": "UTF-16BE (no BOM)"}
+UTF16_PLAUSIBLE = 0.9  # share of plausible characters that settles the byte order
+# What a Chinese notice is made of: ASCII, CJK ideographs, CJK and full-width punctuation.
+PLAUSIBLE_CHARS = re.compile("[\t\n\r\x20-\x7e\u2000-\u206f\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
 SNIFF_BYTES = 4096
 # Control characters in the first KBs beyond which a file is called binary, not text with a
 # stray control character (which is refused with its line and column instead).
@@ -84,15 +88,11 @@ def detect_encoding(raw: bytes, name: str) -> tuple[str, str]:
         if raw.startswith(signature):
             raise LoadError(f"{name}: this is {what}, not notice text", source=name, line=1)
     head = raw[:SNIFF_BYTES]
-    if head.count(0):
-        even, odd = head[0::2].count(0), head[1::2].count(0)
-        guess = ""
-        if odd > UTF16_NUL_SHARE * len(head) / 2 and even == 0:
-            guess, label = "utf-16-le", "UTF-16LE (no BOM)"
-        elif even > UTF16_NUL_SHARE * len(head) / 2 and odd == 0:
-            guess, label = "utf-16-be", "UTF-16BE (no BOM)"
-        if guess and _reads_as_text(raw, guess):
-            return guess, label
+    if head.count(0) > UTF16_NUL_SHARE * len(head) / 2:
+        plausible = {codec: _plausibility(raw, codec) for codec in UTF16_WITHOUT_BOM}
+        codec = max(plausible, key=plausible.__getitem__)
+        if plausible[codec] >= UTF16_PLAUSIBLE:
+            return codec, UTF16_WITHOUT_BOM[codec]
     try:
         raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -115,12 +115,19 @@ def detect_encoding(raw: bytes, name: str) -> tuple[str, str]:
     return "gb18030", "GB18030"
 
 
-def _reads_as_text(raw: bytes, codec: str) -> bool:
+def _plausibility(raw: bytes, codec: str) -> float:
+    """Share of the decoded head that is ASCII, CJK or CJK punctuation (0 when it fails).
+
+    The wrong byte order of UTF-16 still decodes, but turns newlines and digits into
+    characters of unrelated scripts, so the right order scores near 1 and the wrong one not.
+    """
     try:
-        text = raw.decode(codec)
+        text = raw[: SNIFF_BYTES * 2].decode(codec, errors="strict" if len(raw) % 2 == 0 else "ignore")
     except UnicodeDecodeError:
-        return False
-    return FORBIDDEN_CHARS.search(text) is None
+        return 0.0
+    if not text or FORBIDDEN_CHARS.search(text):
+        return 0.0
+    return len(PLAUSIBLE_CHARS.findall(text)) / len(text)
 
 
 def decode(raw: bytes, name: str, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[str, str]:

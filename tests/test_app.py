@@ -95,3 +95,57 @@ def test_reload_endpoint_needs_the_admin_token(falkor: FalkorDBStore, notice: Gr
         assert client.post("/graphql", json={"query": "{ notice { year } }"}).json()["data"]["notice"]["year"] == 2024
         bad = client.post("/admin/reload", headers={"authorization": "Bearer s3cret"}, content="没有结构".encode())
         assert bad.status_code == 400 and bad.json()["code"] == "BAD_INPUT"
+
+
+def test_reload_refuses_oversized_and_unplaceable_bodies_and_keeps_the_graph(
+    falkor: FalkorDBStore, notice: GraphData, settings: Settings
+) -> None:
+    from tests.test_loading import _junk_after_header
+
+    reset(falkor, notice)
+    auth = {"authorization": "Bearer s3cret"}
+    admin = settings.with_(admin_token="s3cret", max_file_mb=1)
+    with TestClient(create_app(admin, store=falkor)) as client:
+        before = client.post("/graphql", json={"query": "{ stats { nodes edges } }"}).json()
+        big = client.post("/admin/reload", headers=auth, content=b"x" * (1024 * 1024 + 1))
+        assert big.status_code == 413 and big.json()["code"] == "LIMIT_EXCEEDED"
+        junk = client.post("/admin/reload", headers=auth, content=_junk_after_header(2000))
+        assert junk.status_code == 400 and "lines could not be placed" in junk.json()["error"]
+        assert junk.json()["line"] == 13
+        assert client.post("/graphql", json={"query": "{ stats { nodes edges } }"}).json() == before
+        bundled = client.post("/admin/reload?force=1", headers=auth)
+        assert bundled.status_code == 200 and bundled.json()["loaded"][0]["encoding"] == "UTF-8"
+
+
+def test_ready_says_unavailable_without_internal_detail(tmp_path, settings: Settings) -> None:  # type: ignore[no-untyped-def]
+    from graph_api.store.embedded import EmbeddedServer
+
+    server = EmbeddedServer(tmp_path)
+    store = FalkorDBStore(server.start(), graph_name="g")
+    try:
+        with TestClient(create_app(settings, store=store)) as client:
+            server.stop()
+            down = client.get("/ready")
+            assert down.status_code == 503 and down.headers["retry-after"] == "2"
+            assert down.json() == {
+                "status": "unavailable",
+                "code": "UNAVAILABLE",
+                "reason": "the graph store is unavailable; retry in a few seconds",
+                "retryAfter": 2,
+            }
+    finally:
+        store.close()
+        server.stop()
+
+
+def test_a_store_opened_in_the_lifespan_outlives_idle_worker_threads(tmp_path, settings: Settings) -> None:  # type: ignore[no-untyped-def]
+    import time
+
+    # The lifespan opens the store from a worker thread, which anyio retires after 10 s idle;
+    # the server must not die with it (Linux ties PR_SET_PDEATHSIG to the forking thread).
+    app = create_app(settings.with_(data_dir=tmp_path, load_if_empty=True))
+    query = {"query": "{ stats { nodes } }"}
+    with TestClient(app) as client:
+        nodes = client.post("/graphql", json=query).json()["data"]["stats"]["nodes"]
+        time.sleep(11.5)
+        assert client.post("/graphql", json=query).json()["data"]["stats"]["nodes"] == nodes > 300

@@ -3,11 +3,8 @@
 from __future__ import annotations
 
 import json
-import os
 import signal
 import socket
-import subprocess
-import sys
 import time
 from pathlib import Path
 
@@ -15,43 +12,13 @@ import httpx
 import pytest
 
 from graph_api.store.embedded import STATE_FILE, free_port, pid_alive
+from tests.processes import env_for, graphql, run, serve, stats
 
-QGRAPH = [sys.executable, "-m", "graph_api.cli"]
-
-
-def _env(data: Path, **extra: str) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("QGRAPH_")}
-    env.update(QGRAPH_DATA=str(data), QGRAPH_LOG_LEVEL="WARNING", **extra)
-    return env
-
-
-def _run(args: list[str], env: dict[str, str]) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([*QGRAPH, *args], env=env, capture_output=True, text=True, timeout=120)
-
-
-def _serve(data: Path, port: int) -> subprocess.Popen[str]:
-    proc = subprocess.Popen([*QGRAPH, "serve", "--port", str(port)], env=_env(data),
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        assert proc.poll() is None, proc.stderr.read() if proc.stderr else ""
-        try:
-            if httpx.get(f"http://127.0.0.1:{port}/ready", timeout=1).status_code == 200:
-                return proc
-        except httpx.HTTPError:
-            pass
-        time.sleep(0.1)
-    proc.kill()
-    raise AssertionError("server did not become ready")
+_env, _run, _serve, _stats = env_for, run, serve, stats
 
 
 def _typename(port: int) -> dict[str, object]:
-    return httpx.post(f"http://127.0.0.1:{port}/graphql", json={"query": "{ __typename }"}, timeout=5).json()
-
-
-def _stats(port: int) -> dict[str, int]:
-    body = httpx.post(f"http://127.0.0.1:{port}/graphql", json={"query": "{ stats { nodes edges } }"}, timeout=5).json()
-    return body["data"]["stats"]  # type: ignore[no-any-return]
+    return graphql(port, "{ __typename }")
 
 
 def test_serve_stop_restart_keeps_data_and_leaves_no_process(tmp_path: Path) -> None:
@@ -170,3 +137,26 @@ def test_export_command_writes_each_format(tmp_path: Path) -> None:
     assert json.loads(stdout.stdout)["nodes"]
     bad = _run(["export", "--format", "pdf"], _env(tmp_path))
     assert bad.returncode == 2 and "unknown export format 'pdf'" in bad.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "env", "line"),
+    [
+        (["bogus"], {}, "qgraph: error: No such command 'bogus'. (see qgraph --help)"),
+        (["serve", "--port", "99999"], {}, "qgraph: error: Invalid value for '--port': Input should be less than or equal to 65535 (see qgraph --help)"),
+        (["serve", "--port", "0"], {}, "qgraph: error: Invalid value for '--port': Input should be greater than or equal to 1 (see qgraph --help)"),
+        (["serve"], {"QGRAPH_PORT": "99999"}, "qgraph: error: QGRAPH_PORT: 99999 is not a TCP port (1-65535)"),
+        (["load", "--force", "/nonexistent.txt"], {}, "qgraph: error: /nonexistent.txt: cannot read: No such file or directory"),
+    ],
+)
+def test_every_cli_failure_is_one_error_line(tmp_path: Path, args: list[str], env: dict[str, str], line: str) -> None:
+    result = _run(args, _env(tmp_path, **env))
+    assert result.returncode == 2
+    assert result.stderr.strip() == line
+
+
+def test_serve_on_a_data_dir_that_cannot_exist_is_one_line(tmp_path: Path) -> None:
+    (tmp_path / "file").write_text("x")
+    result = _run(["serve", "--port", str(free_port())], _env(tmp_path / "file" / "data"))
+    assert result.returncode == 1
+    assert result.stderr.strip() == f"qgraph: error: data directory {tmp_path}/file/data is not usable: Not a directory"

@@ -90,3 +90,40 @@ def test_external_falkordb_by_url(tmp_path: Path, notice: GraphData) -> None:
         assert server._process is not None and server._process.poll() is None
     finally:
         server.stop()
+
+
+def test_a_long_chinese_data_dir_falls_back_to_a_loopback_port(tmp_path: Path) -> None:
+    # Short enough in characters, too long in bytes (3 per character) for a socket path.
+    data = tmp_path / ("质量月数据" * 4)
+    sock = str(data / "falkordb.sock")
+    assert len(sock) <= 100 < 107 < len(sock.encode())
+    store = FalkorDBStore.embedded(EmbeddedServer(data))
+    try:
+        assert store.server is not None and store.server.endpoint is not None
+        assert store.server.endpoint.unix_socket is None and store.server.endpoint.port
+        store.health()
+    finally:
+        store.close()
+
+
+def test_the_owner_restarts_a_killed_server_on_the_same_endpoint(tmp_path: Path) -> None:
+    import os
+    import signal
+
+    server = EmbeddedServer(tmp_path, watch_seconds=0.1)
+    transitions: list[str] = []
+    server.on_transition = transitions.append
+    endpoint = server.start()
+    try:
+        old = server.pid
+        assert old is not None
+        os.kill(old, signal.SIGKILL)
+        assert _wait_gone(old)
+        deadline = time.monotonic() + 10
+        while server.restarts == 0 and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert server.restarts == 1 and transitions == ["down", "up"]
+        assert server.endpoint == endpoint and server.pid not in (None, old)
+        assert endpoint.client(1.0).ping()
+    finally:
+        server.stop()

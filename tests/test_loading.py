@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from graph_api.loading import load_graphs
+import pytest
+
+from graph_api.errors import LoadError
+from graph_api.loading import Source, load_graphs, load_sources, parse_sources
+from graph_api.settings import Settings
 from graph_api.store.falkordb_store import FalkorDBStore
 from graph_api.store.repository import GraphRepository
 from loaders.notice import build_graph
@@ -49,3 +53,50 @@ def test_two_notices_load_side_by_side(falkor: FalkorDBStore, notice: GraphData)
     assert repo.stats() == before
     hai_guan = {f["notice"] for f in facts for a in f["actors"] if a["id"] == "organizer:海关总署"}
     assert hai_guan == {"notice:2023"}
+
+
+def _junk_after_header(lines: int) -> bytes:
+    """The notice's first 12 lines, then lines of Chinese that say nothing a notice says."""
+    head = "\n".join(bundled_notice()[1].decode().split("\n")[:12])
+    junk = "\n".join(f"第{i}行随便写一些与通知无关的文字，天气晴朗。" for i in range(lines))
+    return f"{head}\n{junk}\n".encode()
+
+
+REFUSED = {
+    "control character": ("一、活动主题\n\n增强\x07质量意识\n".encode(), "line 3, column 3 holds the control character U+0007"),
+    "too large": (b"x" * (2 * 1024 * 1024), "over the 1 MB limit"),
+    "mostly unplaced": (_junk_after_header(2000), "lines could not be placed"),
+    "not a notice": ("今天天气很好，我们去公园。\n".encode(), "no recognizable notice structure"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(REFUSED))
+def test_a_refused_load_leaves_the_graph_as_it_was(falkor: FalkorDBStore, notice: GraphData, case: str) -> None:
+    reset(falkor, notice)
+    repo = GraphRepository(falkor)
+    before = repo.stats(), repo.meta()
+    raw, message = REFUSED[case]
+    with pytest.raises(LoadError) as caught:
+        load_sources(falkor, [Source("bad.txt", raw)], Settings(max_file_mb=1))
+    assert message in caught.value.message
+    assert (repo.stats(), repo.meta()) == before
+
+
+def test_the_unplaced_refusal_counts_and_quotes_and_force_overrides_it() -> None:
+    raw = _junk_after_header(2000)
+    with pytest.raises(LoadError) as caught:
+        parse_sources([Source("junk.txt", raw)], Settings())
+    message = caught.value.message
+    assert message.startswith("junk.txt: 2000 of 20")  # 2000 of the 20xx non-blank lines
+    assert "over the 25% limit, QGRAPH_MAX_UNPLACED); first: line 13: 第0行随便写一些与通知无关的文字" in message
+    assert caught.value.details["line"] == 13
+    [data] = parse_sources([Source("junk.txt", raw)], Settings(), force=True)
+    assert len(data.unplaced) == 2000
+
+
+def test_a_load_reports_parse_and_write_times(falkor: FalkorDBStore) -> None:
+    reset(falkor)
+    seen: list[str] = []
+    summary = load_sources(falkor, [Source("n.txt", bundled_notice()[1])], Settings(), progress=seen.append)
+    assert summary.parse_seconds > 0 and summary.seconds > 0
+    assert seen[0] == "n.txt" and seen[-1].startswith("writing: step ") and seen[-1].endswith(" of " + seen[-1].split()[-1])

@@ -84,7 +84,8 @@ class StoreWatch:
                 log.warning("store unavailable", extra={"backend": self.store.backend, "reason": reason})
                 return
             down = time.monotonic() - (self._down_since or time.monotonic())
-            log.info(
+            # Logged at the outage's level, so whoever sees the outage sees its end too.
+            log.warning(
                 "store available again",
                 extra={"backend": self.store.backend, "down_seconds": round(down, 2), "restarts": self.restarts},
             )

@@ -1,0 +1,82 @@
+"""Real ``qgraph`` processes for lifecycle tests: run a command, serve, ask, find the store."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+import httpx
+
+from graph_api.store.embedded import STATE_FILE, pid_alive
+
+QGRAPH = [sys.executable, "-m", "graph_api.cli"]
+
+
+def env_for(data: Path, **extra: str) -> dict[str, str]:
+    """The environment of a qgraph process on data directory ``data``."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("QGRAPH_")}
+    env.update(QGRAPH_DATA=str(data), QGRAPH_LOG_LEVEL="WARNING", **extra)
+    return env
+
+
+def run(args: list[str], env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    """Run one qgraph command to its end."""
+    return subprocess.run([*QGRAPH, *args], env=env, capture_output=True, text=True, timeout=120)
+
+
+def serve(data: Path, port: int, **extra: str) -> subprocess.Popen[str]:
+    """Start ``qgraph serve`` and return once it is ready."""
+    proc = subprocess.Popen(
+        [*QGRAPH, "serve", "--port", str(port)],
+        env=env_for(data, **extra),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        assert proc.poll() is None, proc.stderr.read() if proc.stderr else ""
+        try:
+            if httpx.get(f"http://127.0.0.1:{port}/ready", timeout=1).status_code == 200:
+                return proc
+        except httpx.HTTPError:
+            pass
+        time.sleep(0.1)
+    proc.kill()
+    raise AssertionError("server did not become ready")
+
+
+def graphql(port: int, query: str, timeout: float = 10) -> dict[str, Any]:
+    """POST one GraphQL query and return the decoded answer."""
+    answer = httpx.post(f"http://127.0.0.1:{port}/graphql", json={"query": query}, timeout=timeout)
+    return answer.json()  # type: ignore[no-any-return]
+
+
+def stats(port: int) -> dict[str, int]:
+    """Node and edge counts as the service reports them."""
+    return graphql(port, "{ stats { nodes edges } }")["data"]["stats"]  # type: ignore[no-any-return]
+
+
+def store_pid(data: Path) -> int:
+    """Process id of the embedded store serving ``data``."""
+    return int(json.loads((data / STATE_FILE).read_text())["pid"])
+
+
+def wait_until(predicate: Any, seconds: float, step: float = 0.05) -> bool:
+    """Poll ``predicate`` until it is true or ``seconds`` pass."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if predicate():
+            return True
+        time.sleep(step)
+    return False
+
+
+def wait_gone(pid: int, seconds: float = 10) -> bool:
+    """Whether process ``pid`` ends within ``seconds``."""
+    return wait_until(lambda: not pid_alive(pid), seconds)
