@@ -36,7 +36,7 @@ from loaders.reader import read_notice
 
 ROOT = Path(__file__).resolve().parents[1]
 
-CONTRACT = ROOT.parent / "shared" / "contract"
+CONTRACT = ROOT / "contract"
 
 
 def median_ms(fn: Callable[[], Any], repeat: int) -> float:

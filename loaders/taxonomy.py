@@ -1,7 +1,7 @@
 """Activity types: a documented cue-word taxonomy (multi-valued per activity).
 
 An activity takes every type whose cue words occur in its clause; none gives ``OTHER``.
-The contract (``shared/contract/README.md``) fixes the first cues of each type.
+The contract (``contract/README.md`` at the repository root) fixes the first cues of each type.
 """
 
 from __future__ import annotations

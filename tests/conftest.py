@@ -26,7 +26,9 @@ from loaders.reader import read_notice
 from loaders.records import GraphData
 
 BOLT_GRAPH = "falkordb"
-SHARED = Path(__file__).resolve().parents[2] / "shared"
+ROOT = Path(__file__).resolve().parents[1]
+# The public operations consumers run, kept in the repository (contract/README.md).
+CONTRACT = ROOT / "contract"
 
 
 @pytest.fixture(scope="session")
@@ -85,4 +87,6 @@ def settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
 
 
 def pytest_report_header() -> list[str]:
-    return [f"backends: embedded FalkorDB and neo4j driver over Bolt; shared={SHARED}; CI={os.environ.get('CI', '')}"]
+    return [
+        f"backends: embedded FalkorDB and neo4j driver over Bolt; contract={CONTRACT}; CI={os.environ.get('CI', '')}"
+    ]

@@ -14,10 +14,8 @@ from graph_api.app import create_app
 from graph_api.settings import Settings
 from graph_api.store.protocol import GraphStore
 from loaders.records import GraphData
-from tests.conftest import SHARED, reset
+from tests.conftest import CONTRACT, reset
 from tests.golden import SUPERVISION_SAMPLING_ACTORS
-
-CONTRACT = SHARED / "contract"
 
 
 def op(name: str) -> str:

@@ -1,15 +1,44 @@
-"""schema.graphql is generated from the code, and every contract operation validates."""
+"""schema.graphql, the served schema and the in-repo contract agree.
+
+``schema.graphql`` is generated from the code; the schema the app serves (read back by
+introspection over HTTP) prints the same; every operation in ``contract/`` validates against both.
+"""
 
 from pathlib import Path
+from typing import Any
 
 import pytest
-from graphql import build_schema, parse, validate
+from graphql import (
+    GraphQLSchema,
+    build_client_schema,
+    build_schema,
+    get_introspection_query,
+    lexicographic_sort_schema,
+    parse,
+    print_schema,
+    validate,
+)
+from starlette.testclient import TestClient
 
+from graph_api.app import create_app
 from graph_api.schema import schema_sdl
-from tests.conftest import SHARED
+from graph_api.settings import Settings
+from graph_api.store.falkordb_store import FalkorDBStore
+from tests.conftest import CONTRACT, ROOT
 
-ROOT = Path(__file__).resolve().parents[1]
-CONTRACT = sorted((SHARED / "contract").glob("*.graphql"))
+OPERATIONS = sorted(CONTRACT.glob("*.graphql"))
+
+
+@pytest.fixture(scope="module")
+def served(falkor: FalkorDBStore, settings: Settings) -> GraphQLSchema:
+    """The schema as the running app describes itself (introspection limits raised for the query)."""
+    open_settings = settings.with_(max_depth=20, max_tokens=10_000)
+    with TestClient(create_app(open_settings, store=falkor)) as client:
+        body: dict[str, Any] = client.post(
+            "/graphql", json={"query": get_introspection_query(descriptions=True)}
+        ).json()
+    assert "errors" not in body, body.get("errors")
+    return build_client_schema(body["data"])
 
 
 def test_schema_file_equals_the_code() -> None:
@@ -18,11 +47,36 @@ def test_schema_file_equals_the_code() -> None:
     )
 
 
-def test_contract_is_present() -> None:
-    assert len(CONTRACT) == 10
+def test_served_schema_prints_as_schema_file(served: GraphQLSchema) -> None:
+    from_file = build_schema((ROOT / "schema.graphql").read_text(encoding="utf-8"))
+    assert print_schema(lexicographic_sort_schema(served)) == print_schema(lexicographic_sort_schema(from_file))
 
 
-@pytest.mark.parametrize("path", CONTRACT, ids=lambda p: p.name)
-def test_contract_operation_validates(path: Path) -> None:
-    schema = build_schema((ROOT / "schema.graphql").read_text(encoding="utf-8"))
-    assert validate(schema, parse(path.read_text(encoding="utf-8"))) == []
+def test_contract_is_in_the_repository() -> None:
+    assert [p.name for p in OPERATIONS] == [
+        "activities.graphql",
+        "actor.graphql",
+        "actors_by_kind.graphql",
+        "find_actor.graphql",
+        "neighborhood.graphql",
+        "notice.graphql",
+        "path.graphql",
+        "search.graphql",
+        "stats.graphql",
+        "who_runs.graphql",
+    ]
+    assert "# Public contract" in (CONTRACT / "README.md").read_text(encoding="utf-8")
+
+
+def test_readme_links_the_contract_and_the_design() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert "](contract/)" in readme and "](docs/DESIGN.md)" in readme
+    assert "../shared" not in readme
+    assert (ROOT / "docs" / "DESIGN.md").is_file()
+
+
+@pytest.mark.parametrize("path", OPERATIONS, ids=lambda p: p.name)
+def test_contract_operation_validates_against_file_and_served_schema(path: Path, served: GraphQLSchema) -> None:
+    document = parse(path.read_text(encoding="utf-8"))
+    assert validate(build_schema((ROOT / "schema.graphql").read_text(encoding="utf-8")), document) == []
+    assert validate(served, document) == []
