@@ -26,6 +26,7 @@ from strawberry.types import ExecutionResult
 
 from graph_api.errors import RETRY_AFTER_SECONDS, UNAVAILABLE_MESSAGE, LimitExceeded, QGraphError, StoreUnavailable
 from graph_api.export import FORMATS, prepare, render
+from graph_api.labels import display_model
 from graph_api.loading import Source, load_bundled_if_empty, load_sources, source_of
 from graph_api.metrics import Metrics, ObservedRequests
 from graph_api.schema import build_schema
@@ -247,9 +248,14 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
     async def explorer(request: Request) -> Response:
         return FileResponse(STATIC / "index.html", media_type="text/html; charset=utf-8")
 
+    async def model(request: Request) -> Response:
+        return JSONResponse(display_model())  # the explorer's one label table
+
     graphql = GraphQLApp(settings, current_store, metrics)
     routes: list[BaseRoute] = [
         Route("/", explorer),
+        Route("/model.json", model),
+        Route("/favicon.ico", lambda request: FileResponse(STATIC / "favicon.ico", media_type="image/x-icon")),
         Mount("/static", StaticFiles(directory=STATIC), name="static"),
         Route("/graphql", graphql, methods=["GET", "POST"]),
         Route("/health", health),

@@ -53,3 +53,28 @@ def classify(text: str) -> list[str]:
     """The activity types whose cue words occur in ``text``, in taxonomy order."""
     found = [name for name, cues in ACTIVITY_TYPES.items() if any(c in text for c in cues)]
     return found or ["OTHER"]
+
+
+# Chinese display names of the activity types (explorer, legends, facet labels).
+ACTIVITY_TYPE_NAMES: dict[str, str] = {
+    "SUPERVISION_SAMPLING": "监督抽查",
+    "INSPECTION": "检查督查",
+    "ENFORCEMENT": "执法打击",
+    "CONFERENCE": "会议",
+    "FORUM": "论坛",
+    "EXHIBITION": "展览展示",
+    "COMPETITION": "竞赛",
+    "TRAINING": "培训",
+    "PUBLICITY": "宣传",
+    "STANDARDS": "标准宣贯",
+    "AWARD": "评奖表彰",
+    "LAUNCH_CEREMONY": "启动仪式",
+    "CASE_RELEASE": "案例发布",
+    "TECHNICAL_ASSISTANCE": "技术帮扶",
+    "OPEN_DAY": "开放日",
+    "MONITORING": "监测",
+    "EXPERIENCE_EXCHANGE": "经验交流",
+    "PLATFORM": "平台建设",
+    "PILOT": "试点示范",
+    "OTHER": "其他",
+}

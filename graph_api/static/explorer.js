@@ -1,36 +1,63 @@
 // The graph explorer: search, a node-link view that expands on click, details with sources.
-// Talks only to this service's /graphql.
+// Talks only to this service (/graphql, /model.json, /ready). Every display name and colour
+// comes from /model.json, which the service builds from the model registry (loaders/model.py).
 'use strict';
 
-const COLORS = {
-  ORGANIZER: '#1f77b4', REGION: '#2ca02c', ASSOCIATION: '#9467bd', ORGANIZATION: '#8c564b',
-  ACTIVITY: '#ff7f0e', CAMPAIGN: '#d62728', EVENT: '#e377c2', DOCUMENT: '#7f7f7f', TOPIC: '#17becf',
-  KEY_ARRANGEMENT: '#bcbd22', CONTENT_ITEM: '#aec7e8', REQUIREMENT: '#c5b0d5', NOTICE: '#12355b',
-  THEME: '#f0b429', SLOGAN: '#ffbb78', PRODUCT_CATEGORY: '#98df8a', CONTACT: '#c49c94',
-};
-const KIND_NAMES = {
-  ORGANIZER: '主办单位', REGION: '地区', ASSOCIATION: '协会', ORGANIZATION: '机构', ACTIVITY: '活动',
-  CAMPAIGN: '专项行动', EVENT: '会议/展览', DOCUMENT: '文件', TOPIC: '主题词', KEY_ARRANGEMENT: '重点安排',
-  CONTENT_ITEM: '活动内容', REQUIREMENT: '工作要求', NOTICE: '通知', THEME: '活动主题', SLOGAN: '口号',
-  PRODUCT_CATEGORY: '产品类别', CONTACT: '联系人',
-};
-const KIND_OF_TYPENAME = {
-  Organizer: 'ORGANIZER', Region: 'REGION', Association: 'ASSOCIATION', Organization: 'ORGANIZATION',
-  Activity: 'ACTIVITY', Campaign: 'CAMPAIGN', Event: 'EVENT', Document: 'DOCUMENT', Topic: 'TOPIC',
-  KeyArrangement: 'KEY_ARRANGEMENT', ContentItem: 'CONTENT_ITEM', Requirement: 'REQUIREMENT',
-  Notice: 'NOTICE', Theme: 'THEME', Slogan: 'SLOGAN', ProductCategory: 'PRODUCT_CATEGORY', Contact: 'CONTACT',
-};
+const NEIGHBOURS = 60; // nodes fetched per expansion; "显示更多" asks for MORE_NEIGHBOURS
+const MORE_NEIGHBOURS = 200;
+const FONT_FAMILY = 'system-ui, "Noto Sans CJK SC", "WenQuanYi Micro Hei", sans-serif';
+
+const MODEL = { kinds: {}, byTypename: {}, relations: {}, roles: {}, activityTypes: {} };
+const kindName = (kind) => (MODEL.kinds[kind] ? MODEL.kinds[kind].zh : '节点');
+const kindColour = (kind) => (MODEL.kinds[kind] ? MODEL.kinds[kind].colour : '#999');
+const relationName = (type) => MODEL.relations[type] || '关联';
+const roleName = (role) => MODEL.roles[role] || role;
+const typeName = (type) => MODEL.activityTypes[type] || type;
+
+// ---------------------------------------------------------------- talking to the service
+
+class ServiceError extends Error {
+  constructor(message, code) { super(message); this.code = code; }
+}
+
+/** A sentence a reader understands; the technical text stays in the element's title. */
+function explain(error) {
+  switch (error.code) {
+    case 'UNAVAILABLE': return '图数据库暂时无法访问，请稍后再试；如果问题持续，请联系管理员检查数据服务。';
+    case 'OFFLINE': return '无法连接到服务，请确认服务正在运行后刷新页面。';
+    case 'EMPTY': return '图中还没有数据：请先运行 qgraph load 载入通知。';
+    case 'NOT_FOUND': return '没有找到这个节点，数据可能已重新载入，请重新搜索。';
+    case 'LIMIT_EXCEEDED': return '这次查询超出了服务的限制，请缩小范围。';
+    case 'TIMEOUT': return '查询超时，请稍后再试。';
+    default: return `查询没有成功（${error.code || '未知原因'}），请稍后再试。`;
+  }
+}
+
+function problem(error) {
+  return el('p', { class: 'problem', role: 'alert', title: error.message }, explain(error));
+}
 
 async function gql(query, variables) {
-  const response = await fetch('/graphql', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = await response.json();
-  if (body.errors) throw new Error(body.errors.map((e) => e.message).join('; '));
+  let response;
+  try {
+    response = await fetch('/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' },
+      body: JSON.stringify({ query, variables }),
+    });
+  } catch (error) {
+    throw new ServiceError(String(error), 'OFFLINE');
+  }
+  let body;
+  try { body = await response.json(); } catch (error) { throw new ServiceError(`HTTP ${response.status}`, 'OFFLINE'); }
+  if (body.errors && body.errors.length) {
+    const first = body.errors[0];
+    throw new ServiceError(body.errors.map((e) => e.message).join('; '), first.extensions && first.extensions.code);
+  }
   return body.data;
 }
+
+// ---------------------------------------------------------------- small DOM helpers
 
 function el(tag, attrs = {}, ...children) {
   const node = document.createElement(tag);
@@ -40,98 +67,257 @@ function el(tag, attrs = {}, ...children) {
 }
 
 function kindBadge(kind) {
-  return el('span', { class: 'kind', style: `background:${COLORS[kind] || '#999'}` }, KIND_NAMES[kind] || kind);
+  return el('span', { class: 'kind', style: `background:${kindColour(kind)}` }, kindName(kind));
+}
+
+/** A link that focuses a node: expands it in the graph and shows its details. */
+function nodeLink(id, text) {
+  const a = el('a', { class: 'link', href: `#${encodeURIComponent(id)}`, 'data-id': id }, text);
+  a.addEventListener('click', (event) => { event.preventDefault(); focus(id); });
+  return a;
+}
+
+// ---------------------------------------------------------------- the graph view
+
+const measure = document.createElement('canvas').getContext('2d');
+measure.font = `13px ${FONT_FAMILY}`;
+
+function textColour(hex) {
+  const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
+  return 0.299 * r + 0.587 * g + 0.114 * b > 160 ? '#1d2733' : '#ffffff';
+}
+
+function nodeData(n) {
+  const short = n.label.length > 12 ? `${n.label.slice(0, 11)}…` : n.label;
+  const width = Math.ceil(measure.measureText(short).width) + 16;
+  const colour = kindColour(n.kind);
+  return { id: n.id, label: n.label, short, kind: n.kind, colour, ink: textColour(colour), width, height: 26 };
 }
 
 const cy = cytoscape({
   container: document.getElementById('graph'),
   style: [
     { selector: 'node', style: {
-      'background-color': (n) => COLORS[n.data('kind')] || '#999', label: 'data(short)', 'font-size': 10,
-      'text-valign': 'bottom', 'text-margin-y': 3, width: 18, height: 18 } },
+      shape: 'round-rectangle', 'background-color': 'data(colour)', label: 'data(short)', color: 'data(ink)',
+      'font-size': 13, 'font-family': FONT_FAMILY, 'text-valign': 'center',
+      'text-halign': 'center', width: 'data(width)', height: 'data(height)' } },
     { selector: 'node:selected', style: { 'border-width': 3, 'border-color': '#12355b' } },
+    { selector: 'node.truncated', style: { 'border-width': 2, 'border-style': 'dashed', 'border-color': '#d62728' } },
     { selector: 'edge', style: {
       width: 1.2, 'line-color': '#b8c4d0', 'target-arrow-color': '#b8c4d0', 'target-arrow-shape': 'triangle',
-      'curve-style': 'bezier', label: 'data(type)', 'font-size': 7, color: '#7a8896' } },
+      'curve-style': 'bezier', label: 'data(zh)', 'font-size': 10, color: '#5c6b7a', 'text-rotation': 'autorotate',
+      'text-background-color': '#ffffff', 'text-background-opacity': 0.85, 'text-background-padding': 1 } },
   ],
   wheelSensitivity: 0.3,
+  maxZoom: 1.6,
 });
-window.qgraphNodeCount = () => cy.nodes().length;
 
-async function expand(id) {
+/** Rendered boxes of the nodes (for the browser test's overlap check). */
+window.qgraphNodeCount = () => cy.nodes().length;
+window.qgraphBoxes = () => cy.nodes().map((n) => ({ id: n.id(), ...n.renderedBoundingBox({ includeLabels: true }) }));
+window.qgraphEdgeLabels = () => cy.edges().map((e) => e.data('zh'));
+window.qgraphNodeLabels = () => cy.nodes().map((n) => n.data('short'));
+
+function overlapping(a, b, gap) {
+  return a.x1 < b.x2 + gap && b.x1 < a.x2 + gap && a.y1 < b.y2 + gap && b.y1 < a.y2 + gap;
+}
+
+/** fcose spaces nodes by their size; this pass removes any overlap it leaves, moving the least. */
+function separate(gap = 6) {
+  const nodes = cy.nodes().toArray();
+  for (let round = 0; round < 200; round += 1) {
+    let moved = false;
+    const boxes = nodes.map((n) => n.boundingBox({ includeLabels: true }));
+    for (let i = 0; i < nodes.length; i += 1) {
+      for (let j = i + 1; j < nodes.length; j += 1) {
+        const a = boxes[i]; const b = boxes[j];
+        if (!overlapping(a, b, gap)) continue;
+        const dx = Math.min(a.x2, b.x2) - Math.max(a.x1, b.x1) + gap;
+        const dy = Math.min(a.y2, b.y2) - Math.max(a.y1, b.y1) + gap;
+        const pa = nodes[i].position(); const pb = nodes[j].position();
+        if (dx < dy) {
+          const s = (pa.x <= pb.x ? -1 : 1) * (dx / 2 + 0.5);
+          nodes[i].position({ x: pa.x + s, y: pa.y }); nodes[j].position({ x: pb.x - s, y: pb.y });
+        } else {
+          const s = (pa.y <= pb.y ? -1 : 1) * (dy / 2 + 0.5);
+          nodes[i].position({ x: pa.x, y: pa.y + s }); nodes[j].position({ x: pb.x, y: pb.y - s });
+        }
+        boxes[i] = nodes[i].boundingBox({ includeLabels: true }); boxes[j] = nodes[j].boundingBox({ includeLabels: true });
+        moved = true;
+      }
+    }
+    if (!moved) return;
+  }
+}
+
+function layout() {
+  // A fresh spectral start each time reads better than nudging the old positions: once a graph
+  // has a few dozen nodes an incremental run leaves the new ones crowded round the clicked one.
+  const options = {
+    name: 'fcose', quality: 'proof', animate: false, randomize: true, fit: true, padding: 30,
+    nodeDimensionsIncludeLabels: true, nodeRepulsion: () => 6000, idealEdgeLength: () => 60,
+    edgeElasticity: () => 0.45, gravity: 0.6, gravityRange: 2.5, nodeSeparation: 60, packComponents: true, numIter: 2500,
+  };
+  cy.layout(options).run();
+  separate();
+  cy.fit(undefined, 30);
+}
+
+function showNote(id, label, shown) {
+  const note = document.getElementById('graph-note');
+  if (!id) { note.hidden = true; note.replaceChildren(); return; }
+  const more = el('button', { type: 'button' }, '显示更多');
+  more.addEventListener('click', () => expand(id, MORE_NEIGHBOURS));
+  note.replaceChildren(`“${label}”的关联较多，只显示了 ${shown} 个节点，更多未显示。`);
+  if (shown < MORE_NEIGHBOURS) note.append(more);
+  note.hidden = false;
+}
+
+async function expand(id, limit = NEIGHBOURS) {
   const data = await gql(
-    'query($id: ID!){ neighborhood(id: $id, depth: 1, limit: 60){ nodes { id label kind } edges { source target type } truncated } }',
-    { id },
+    'query($id: ID!, $limit: Int){ neighborhood(id: $id, depth: 1, limit: $limit){ nodes { id label kind } edges { source target type } truncated } }',
+    { id, limit },
   );
+  const centre = cy.getElementById(id).nonempty() ? cy.getElementById(id).position() : { x: 0, y: 0 };
   const added = [];
   for (const n of data.neighborhood.nodes) {
     if (cy.getElementById(n.id).empty()) {
-      const short = n.label.length > 14 ? `${n.label.slice(0, 13)}…` : n.label;
-      added.push({ group: 'nodes', data: { id: n.id, label: n.label, short, kind: n.kind } });
+      const jitter = { x: centre.x + (Math.random() - 0.5) * 80, y: centre.y + (Math.random() - 0.5) * 80 };
+      added.push({ group: 'nodes', data: nodeData(n), position: jitter });
     }
   }
   cy.add(added);
   for (const e of data.neighborhood.edges) {
     const edgeId = `${e.source}|${e.type}|${e.target}`;
-    if (cy.getElementById(edgeId).empty()) cy.add({ group: 'edges', data: { id: edgeId, ...e } });
+    if (cy.getElementById(edgeId).empty()) cy.add({ group: 'edges', data: { id: edgeId, ...e, zh: relationName(e.type) } });
   }
-  cy.layout({ name: 'cose', animate: false, nodeRepulsion: 9000, idealEdgeLength: 70 }).run();
+  const node = cy.getElementById(id);
+  node.toggleClass('truncated', data.neighborhood.truncated);
+  showNote(data.neighborhood.truncated ? id : null, node.data('label'), data.neighborhood.nodes.length);
+  layout();
   cy.$(':selected').unselect();
-  cy.getElementById(id).select();
+  node.select();
   document.body.dataset.expanded = String(cy.nodes().length);
 }
 
+// ---------------------------------------------------------------- details
+
+const ACTIVITY_PAGE = 'activities(first: 30){ totalCount nodes { id title source { section text } } }';
 const DETAILS = `query($id: ID!){ node(id: $id){ id __typename
   ... on Actor { name aliases kind partners { id name } activities(first: 30){ totalCount nodes { id title source { section text } } } }
   ... on Region { code }
-  ... on Activity { title types context source { section text line } participants { role actor { id name } } campaigns { name } events { name } documents { name } }
-  ... on Campaign { name aliases }
-  ... on Event { name eventKind }
+  ... on Activity { title types context source { section text line } participants { role actor { id name } }
+    campaigns { id name } events { id name } documents { id name } }
+  ... on Campaign { name aliases actors { id name } ${ACTIVITY_PAGE} }
+  ... on Event { name aliases eventKind partOf { id name } actors { id name } ${ACTIVITY_PAGE} }
   ... on Document { name }
-  ... on Topic { name aliases }
-  ... on KeyArrangement { ordinal title source { section text } }
+  ... on Topic { name aliases ${ACTIVITY_PAGE} }
+  ... on KeyArrangement { ordinal title source { section text } implementing: activities { id title source { section text } } }
   ... on ContentItem { ordinal title source { section text } }
   ... on Requirement { ordinal title source { section text } }
   ... on Theme { text }
   ... on Slogan { ordinal text }
   ... on ProductCategory { name count unit examples }
+  ... on Contact { contactName: name office phones email }
   ... on Notice { year name declaredOrganizerCount }
 } }`;
+
+// Documents have no activity field: their activities are the neighbours an Activity CITES from.
+const CITING = `query($id: ID!){ neighborhood(id: $id, depth: 1, limit: 100){ nodes { id kind } truncated } }`;
+const ACTIVITIES = `query($ids: [ID!]!){ nodes(ids: $ids){ ... on Activity { id title source { section text } } } }`;
+
+async function citingActivities(id) {
+  const { neighborhood } = await gql(CITING, { id });
+  const ids = neighborhood.nodes.filter((n) => n.kind === 'ACTIVITY').map((n) => n.id);
+  const { nodes } = ids.length ? await gql(ACTIVITIES, { ids }) : { nodes: [] };
+  return { totalCount: nodes.length, nodes: nodes.filter(Boolean) };
+}
+
+function activityList(heading, page) {
+  const list = el('ul');
+  for (const a of page.nodes) {
+    list.append(el('li', {}, nodeLink(a.id, a.title),
+      el('span', { class: 'src', title: a.source.section }, `${a.source.section} · ${a.source.text}`)));
+  }
+  const more = page.totalCount > page.nodes.length ? `，显示前 ${page.nodes.length} 项` : '';
+  return [el('dt', {}, `${heading}（${page.totalCount}${more}）`), el('dd', {}, list)];
+}
+
+function joinLinks(items, text) {
+  const span = el('span');
+  items.forEach((item, i) => { if (i) span.append('、'); span.append(nodeLink(item.id, text(item))); });
+  return span;
+}
 
 async function showDetails(id) {
   const panel = document.getElementById('details');
   panel.replaceChildren(el('p', { class: 'hint' }, '加载中…'));
-  const { node } = await gql(DETAILS, { id });
-  const kind = KIND_OF_TYPENAME[node.__typename];
-  const title = node.name || node.title || node.text || node.id;
-  const parts = [el('h2', {}, kindBadge(kind), title), el('p', { class: 'hint' }, node.id)];
-  const list = el('dl');
-  const add = (term, value) => { if (value !== undefined && value !== null && value !== '') list.append(el('dt', {}, term), el('dd', {}, value)); };
-  if (node.aliases && node.aliases.length) add('别名', node.aliases.join('、'));
-  if (node.code !== undefined) add('行政区划代码 (GB/T 2260)', node.code || '无');
-  if (node.types) add('活动类型', node.types.join(', '));
-  if (node.context) add('背景', node.context);
-  if (node.participants) add('参与单位', node.participants.map((p) => `${p.actor.name}（${p.role}）`).join('、'));
-  if (node.campaigns && node.campaigns.length) add('专项行动', node.campaigns.map((c) => c.name).join('、'));
-  if (node.events && node.events.length) add('会议/展览', node.events.map((e) => e.name).join('、'));
-  if (node.documents && node.documents.length) add('引用文件', node.documents.map((d) => `《${d.name}》`).join(''));
-  if (node.partners && node.partners.length) add('合作单位', node.partners.map((p) => p.name).join('、'));
-  if (node.examples) add('产品', `${node.count}${node.unit}：${node.examples.join('、')}`);
-  parts.push(list);
-  if (node.source) parts.push(el('dt', {}, `原文（${node.source.section}）`), el('blockquote', {}, node.source.text));
-  if (node.activities) {
-    parts.push(el('dt', {}, `开展的活动（${node.activities.totalCount}）`));
-    for (const a of node.activities.nodes) {
-      parts.push(el('blockquote', { title: a.source.section }, `${a.title} —— ${a.source.text}`));
+  try {
+    const { node } = await gql(DETAILS, { id });
+    const kind = MODEL.byTypename[node.__typename];
+    const title = node.name || node.contactName || node.title || node.text || kindName(kind);
+    const parts = [el('h2', {}, kindBadge(kind), title), el('p', { class: 'hint' }, node.id)];
+    const list = el('dl');
+    const add = (term, value) => {
+      if (value !== undefined && value !== null && value !== '') list.append(el('dt', {}, term), el('dd', {}, value));
+    };
+    if (node.aliases && node.aliases.length) add('别名', node.aliases.join('、'));
+    if (node.code !== undefined) add('行政区划代码（GB/T 2260）', node.code || '无');
+    if (node.types) add('活动类型', node.types.map(typeName).join('、'));
+    if (node.context) add('背景', node.context);
+    if (node.participants) {
+      const runs = node.participants.map((p) => ({ id: p.actor.id, text: `${p.actor.name}（${roleName(p.role)}）` }));
+      add('参与单位', joinLinks(runs, (r) => r.text));
     }
+    if (node.campaigns && node.campaigns.length) add(kindName('CAMPAIGN'), joinLinks(node.campaigns, (c) => c.name));
+    if (node.events && node.events.length) add(kindName('EVENT'), joinLinks(node.events, (e) => e.name));
+    if (node.documents && node.documents.length) add('引用文件', joinLinks(node.documents, (d) => `《${d.name}》`));
+    if (node.partOf) add('隶属', nodeLink(node.partOf.id, node.partOf.name));
+    if (node.eventKind) add('类别', node.eventKind);
+    if (node.partners && node.partners.length) add('合作单位', joinLinks(node.partners, (p) => p.name));
+    if (node.actors && node.actors.length) add('参与单位', joinLinks(node.actors, (a) => a.name));
+    if (node.examples) add('产品', `${node.count}${node.unit}：${node.examples.join('、')}`);
+    if (node.office) add('单位', node.office);
+    if (node.phones && node.phones.length) add('电话', node.phones.join('、'));
+    if (node.email) add('电子邮箱', node.email);
+    if (node.year) add('年份', String(node.year));
+    if (node.declaredOrganizerCount) add('联合主办单位', `${node.declaredOrganizerCount} 个`);
+    if (node.source) { add(`原文（${node.source.section}）`, el('blockquote', {}, node.source.text)); }
+    if (node.__typename === 'Document') list.append(...activityList('引用它的活动', await citingActivities(id)));
+    else if (node.implementing) {
+      list.append(...activityList('落实的活动', { totalCount: node.implementing.length, nodes: node.implementing }));
+    } else if (node.activities) {
+      list.append(...activityList(kind && MODEL.kinds[kind].actor ? '开展的活动' : '相关活动', node.activities));
+    }
+    parts.push(list);
+    panel.replaceChildren(...parts);
+  } catch (error) {
+    panel.replaceChildren(problem(error));
   }
-  panel.replaceChildren(...parts);
 }
 
-cy.on('tap', 'node', async (event) => {
-  const id = event.target.id();
-  await Promise.all([expand(id), showDetails(id)]);
-});
+/** Expand a node in the graph and show its details; problems show in the details panel. */
+async function focus(id) {
+  await Promise.all([
+    expand(id).catch((error) => document.getElementById('details').replaceChildren(problem(error))),
+    showDetails(id),
+  ]);
+}
+
+cy.on('tap', 'node', (event) => focus(event.target.id()));
+
+// ---------------------------------------------------------------- search
+
+const SEARCH = `query($text: String!){ search(text: $text, first: 30){ score snippet node { id __typename
+  ... on Actor { name } ... on Activity { title } ... on Campaign { name } ... on Event { name }
+  ... on Document { name } ... on Topic { name } ... on KeyArrangement { title } ... on ContentItem { title }
+  ... on Requirement { title } ... on Theme { text } ... on Slogan { text } ... on ProductCategory { name }
+  ... on Contact { contactName: name office } ... on Notice { name } } } }`;
+
+function hitTitle(n, kind) {
+  if (n.__typename === 'Contact') return [n.contactName, n.office].filter(Boolean).join('，') || kindName(kind);
+  return n.name || n.title || n.text || kindName(kind);
+}
 
 document.getElementById('search-form').addEventListener('submit', async (event) => {
   event.preventDefault();
@@ -140,29 +326,52 @@ document.getElementById('search-form').addEventListener('submit', async (event) 
   if (!text) return;
   results.replaceChildren(el('p', { class: 'hint' }, '搜索中…'));
   try {
-    const data = await gql(`query($text: String!){ search(text: $text, first: 30){ score snippet node { id __typename
-      ... on Actor { name } ... on Activity { title } ... on Campaign { name } ... on Event { name }
-      ... on Document { name } ... on Topic { name } ... on KeyArrangement { title } ... on ContentItem { title }
-      ... on Requirement { title } ... on Theme { text } ... on Slogan { text } ... on ProductCategory { name } } } }`, { text });
+    const data = await gql(SEARCH, { text });
     if (!data.search.length) { results.replaceChildren(el('p', { class: 'hint' }, `没有找到“${text}”`)); return; }
     const list = el('ul', { 'data-count': String(data.search.length) });
     for (const hit of data.search) {
       const n = hit.node;
-      const item = el('li', { 'data-id': n.id }, kindBadge(KIND_OF_TYPENAME[n.__typename]),
-        n.name || n.title || n.text || n.id, el('span', { class: 'snippet' }, hit.snippet));
+      const kind = MODEL.byTypename[n.__typename];
+      const item = el('li', { 'data-id': n.id }, kindBadge(kind), hitTitle(n, kind), el('span', { class: 'snippet' }, hit.snippet));
       item.addEventListener('click', async () => {
         list.querySelectorAll('li.active').forEach((li) => li.classList.remove('active'));
         item.classList.add('active');
-        await Promise.all([expand(n.id), showDetails(n.id)]);
+        await focus(n.id);
       });
       list.append(item);
     }
     results.replaceChildren(el('p', { class: 'hint' }, `“${text}”：${data.search.length} 条结果`), list);
   } catch (error) {
-    results.replaceChildren(el('p', { class: 'hint' }, `出错了：${error.message}`));
+    results.replaceChildren(problem(error));
   }
 });
 
-document.getElementById('legend').append(
-  ...Object.entries(KIND_NAMES).slice(0, 12).map(([k, v]) => el('span', {}, el('i', { style: `background:${COLORS[k]}` }), v)),
-);
+// ---------------------------------------------------------------- reset, legend, start
+
+function reset() {
+  cy.elements().remove();
+  showNote(null);
+  document.getElementById('q').value = '';
+  document.getElementById('results').replaceChildren(el('p', { class: 'hint' }, '输入关键词，点击结果展开其关系网络。'));
+  document.getElementById('details').replaceChildren(el('p', { class: 'hint' }, '点击图中的节点查看详情与原文出处。'));
+  delete document.body.dataset.expanded;
+}
+
+document.getElementById('reset').addEventListener('click', reset);
+
+async function start() {
+  const response = await fetch('/model.json');
+  const model = await response.json();
+  for (const k of model.kinds) { MODEL.kinds[k.kind] = k; MODEL.byTypename[k.typename] = k.kind; }
+  Object.assign(MODEL, { relations: model.relations, roles: model.roles, activityTypes: model.activityTypes });
+  document.getElementById('legend').append(...model.kinds.map((k) => el('span', { 'data-kind': k.kind },
+    el('i', { style: `background:${k.colour}` }), k.zh)));
+  const ready = await fetch('/ready').then((r) => r.json()).catch(() => ({ status: 'offline' }));
+  if (ready.status !== 'ready') {
+    const code = { empty: 'EMPTY', offline: 'OFFLINE' }[ready.status] || 'UNAVAILABLE';
+    document.getElementById('results').replaceChildren(problem(new ServiceError(ready.reason || ready.status, code)));
+  }
+  document.body.dataset.ready = 'true';
+}
+
+start();
