@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import signal
 import socket
 import sys
@@ -14,30 +15,59 @@ from types import FrameType
 from typing import Annotated, NoReturn
 
 import typer
+from rich import box
 from rich.console import Console
 from rich.table import Table
 
 from graph_api.errors import ConfigError, QGraphError
 from graph_api.logs import configure_logging
 from graph_api.settings import Settings, load_settings
+from loaders.model import KIND_BY_LABEL, NODE_KINDS
+
+BINARY_FORMATS = frozenset({"csv"})  # a zip of nodes.csv and edges.csv
+
+# A settings table row in graph_api/settings.py's docstring, e.g.
+# ``QGRAPH_PORT``            bind port, default 8000
+SETTING_ROW = re.compile(r"^``(QGRAPH_\w+)``\s+(.*)$")
+
+
+def settings_help() -> str:
+    """The settings table of ``graph_api/settings.py``, as ``qgraph --help`` lists it (once)."""
+    import graph_api.settings
+
+    rows: list[tuple[str, str]] = []  # (name, text); continuation lines have no name
+    for line in (graph_api.settings.__doc__ or "").splitlines():
+        if m := SETTING_ROW.match(line):
+            rows.append((m[1], m[2].strip()))
+        elif rows and line.startswith(" ") and line.strip():
+            rows.append(("", line.strip()))
+    width = max(len(name) for name, _ in rows)
+    lines = [f"  {name.ljust(width)}  {text.replace('``', '')}" for name, text in rows]
+    # "\b" keeps Click from re-wrapping the table.
+    return "Settings come from the environment, for every command:\n\n\b\n" + "\n".join(lines)
+
 
 app = typer.Typer(
     name="qgraph",
     help="GraphQL knowledge graph over the national 质量月 (Quality Month) notice.",
+    epilog=settings_help(),
     no_args_is_help=True,
     pretty_exceptions_enable=False,
     add_completion=False,
+    rich_markup_mode=None,
 )
-out = Console()
-err = Console(stderr=True)
+out = Console(highlight=False)
+err = Console(stderr=True, highlight=False)
+_verbose = {"on": False}
 
-SETTINGS_HELP = """Settings come from the environment: QGRAPH_DB (unset: embedded FalkorDB;
-falkordb://host:port; bolt:// or neo4j:// or neo4j+s:// for Neo4j), QGRAPH_DATA (embedded data
-dir), QGRAPH_GRAPH, QGRAPH_DB_USER, QGRAPH_DB_PASSWORD, QGRAPH_DB_DATABASE, QGRAPH_QUERY_TIMEOUT
-(s, 10), QGRAPH_WRITE_BATCH (500), QGRAPH_CONNECT_TIMEOUT (s, 10), QGRAPH_HOST (127.0.0.1),
-QGRAPH_PORT (8000), QGRAPH_LOG_LEVEL (INFO), QGRAPH_DEBUG (0), QGRAPH_MAX_DEPTH (10),
-QGRAPH_MAX_ALIASES (30), QGRAPH_MAX_TOKENS (2000), QGRAPH_DEFAULT_PAGE (20), QGRAPH_MAX_PAGE (100),
-QGRAPH_LOAD_IF_EMPTY (1), QGRAPH_CORS_ORIGINS (none), QGRAPH_ADMIN_TOKEN (unset: no reload endpoint)."""
+
+@app.callback()
+def _options(
+    verbose: Annotated[
+        bool, typer.Option("--verbose", "-v", help="log JSON lines on stderr from every command, not only serve")
+    ] = False,
+) -> None:
+    _verbose["on"] = verbose
 
 
 def _raise_interrupt(signum: int, frame: FrameType | None) -> None:
@@ -54,9 +84,11 @@ def _terminable() -> Iterator[None]:
         signal.signal(signal.SIGTERM, previous)
 
 
-def _settings() -> Settings:
+def _settings(serving: bool = False) -> Settings:
+    """The settings; logs go to stderr from ``serve``, from the others only when asked."""
     settings = load_settings()
-    configure_logging(settings.log_level)
+    quiet = "INFO" if serving or _verbose["on"] else "WARNING"
+    configure_logging(settings.log_level or quiet)
     return settings
 
 
@@ -72,17 +104,20 @@ def _check_port(host: str, port: int) -> None:
             ) from None
 
 
-@app.command(help=f"Serve GraphQL at http://HOST:PORT/graphql.\n\n{SETTINGS_HELP}")
+@app.command(help="Serve GraphQL at http://HOST:PORT/graphql (and the explorer at /).")
 def serve(
-    host: Annotated[str | None, typer.Option(help="bind address [default: QGRAPH_HOST or 127.0.0.1]")] = None,
-    port: Annotated[
-        int | None, typer.Option(min=1, max=65535, help="bind port [default: QGRAPH_PORT or 8000]")
+    host: Annotated[
+        str | None, typer.Option(metavar="HOST", help="bind address [default: QGRAPH_HOST or 127.0.0.1]")
     ] = None,
-    workers: Annotated[int, typer.Option(min=1, help="worker processes (external stores only)")] = 1,
+    port: Annotated[
+        int | None,
+        typer.Option(metavar="PORT", min=1, max=65535, help="bind port [default: QGRAPH_PORT or 8000]"),
+    ] = None,
+    workers: Annotated[int, typer.Option(metavar="N", min=1, help="worker processes (external stores only)")] = 1,
 ) -> None:
     import uvicorn
 
-    settings = _settings()
+    settings = _settings(serving=True)
     settings = settings.with_(host=host or settings.host, port=port or settings.port)
     if not 0 < settings.port < 65536:
         raise ConfigError(f"QGRAPH_PORT: {settings.port} is not a TCP port (1-65535)", key="QGRAPH_PORT")
@@ -112,9 +147,15 @@ def serve(
         store.close()
 
 
-@app.command(help=f"Load notice files (default: the bundled 2023 notice) in one transaction.\n\n{SETTINGS_HELP}")
+@app.command(
+    help="Load notice files (default: the bundled 2023 notice) in one transaction.\n\n"
+    "FILE: a notice text file; every file is read and checked before the store is touched."
+)
 def load(
-    files: Annotated[list[Path] | None, typer.Argument(help="notice files", show_default=False)] = None,
+    files: Annotated[
+        # described in the command's help: Typer would print a `<list[Path]>` placeholder here
+        list[Path] | None, typer.Argument(metavar="FILE", hidden=True, show_default=False)
+    ] = None,
     force: Annotated[
         bool, typer.Option("--force", help="load even when many lines could not be placed")
     ] = False,
@@ -139,15 +180,11 @@ def load(
                 )
         finally:
             store.close()
-    table = Table(title=f"parsed in {parse_seconds:.2f}s, written in {summary.seconds:.2f}s")
-    table.add_column("kind")
-    for data in datas:
-        table.add_column(data.notice_id, justify="right")
-    kinds = sorted({k for d in datas for k in d.counts()})
-    for kind in kinds:
-        table.add_row(kind, *[str(d.counts().get(kind, 0)) for d in datas])
-    table.add_row("edges", *[str(len(d.edges)) for d in datas])
-    table.add_row("unplaced", *[str(len(d.unplaced)) for d in datas])
+    counts = [{KIND_BY_LABEL[label].kind: n for label, n in d.counts().items()} for d in datas]
+    table = _kind_table([d.notice_id for d in datas], counts)
+    table.add_row("edges", "", *[str(len(d.edges)) for d in datas])
+    table.add_row("unplaced", "", *[str(len(d.unplaced)) for d in datas])
+    out.print(f"parsed in {parse_seconds:.2f}s, written in {summary.seconds:.2f}s")
     out.print(table)
     for data in datas:
         if data.encoding not in {"UTF-8", "utf-8"}:
@@ -156,7 +193,7 @@ def load(
             out.print(f"unplaced: {data.source_name}:{u.line} [{u.section}] {u.reason}: {u.text[:60]}")
 
 
-@app.command(help=f"Show the store, what is loaded, and counts.\n\n{SETTINGS_HELP}")
+@app.command(help="Show the store, what is loaded, and counts by kind.")
 def status() -> None:
     from graph_api.store import open_store
     from graph_api.store.repository import GraphRepository
@@ -172,20 +209,43 @@ def status() -> None:
             notices = repo.notices()
         finally:
             store.close()
-    where = settings.db_url or str(settings.data_dir)
-    out.print(f"store: {settings.backend} ({where}), graph {settings.graph_name!r}")
-    out.print(f"notices: {', '.join(str(n['year']) for n in notices) or 'none loaded'}")
-    out.print(f"nodes: {nodes}, edges: {edges}")
+    facts = {
+        "store": f"{settings.backend} ({settings.db_url or settings.data_dir})",
+        "graph": settings.graph_name,
+        "notices": ", ".join(str(n["year"]) for n in notices) or "none loaded",
+        "nodes": str(nodes),
+        "edges": str(edges),
+    }
     if meta:
-        out.print(f"last load: {meta['loaded_at']} (version {meta['version']})")
-    for row in by_kind:
-        out.print(f"  {row['kind']}: {row['count']}")
+        facts["last load"] = f"{meta['loaded_at']} (version {meta['version']})"
+    width = max(map(len, facts))
+    for key, value in facts.items():
+        out.print(f"{key.ljust(width)}  {value}", markup=False, soft_wrap=True)
+    out.print()
+    out.print(_kind_table(["count"], [{row["kind"]: row["count"] for row in by_kind}]))
 
 
-@app.command(help=f"Export the whole graph for visualization tools and data platforms.\n\n{SETTINGS_HELP}")
+def _kind_table(columns: list[str], counts: list[dict[str, int]]) -> Table:
+    """Counts per node kind, one row per kind of the registry that occurs, in registry order."""
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
+    table.add_column("kind")
+    table.add_column("名称")
+    for column in columns:
+        table.add_column(column, justify="right")
+    for kind in NODE_KINDS:
+        if any(kind.kind in c for c in counts):
+            table.add_row(kind.kind, kind.zh, *[str(c.get(kind.kind, 0)) for c in counts])
+    return table
+
+
+@app.command(help="Export the whole graph for visualization tools and data platforms.")
 def export(
-    format: Annotated[str, typer.Option("--format", "-f", help="graphml, json (Cytoscape.js), csv (zip) or cypher")],
-    out_path: Annotated[Path | None, typer.Option("--out", help="file to write [default: standard output]")] = None,
+    format: Annotated[
+        str, typer.Option("--format", "-f", metavar="FORMAT", help="graphml, json (Cytoscape.js), csv (zip) or cypher")
+    ],
+    out_path: Annotated[
+        Path | None, typer.Option("--out", metavar="PATH", help="file to write [default: standard output]")
+    ] = None,
 ) -> None:
     from graph_api.export import FORMATS, prepare, render
     from graph_api.store import open_store
@@ -193,6 +253,10 @@ def export(
 
     if format not in FORMATS:
         raise ConfigError(f"unknown export format {format!r}; use one of {', '.join(FORMATS)}")
+    if out_path is None and format in BINARY_FORMATS and sys.stdout.isatty():
+        raise ConfigError(
+            f"the {format} export is a zip archive, not text for a terminal; use --out PATH or redirect it"
+        )
     settings = _settings()
     with _terminable():
         store = open_store(settings)

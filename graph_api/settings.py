@@ -15,7 +15,8 @@ Environment variables (all optional):
 ``QGRAPH_CONNECT_TIMEOUT`` seconds to wait for a connection, default 10
 ``QGRAPH_HOST``            bind host for ``qgraph serve``, default 127.0.0.1
 ``QGRAPH_PORT``            bind port, default 8000
-``QGRAPH_LOG_LEVEL``       DEBUG, INFO (default), WARNING, ERROR
+``QGRAPH_LOG_LEVEL``       DEBUG, INFO, WARNING, ERROR; unset: INFO from ``qgraph serve``,
+                           WARNING from the other commands (INFO with ``--verbose``)
 ``QGRAPH_DEBUG``           1 to show error details and field suggestions
 ``QGRAPH_MAX_DEPTH``       GraphQL query depth limit, default 10
 ``QGRAPH_MAX_ALIASES``     aliases per operation, default 30
@@ -64,7 +65,7 @@ class Settings:
     connect_timeout: float = 10.0
     host: str = "127.0.0.1"
     port: int = 8000
-    log_level: str = "INFO"
+    log_level: str | None = None  # None: the command decides (serve logs, others stay quiet)
     debug: bool = False
     max_depth: int = 10
     max_aliases: int = 30
@@ -121,8 +122,8 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
     """Read settings from ``env`` (default: ``os.environ``) and validate them."""
     env = os.environ if env is None else env
     base = Settings()
-    level = env.get("QGRAPH_LOG_LEVEL", base.log_level).upper()
-    if level not in LOG_LEVELS:
+    level = env.get("QGRAPH_LOG_LEVEL", "").upper() or base.log_level
+    if level is not None and level not in LOG_LEVELS:
         raise ConfigError(f"QGRAPH_LOG_LEVEL: expected one of {sorted(LOG_LEVELS)}, got {level!r}")
     settings = Settings(
         db_url=env.get("QGRAPH_DB") or None,

@@ -3,16 +3,23 @@
 from __future__ import annotations
 
 import json
+import os
+import pty
+import re
 import signal
 import socket
+import subprocess
 import time
+import unicodedata
 from pathlib import Path
 
 import httpx
 import pytest
 
+import graph_api.settings
 from graph_api.store.embedded import STATE_FILE, free_port, pid_alive
-from tests.processes import env_for, graphql, run, serve, stats
+from loaders.model import NODE_KINDS
+from tests.processes import QGRAPH, env_for, graphql, run, serve, stats
 
 _env, _run, _serve, _stats = env_for, run, serve, stats
 
@@ -111,18 +118,81 @@ def test_bad_input_files_name_the_problem(tmp_path: Path) -> None:
     assert not (tmp_path / "data").exists()  # nothing opened, nothing written
 
 
-def test_help_lists_the_settings(tmp_path: Path) -> None:
-    result = _run(["serve", "--help"], _env(tmp_path))
-    assert result.returncode == 0
-    for setting in ("QGRAPH_DB", "QGRAPH_DATA", "QGRAPH_QUERY_TIMEOUT", "QGRAPH_MAX_PAGE"):
-        assert setting in result.stdout
+SETTING_NAMES = re.findall(r"^``(QGRAPH_\w+)``", graph_api.settings.__doc__ or "", re.M)
+PLACEHOLDER = re.compile(r"<(?:bool|str|int|float|list|Path)[^>]*>")
 
 
-def test_status_reports_what_is_loaded(tmp_path: Path) -> None:
-    assert _run(["load"], _env(tmp_path)).returncode == 0
-    result = _run(["status"], _env(tmp_path))
-    assert result.returncode == 0
-    assert "notices: 2023" in result.stdout and "REGION: 32" in result.stdout
+def test_help_lists_the_settings_once_without_placeholders(tmp_path: Path) -> None:
+    top = _run(["--help"], _env(tmp_path))
+    assert top.returncode == 0
+    assert len(SETTING_NAMES) > 20
+    assert [s for s in SETTING_NAMES if top.stdout.count(s) != 1] == []
+    for command in ("serve", "load", "status", "export", "schema"):
+        result = _run([command, "--help"], _env(tmp_path))
+        assert result.returncode == 0, result.stderr
+        assert "QGRAPH_DB " not in result.stdout and "QGRAPH_MAX_PAGE" not in result.stdout, command
+        assert PLACEHOLDER.findall(result.stdout + top.stdout) == [], command
+        assert "\x1b[" not in result.stdout  # no colour codes
+
+
+def _display_width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def _kind_rows(output: str) -> dict[str, list[str]]:
+    """Rows of a kind table: kind name → the cells after it."""
+    kinds = {k.kind for k in NODE_KINDS}
+    return {line.split()[0]: line.split()[1:] for line in output.splitlines() if line.split()[:1] and line.split()[0] in kinds}
+
+
+def test_load_and_status_print_aligned_tables_with_the_registry_kind_names(tmp_path: Path) -> None:
+    env = _env(tmp_path)
+    del env["QGRAPH_LOG_LEVEL"]
+    load = _run(["load"], env)
+    assert load.returncode == 0, load.stderr
+    result = _run(["status"], env)
+    assert result.returncode == 0, result.stderr
+    # logs come from serve only: nothing on stderr from load or status
+    assert load.stderr == "" and result.stderr == ""
+    lines = result.stdout.splitlines()
+    assert lines[:5] == [
+        f"store      embedded ({tmp_path})",
+        "graph      quality_graph",
+        "notices    2023",
+        "nodes      307",
+        "edges      613",
+    ]
+    assert lines[5].startswith("last load  ")
+    status_rows, load_rows = _kind_rows(result.stdout), _kind_rows(load.stdout)
+    assert list(status_rows) == list(load_rows) == [k.kind for k in NODE_KINDS if k.kind in status_rows]
+    assert status_rows["REGION"] == ["地区", "32"] and load_rows["KEY_ARRANGEMENT"] == ["重点安排", "9"]
+    table = [line for line in lines if line.split()[:1] and line.split()[0] in status_rows]
+    assert len({_display_width(line) for line in table}) == 1  # right-aligned counts, CJK counted double
+    assert "\x1b[" not in result.stdout
+
+
+def test_verbose_turns_the_logs_on(tmp_path: Path) -> None:
+    env = _env(tmp_path)
+    del env["QGRAPH_LOG_LEVEL"]
+    result = _run(["--verbose", "load"], env)
+    assert result.returncode == 0, result.stderr
+    logs = [json.loads(line) for line in result.stderr.splitlines()]
+    assert logs and all(entry["level"] == "info" for entry in logs), result.stderr
+
+
+def test_export_refuses_a_zip_on_a_terminal(tmp_path: Path) -> None:
+    leader, follower = pty.openpty()
+    try:
+        result = subprocess.run([*QGRAPH, "export", "--format", "csv"], env=_env(tmp_path / "data"), stdout=follower,
+                                stderr=subprocess.PIPE, text=True, timeout=60)
+    finally:
+        os.close(follower)
+        os.close(leader)
+    assert result.returncode == 2
+    assert result.stderr.strip() == (
+        "qgraph: error: the csv export is a zip archive, not text for a terminal; use --out PATH or redirect it"
+    )
+    assert not (tmp_path / "data").exists()  # refused before the store was opened
 
 
 def test_export_command_writes_each_format(tmp_path: Path) -> None:
