@@ -57,6 +57,13 @@ try {
     note: await page.$eval('#graph-note', (n) => (n.hidden ? '' : n.textContent)),
     overlaps: overlaps(await page.evaluate(() => window.qgraphBoxes())),
   };
+  await page.click('#graph-note button');
+  await page.waitForFunction((n) => window.qgraphNodeCount() > n, report.hub.nodes, { timeout: 15000 });
+  report.hubMore = {
+    nodes: await count(),
+    note: await page.$eval('#graph-note', (n) => (n.hidden ? '' : n.textContent)),
+    overlaps: overlaps(await page.evaluate(() => window.qgraphBoxes())),
+  };
   await page.click('#reset');
   report.afterReset = { nodes: await count(), note: await page.$eval('#graph-note', (n) => n.hidden) };
 
@@ -79,10 +86,17 @@ try {
   report.text = await page.evaluate(() => document.body.innerText);
   await page.screenshot({ path: screenshot });
 
-  // A campaign's details list its activities as links.
-  await page.evaluate(() => focus('campaign:剑网2023'));
-  await page.waitForFunction(() => (document.querySelector('#details h2') || {}).textContent?.includes('剑网'), null, { timeout: 15000 });
-  report.campaign = { text: await page.textContent('#details'), links: await page.$$eval('#details a.link', (l) => l.length) };
+  // Campaigns, events, documents and topics list their activities as links.
+  report.linked = {};
+  for (const id of ['campaign:剑网2023', 'event:中国质量（成都）大会', 'document:质量强国建设纲要', 'topic:首席质量官']) {
+    await page.evaluate((nodeId) => focus(nodeId), id);
+    await page.waitForFunction((nodeId) => document.querySelector('#details .hint')?.textContent === nodeId
+      && document.querySelector('#details dl'), id, { timeout: 15000 });
+    report.linked[id] = {
+      headings: await page.$$eval('#details dt', (dts) => dts.map((dt) => dt.textContent)),
+      links: await page.$$eval('#details li a.link', (links) => links.map((a) => a.dataset.id)),
+    };
+  }
 
   // The store down: the service answers UNAVAILABLE (as it does when FalkorDB is gone); the
   // page says so in Chinese and keeps the technical text out of sight.

@@ -64,6 +64,7 @@ def test_explorer_speaks_chinese_lays_out_without_overlap_and_stays_local(tmp_pa
     # the notice hub: a truncated neighbourhood says so; reset empties the view
     assert report["hub"]["nodes"] == 60 and report["hub"]["overlaps"] == []
     assert "更多未显示" in report["hub"]["note"]
+    assert report["hubMore"]["nodes"] == 200 and report["hubMore"]["overlaps"] == []  # "显示更多"
     assert report["afterReset"] == {"nodes": 0, "note": True}
     # search, expand three results: Chinese labels, no overlapping node boxes
     assert "arrangement:2023:5" in report["results"]
@@ -74,8 +75,21 @@ def test_explorer_speaks_chinese_lays_out_without_overlap_and_stays_local(tmp_pa
     assert "监督抽查" in report["details"] and "牵头" in report["details"] and report["detailLinks"] >= 2
     leaked = [n for n in ENGLISH_NAMES if re.search(rf"(?<![A-Za-z_]){n}(?![A-Za-z_])", report["text"])]
     assert leaked == []
-    # a campaign's details link its activities
-    assert "相关活动（1）" in report["campaign"]["text"] and report["campaign"]["links"] >= 2
+    # campaigns, events, documents and topics link their activities
+    linked = report["linked"]
+    assert linked["campaign:剑网2023"] == {
+        "headings": ["别名", "参与单位", "相关活动（1）"],
+        "links": ["activity:2023:附件1/二/1"],
+    }
+    assert linked["event:中国质量（成都）大会"]["headings"][-1] == "相关活动（1）"
+    assert linked["event:中国质量（成都）大会"]["links"] == ["activity:2023:附件1/一/1"]
+    assert linked["document:质量强国建设纲要"]["headings"] == ["引用它的活动（5）"]
+    assert len(linked["document:质量强国建设纲要"]["links"]) == 5
+    assert (
+        linked["topic:首席质量官"]["headings"][-1] == "相关活动（12）"
+        and len(linked["topic:首席质量官"]["links"]) == 12
+    )
+    assert all(link.startswith("activity:") for entry in linked.values() for link in entry["links"])
     # the store down: one readable Chinese sentence, no socket error
     assert report["unavailable"] == {"atStart": UNAVAILABLE, "onSearch": UNAVAILABLE}
     assert shot.stat().st_size > 10_000

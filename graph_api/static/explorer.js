@@ -125,41 +125,46 @@ function overlapping(a, b, gap) {
 /** fcose spaces nodes by their size; this pass removes any overlap it leaves, moving the least. */
 function separate(gap = 6) {
   const nodes = cy.nodes().toArray();
-  for (let round = 0; round < 200; round += 1) {
+  const boxes = nodes.map((n) => n.boundingBox({ includeLabels: true }));
+  const shift = (i, dx, dy) => {
+    const p = nodes[i].position();
+    nodes[i].position({ x: p.x + dx, y: p.y + dy });
+    const b = boxes[i];
+    boxes[i] = { x1: b.x1 + dx, x2: b.x2 + dx, y1: b.y1 + dy, y2: b.y2 + dy };
+  };
+  for (let round = 0; round < 2000; round += 1) {
     let moved = false;
-    const boxes = nodes.map((n) => n.boundingBox({ includeLabels: true }));
     for (let i = 0; i < nodes.length; i += 1) {
       for (let j = i + 1; j < nodes.length; j += 1) {
         const a = boxes[i]; const b = boxes[j];
         if (!overlapping(a, b, gap)) continue;
+        // push apart along the axis that needs the smaller move, half each
         const dx = Math.min(a.x2, b.x2) - Math.max(a.x1, b.x1) + gap;
         const dy = Math.min(a.y2, b.y2) - Math.max(a.y1, b.y1) + gap;
-        const pa = nodes[i].position(); const pb = nodes[j].position();
-        if (dx < dy) {
-          const s = (pa.x <= pb.x ? -1 : 1) * (dx / 2 + 0.5);
-          nodes[i].position({ x: pa.x + s, y: pa.y }); nodes[j].position({ x: pb.x - s, y: pb.y });
-        } else {
-          const s = (pa.y <= pb.y ? -1 : 1) * (dy / 2 + 0.5);
-          nodes[i].position({ x: pa.x, y: pa.y + s }); nodes[j].position({ x: pb.x, y: pb.y - s });
-        }
-        boxes[i] = nodes[i].boundingBox({ includeLabels: true }); boxes[j] = nodes[j].boundingBox({ includeLabels: true });
+        const left = (a.x1 + a.x2) <= (b.x1 + b.x2) ? -1 : 1;
+        const up = (a.y1 + a.y2) <= (b.y1 + b.y2) ? -1 : 1;
+        if (dx < dy) { shift(i, left * (dx / 2 + 0.5), 0); shift(j, -left * (dx / 2 + 0.5), 0); }
+        else { shift(i, 0, up * (dy / 2 + 0.5)); shift(j, 0, -up * (dy / 2 + 0.5)); }
         moved = true;
       }
     }
-    if (!moved) return;
+    if (!moved) return round;
   }
+  return -1;
 }
 
 function layout() {
   // A fresh spectral start each time reads better than nudging the old positions: once a graph
   // has a few dozen nodes an incremental run leaves the new ones crowded round the clicked one.
+  // Edges at a hub are longer, so its many neighbours get room on a wider ring.
   const options = {
     name: 'fcose', quality: 'proof', animate: false, randomize: true, fit: true, padding: 30,
-    nodeDimensionsIncludeLabels: true, nodeRepulsion: () => 6000, idealEdgeLength: () => 60,
+    nodeDimensionsIncludeLabels: true, nodeRepulsion: () => 6000,
+    idealEdgeLength: (edge) => 60 + 3 * Math.max(0, edge.source().degree() - 12, edge.target().degree() - 12),
     edgeElasticity: () => 0.45, gravity: 0.6, gravityRange: 2.5, nodeSeparation: 60, packComponents: true, numIter: 2500,
   };
   cy.layout(options).run();
-  separate();
+  window.qgraphSeparationRounds = separate();
   cy.fit(undefined, 30);
 }
 
