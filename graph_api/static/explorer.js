@@ -310,6 +310,11 @@ async function focus(id) {
 }
 
 cy.on('tap', 'node', (event) => focus(event.target.id()));
+// Labels are cut at 12 characters; the whole name shows on hover.
+cy.on('mouseover', 'node', (event) => {
+  cy.container().title = `${kindName(event.target.data('kind'))}：${event.target.data('label')}`;
+});
+cy.on('mouseout', 'node', () => { cy.container().title = ''; });
 
 // ---------------------------------------------------------------- search
 
