@@ -10,9 +10,10 @@ resolver (or filter compiler) sees them.
 The cost is an upper bound on the fields an answer can hold, as GitHub's node limit counts
 it: a field costs 1 plus its selections times its list size; the list size is the field's
 ``first``/``limit`` (default ``QGRAPH_DEFAULT_PAGE``), the length of ``ids``, or for a plain
-list field ``QGRAPH_COST_LIST_SIZE`` (``LONG_LISTS`` for the few known to run long). A connection's ``nodes``/``edges`` are counted once per
-``first``. GraphQL Armor's cost limit weighs objects, scalars and depth but not list sizes,
-and its fragment handling is per spread; this keeps its refusal-before-execution design.
+list field ``QGRAPH_COST_LIST_SIZE`` (``LONG_LISTS`` for the few known to run long). A
+connection's ``nodes``/``edges`` are counted once per ``first``. GraphQL Armor's cost limit
+weighs objects, scalars and depth but not list sizes, and walks a fragment at each spread;
+this keeps its design of refusing before execution.
 """
 
 from __future__ import annotations
@@ -346,5 +347,3 @@ def _field_definition(parent: GraphQLNamedType | None, name: str) -> GraphQLFiel
 
 def _is_list(definition: GraphQLField | None) -> bool:
     return definition is not None and isinstance(get_nullable_type(definition.type), GraphQLList)
-
-
