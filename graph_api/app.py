@@ -24,6 +24,7 @@ from starlette.staticfiles import StaticFiles
 from strawberry.asgi import GraphQL
 from strawberry.http import GraphQLHTTPResponse
 from strawberry.types import ExecutionResult
+from strawberry.types.unset import UNSET
 
 from graph_api.deadline import OPERATIONS
 from graph_api.errors import RETRY_AFTER_SECONDS, UNAVAILABLE_MESSAGE, LimitExceeded, QGraphError, StoreUnavailable
@@ -34,7 +35,15 @@ from graph_api.loading import Source, load_bundled_if_empty, load_sources, sourc
 from graph_api.metrics import Metrics, ObservedRequests
 from graph_api.schema import build_schema
 from graph_api.schema.context import Context, SnapshotCache, call
-from graph_api.security import BadRequest, HardenedHTTP, loads, public_details, public_message, send_error
+from graph_api.security import (
+    BadRequest,
+    HardenedHTTP,
+    error_body,
+    loads,
+    public_details,
+    public_message,
+    status_of,
+)
 from graph_api.settings import Settings, load_settings
 from graph_api.store import GraphStore, open_store
 from graph_api.store.repository import GraphRepository
@@ -109,17 +118,15 @@ class GraphQLApp(GraphQL[Context, None]):
         self.cache = SnapshotCache()
         self.metrics = metrics
 
-    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+    async def run(self, request: Any, context: Any = UNSET, root_value: Any = UNSET) -> Any:
         # Strawberry answers a malformed request with plain text; ours is a coded JSON error.
         try:
-            await super().__call__(scope, receive, send)
+            return await super().run(request, context, root_value)
         except HTTPException as exc:
-            error = BadRequest(exc.reason)
-            if exc.status_code == 405:
-                error = MethodNotAllowed(exc.reason)
-            await send_error(send, error, self.settings.debug)
+            error = MethodNotAllowed(exc.reason) if exc.status_code == 405 else BadRequest(exc.reason)
+            return Response(error_body(error, self.settings.debug), status_code=exc.status_code, media_type=JSON)
         except BadRequest as exc:
-            await send_error(send, exc, self.settings.debug)
+            return Response(error_body(exc, self.settings.debug), status_code=status_of(exc), media_type=JSON)
 
     def decode_json(self, data: str | bytes) -> object:
         # The body comes as bytes: it must be a request object (or a batch); query-string
