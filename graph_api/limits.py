@@ -11,9 +11,9 @@ The cost is an upper bound on the fields an answer can hold, as GitHub's node li
 it: a field costs 1 plus its selections times its list size; the list size is the field's
 ``first``/``limit`` (default ``QGRAPH_DEFAULT_PAGE``), the length of ``ids``, or for a plain
 list field ``QGRAPH_COST_LIST_SIZE`` (``LONG_LISTS`` for the few known to run long). A
-connection's ``nodes``/``edges`` are counted once per ``first``. GraphQL Armor's cost limit
-weighs objects, scalars and depth but not list sizes, and walks a fragment at each spread;
-this keeps its design of refusing before execution.
+connection's ``nodes``/``edges`` hold ``first`` items; its ``totalCount`` and ``pageInfo``
+one. GraphQL Armor's cost limit weighs objects, scalars and depth but not list sizes, and
+walks a fragment at each spread; this keeps its design of refusing before execution.
 """
 
 from __future__ import annotations
@@ -92,8 +92,8 @@ class DocumentCheck:
         self.settings = settings
         self.variables = variables or {}
         self.fragments: dict[str, FragmentDefinitionNode] = {}
-        self._memo: dict[tuple[str, bool], Measure] = {}
-        self._visiting: set[tuple[str, bool]] = set()
+        self._memo: dict[tuple[str, int | None], Measure] = {}
+        self._visiting: set[tuple[str, int | None]] = set()
         self.input_values = 0
         self.introspection = False
         self._nesting = 0
@@ -106,13 +106,13 @@ class DocumentCheck:
         for definition in document.definitions:
             if isinstance(definition, OperationDefinitionNode):
                 root = self.schema.get_root_type(definition.operation)
-                measure = self.selection_set(root, definition.selection_set, sized=False)
+                measure = self.selection_set(root, definition.selection_set, page=None)
                 worst = Measure(
                     max(worst.depth, measure.depth), max(worst.aliases, measure.aliases), max(worst.cost, measure.cost)
                 )
         # Fragments no operation spreads are still validated; their size is the document's.
         for name in self.fragments:
-            self.fragment(name, sized=False)
+            self.fragment(name, page=None)
         s = self.settings
         if worst.depth > s.max_depth:
             self.refuse_depth(worst.depth)
@@ -130,21 +130,22 @@ class DocumentCheck:
         return worst
 
     # -- selections --------------------------------------------------------------------
-    def selection_set(self, parent: GraphQLNamedType | None, node: SelectionSetNode, *, sized: bool) -> Measure:
+    def selection_set(self, parent: GraphQLNamedType | None, node: SelectionSetNode, *, page: int | None) -> Measure:
+        """The measure of a selection set; ``page`` is the size of the connection it selects on."""
         total = ZERO
         for selection in node.selections:
             if isinstance(selection, FieldNode):
-                total = total + self.field(parent, selection, sized=sized)
+                total = total + self.field(parent, selection, page=page)
             elif isinstance(selection, InlineFragmentNode):
                 cond = selection.type_condition
                 target = self.schema.get_type(cond.name.value) if cond else parent
-                total = total + self.selection_set(target, selection.selection_set, sized=sized)
+                total = total + self.selection_set(target, selection.selection_set, page=page)
             elif isinstance(selection, FragmentSpreadNode):
-                total = total + self.fragment(selection.name.value, sized=sized)
+                total = total + self.fragment(selection.name.value, page=page)
         return total
 
-    def fragment(self, name: str, *, sized: bool) -> Measure:
-        key = (name, sized)
+    def fragment(self, name: str, *, page: int | None) -> Measure:
+        key = (name, page)
         if key in self._memo:
             return self._memo[key]
         definition = self.fragments.get(name)
@@ -152,19 +153,19 @@ class DocumentCheck:
             return ZERO  # unknown fragment or a cycle: validation names it
         self._visiting.add(key)
         target = self.schema.get_type(definition.type_condition.name.value)
-        measure = self.selection_set(target, definition.selection_set, sized=sized)
+        measure = self.selection_set(target, definition.selection_set, page=page)
         self._visiting.discard(key)
         self._memo[key] = measure
         return measure
 
-    def field(self, parent: GraphQLNamedType | None, node: FieldNode, *, sized: bool) -> Measure:
+    def field(self, parent: GraphQLNamedType | None, node: FieldNode, *, page: int | None) -> Measure:
         # Fields nested this deep in the walk are at least this deep in the answer: stop early,
         # before a 600-level document exhausts the interpreter's stack.
         self._nesting += 1
         try:
             if self._nesting > self.settings.max_depth:
                 self.refuse_depth(self._nesting)
-            return self._field(parent, node, sized=sized)
+            return self._field(parent, node, page=page)
         finally:
             self._nesting -= 1
 
@@ -175,7 +176,7 @@ class DocumentCheck:
             limit="QGRAPH_MAX_DEPTH", value=depth, maximum=s.max_depth,
         )  # fmt: skip
 
-    def _field(self, parent: GraphQLNamedType | None, node: FieldNode, *, sized: bool) -> Measure:
+    def _field(self, parent: GraphQLNamedType | None, node: FieldNode, *, page: int | None) -> Measure:
         name = node.name.value
         if name in INTROSPECTION_FIELDS:
             self.introspection = True
@@ -186,11 +187,14 @@ class DocumentCheck:
             return Measure(1, aliases, 1)
         definition = _field_definition(parent, name)
         inner_type = get_named_type(definition.type) if definition else None
-        size = self.list_size(definition, node, sized=sized)
-        inner = self.selection_set(inner_type, node.selection_set, sized=size is not None and not _is_list(definition))
+        size = self.list_size(definition, node, page=page)
+        if size is not None and not _is_list(definition):  # a connection: its nodes/edges are the page
+            inner = self.selection_set(inner_type, node.selection_set, page=size)
+            return Measure(1 + inner.depth, aliases + inner.aliases, 1 + inner.cost)
+        inner = self.selection_set(inner_type, node.selection_set, page=None)
         return Measure(1 + inner.depth, aliases + inner.aliases, 1 + (size or 1) * inner.cost)
 
-    def list_size(self, definition: GraphQLField | None, node: FieldNode, *, sized: bool) -> int | None:
+    def list_size(self, definition: GraphQLField | None, node: FieldNode, *, page: int | None) -> int | None:
         """How many items the field may return: its size argument, its ids, or the default."""
         if definition is None:
             return None
@@ -201,8 +205,8 @@ class DocumentCheck:
                 return value if isinstance(value, int) and not isinstance(value, bool) else self.settings.default_page
         if not _is_list(definition):
             return None
-        if sized and node.name.value in CONNECTION_LISTS:
-            return 1
+        if page is not None and node.name.value in CONNECTION_LISTS:
+            return page
         ids = self.literal(given.get("ids")) if "ids" in definition.args else None
         if isinstance(ids, list):
             return len(ids)
