@@ -216,3 +216,30 @@ def test_wrong_method_and_content_type_are_coded(client: TestClient) -> None:
     assert text.status_code == 400 and text.json()["errors"][0]["extensions"]["code"] == "BAD_REQUEST"
     batch = client.post("/graphql", json=[{"query": "{ __typename }"}])
     assert batch.status_code == 400 and batch.json()["errors"][0]["extensions"]["code"] == "BAD_REQUEST"
+
+
+def test_explorer_and_graphiql_work_under_the_csp(tmp_path: Path) -> None:
+    import shutil
+    import signal
+    import subprocess
+
+    from graph_api.store.embedded import free_port
+    from tests.test_cli import _serve
+    from tests.test_explorer import CHROMIUM, ROOT
+
+    node = shutil.which("node")
+    assert node and Path(CHROMIUM).exists(), "make test installs node packages and Debian's chromium"
+    port = free_port()
+    proc = _serve(tmp_path / "data", port)
+    try:
+        result = subprocess.run([node, str(ROOT / "js" / "csp-e2e.mjs"), f"http://127.0.0.1:{port}", CHROMIUM],
+                                capture_output=True, text=True, timeout=180, cwd=ROOT)
+    finally:
+        proc.send_signal(signal.SIGTERM)
+        proc.wait(timeout=30)
+    assert result.returncode == 0, result.stderr[-2000:]
+    report = json.loads(result.stdout)
+    assert report["errors"] == [] and report["violations"] == [], report
+    assert report["csp"]["/"] and report["csp"]["/graphql"]
+    assert report["explorer"] > 1
+    assert "totalCount" in report["graphiql"]
