@@ -23,7 +23,7 @@ from graph_api.schema import schema_sdl
 from graph_api.settings import Settings
 from graph_api.store.falkordb_store import FalkorDBStore
 from loaders.records import GraphData
-from tests.conftest import SHARED, reset
+from tests.conftest import CONTRACT, reset
 from tests.test_security import assert_no_leak
 
 
@@ -38,7 +38,7 @@ BASE = settings(
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow, HealthCheck.data_too_large],
 )
-OPERATIONS = sorted((SHARED / "contract").glob("*.graphql"))
+OPERATIONS = sorted(CONTRACT.glob("*.graphql"))
 UNSTORABLE = ["\x00", "\ud800", "\udfff"]
 JSON_VALUES = st.recursive(
     st.none()

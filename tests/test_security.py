@@ -13,6 +13,7 @@ import pytest
 from starlette.testclient import TestClient
 
 from graph_api.app import create_app
+from graph_api.errors import UNAVAILABLE_MESSAGE
 from graph_api.settings import Settings
 from graph_api.store.falkordb_store import FalkorDBStore
 from loaders.records import GraphData
@@ -195,18 +196,31 @@ def test_store_down_answers_hide_the_socket_path(tmp_path: Path, settings: Setti
             server.stop()
             down = c.post("/graphql", json={"query": "{ stats { nodes } }"})
             [error] = down.json()["errors"]
-            assert error["extensions"] == {"code": "UNAVAILABLE"}
-            assert error["message"] == "the graph store is unavailable; try again shortly"
+            assert error["extensions"] == {"code": "UNAVAILABLE", "retryAfter": 2}
+            assert error["message"] == UNAVAILABLE_MESSAGE
             ready = c.get("/ready")
             assert ready.status_code == 503 and ready.json()["status"] == "unavailable"
             for text in (down.text, ready.text):
                 assert str(tmp_path) not in text
                 assert_no_leak(text)
-        with TestClient(create_app(settings.with_(debug=True), store=store)) as c:
-            assert "FalkorDB" in c.post("/graphql", json={"query": "{ stats { nodes } }"}).json()["errors"][0]["message"]
     finally:
         store.close()
         server.stop()
+
+
+def test_store_text_is_shown_only_in_debug_mode() -> None:
+    from graphql import GraphQLError
+
+    from graph_api.app import format_error
+    from graph_api.errors import StoreError
+
+    failed = StoreError("statement get_nodes failed: errMsg: Invalid input errCtx: CYPHER `ids", statement="get_nodes")
+    error = GraphQLError(failed.message, original_error=failed, path=["node"])
+    assert format_error(error, debug=False) == {
+        "message": "the graph store could not answer this request", "path": ["node"], "extensions": {"code": "STORE_ERROR"}
+    }
+    shown = format_error(error, debug=True)
+    assert "errCtx" in shown["message"] and shown["extensions"] == {"code": "STORE_ERROR", "statement": "get_nodes"}
 
 
 def test_wrong_method_and_content_type_are_coded(client: TestClient) -> None:
