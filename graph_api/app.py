@@ -11,6 +11,7 @@ from contextvars import ContextVar
 from pathlib import Path
 from typing import Any
 
+from cross_web import HTTPException
 from graphql import GraphQLError
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
@@ -23,14 +24,26 @@ from starlette.staticfiles import StaticFiles
 from strawberry.asgi import GraphQL
 from strawberry.http import GraphQLHTTPResponse
 from strawberry.types import ExecutionResult
+from strawberry.types.unset import UNSET
 
+from graph_api.deadline import OPERATIONS
 from graph_api.errors import RETRY_AFTER_SECONDS, UNAVAILABLE_MESSAGE, LimitExceeded, QGraphError, StoreUnavailable
 from graph_api.export import FORMATS, prepare, render
+from graph_api.guard import CALLER_IS_ADMIN, allowed
 from graph_api.labels import display_model
 from graph_api.loading import Source, load_bundled_if_empty, load_sources, source_of
 from graph_api.metrics import Metrics, ObservedRequests
 from graph_api.schema import build_schema
 from graph_api.schema.context import Context, SnapshotCache, call
+from graph_api.security import (
+    BadRequest,
+    HardenedHTTP,
+    error_body,
+    loads,
+    public_details,
+    public_message,
+    status_of,
+)
 from graph_api.settings import Settings, load_settings
 from graph_api.store import GraphStore, open_store
 from graph_api.store.repository import GraphRepository
@@ -52,6 +65,8 @@ def error_code(error: GraphQLError) -> str:
     original = error.original_error
     if isinstance(original, QGraphError):
         return original.code
+    if isinstance(original, RecursionError):  # the parser on a document nested hundreds deep
+        return "LIMIT_EXCEEDED"
     message = error.message.lower()
     if message.startswith("variable '$"):
         return "BAD_USER_INPUT"
@@ -70,9 +85,14 @@ def format_error(error: GraphQLError, debug: bool) -> dict[str, Any]:
     """One error as JSON: message, locations, path, extensions.code; no internals unless debug."""
     code = error_code(error)
     message = error.message
-    if code == "INTERNAL" and not debug:
+    original = error.original_error
+    if isinstance(original, QGraphError):
+        message = public_message(original, debug)
+    elif isinstance(original, RecursionError):
+        message = "the document nests too deep"
+    elif code == "INTERNAL" and not debug:
         message = "internal error"
-    elif not debug and " Did you mean" in message:
+    if not debug and " Did you mean" in message:
         message = message.split(" Did you mean", 1)[0]
     out: dict[str, Any] = {"message": message}
     if error.locations:
@@ -80,15 +100,15 @@ def format_error(error: GraphQLError, debug: bool) -> dict[str, Any]:
     if error.path:
         out["path"] = list(error.path)
     extensions: dict[str, Any] = {"code": code}
-    original = error.original_error
     if isinstance(original, QGraphError):
-        extensions.update({k: v for k, v in original.details.items() if isinstance(v, str | int)})
+        extensions.update(public_details(original, debug))
     out["extensions"] = extensions
     return out
 
 
 class GraphQLApp(GraphQL[Context, None]):
-    """Strawberry's ASGI view with our context and error format."""
+    """Strawberry's ASGI view with our context, error format, strict request parsing, and
+    operations run on the operation loop under the request deadline."""
 
     def __init__(self, settings: Settings, store_getter: Callable[[], GraphStore], metrics: Metrics, **kw: Any) -> None:
         # GraphiQL for a browser's GET: our own page with vendored assets, never a CDN.
@@ -97,6 +117,36 @@ class GraphQLApp(GraphQL[Context, None]):
         self.store_getter = store_getter
         self.cache = SnapshotCache()
         self.metrics = metrics
+
+    async def run(self, request: Any, context: Any = UNSET, root_value: Any = UNSET) -> Any:
+        # Strawberry answers a malformed request with plain text; ours is a coded JSON error.
+        try:
+            return await super().run(request, context, root_value)
+        except HTTPException as exc:
+            error = MethodNotAllowed(exc.reason) if exc.status_code == 405 else BadRequest(exc.reason)
+            return Response(error_body(error, self.settings.debug), status_code=exc.status_code, media_type=JSON)
+        except BadRequest as exc:
+            return Response(error_body(exc, self.settings.debug), status_code=status_of(exc), media_type=JSON)
+
+    def decode_json(self, data: str | bytes) -> object:
+        # The body comes as bytes: it must be a request object (or a batch); query-string
+        # values (`variables`, `extensions`) come as text and are checked by Strawberry.
+        value = loads(data, "the body" if isinstance(data, bytes) else "a query parameter")
+        if isinstance(data, bytes) and not isinstance(value, dict | list):
+            raise BadRequest(f"the body must be a JSON object with a `query`, not {type(value).__name__}")
+        return value
+
+    async def execute_single(self, **kwargs: Any) -> ExecutionResult:  # type: ignore[override]
+        admin = is_admin(kwargs["request"].headers.get("authorization", ""), self.settings.admin_token)
+
+        async def operation() -> ExecutionResult:
+            CALLER_IS_ADMIN.set(admin)
+            return await GraphQL.execute_single(self, **kwargs)
+
+        try:
+            return await OPERATIONS.run(operation(), self.settings.request_timeout)
+        except QGraphError as exc:
+            return ExecutionResult(data=None, errors=[GraphQLError(exc.message, original_error=exc)])
 
     async def get_context(self, request: Any, response: Any) -> Context:
         return Context(repo=GraphRepository(self.store_getter()), settings=self.settings, cache=self.cache)
@@ -110,7 +160,9 @@ class GraphQLApp(GraphQL[Context, None]):
         # is a 400 without a data entry. application/json clients keep the 200 they expect.
         wants_gql = GRAPHQL_RESPONSE in request.headers.get("accept", "")
         request_error = result.data is None and bool(result.errors) and all(not e.path for e in (result.errors or []))
-        _RESPONSE.set((GRAPHQL_RESPONSE if wants_gql else JSON, 400 if wants_gql and request_error else 200))
+        timed_out = request_error and any(error_code(e) == "TIMEOUT" for e in result.errors or [])
+        status = (504 if timed_out else 400) if wants_gql and request_error else 200
+        _RESPONSE.set((GRAPHQL_RESPONSE if wants_gql else JSON, status))
         data: GraphQLHTTPResponse = {} if wants_gql and request_error else {"data": result.data}
         if result.errors:
             errors = [format_error(e, self.settings.debug) for e in result.errors]
@@ -152,6 +204,17 @@ def _unavailable(exc: QGraphError) -> Response:
         status_code=503,
         headers={"retry-after": str(retry)},
     )
+
+
+class MethodNotAllowed(BadRequest):
+    """GraphQL over HTTP takes GET and POST only."""
+
+    code = "METHOD_NOT_ALLOWED"
+
+
+def is_admin(authorization: str, token: str | None) -> bool:
+    """Whether an ``Authorization`` header carries the admin bearer token."""
+    return bool(token) and hmac.compare_digest(authorization.encode(), f"Bearer {token}".encode())
 
 
 def create_app(settings: Settings | None = None, store: GraphStore | None = None) -> Starlette:
@@ -251,6 +314,16 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
     async def model(request: Request) -> Response:
         return JSONResponse(display_model())  # the explorer's one label table
 
+    async def guarded_metrics(request: Request) -> Response:
+        token = CALLER_IS_ADMIN.set(is_admin(request.headers.get("authorization", ""), settings.admin_token))
+        try:
+            if not allowed(settings.metrics):
+                return JSONResponse({"error": "a valid admin bearer token is required (QGRAPH_METRICS=admin)"},
+                                    status_code=401)
+        finally:
+            CALLER_IS_ADMIN.reset(token)
+        return await metrics.endpoint(request)
+
     graphql = GraphQLApp(settings, current_store, metrics)
     routes: list[BaseRoute] = [
         Route("/", explorer),
@@ -260,12 +333,22 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
         Route("/graphql", graphql, methods=["GET", "POST"]),
         Route("/health", health),
         Route("/ready", ready),
-        Route("/metrics", metrics.endpoint),
         Route("/export/{format}", export),
     ]
     if settings.admin_token:
         routes.append(Route("/admin/reload", reload, methods=["POST"]))
-    middleware = [Middleware(ObservedRequests, metrics=metrics), Middleware(GZipMiddleware, minimum_size=1024)]
+    if settings.metrics != "off":
+        routes.append(Route("/metrics", guarded_metrics))
+    middleware = [
+        Middleware(
+            HardenedHTTP,
+            max_body=settings.max_body,
+            debug=settings.debug,
+            larger={"/admin/reload": settings.max_file_bytes},
+        ),
+        Middleware(ObservedRequests, metrics=metrics),
+        Middleware(GZipMiddleware, minimum_size=1024),
+    ]
     if settings.cors_origins:
         middleware.append(
             Middleware(

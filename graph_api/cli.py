@@ -127,7 +127,7 @@ def serve(
     if workers > 1:
         err.print(f"qgraph: serving http://{settings.host}:{settings.port}/graphql ({settings.backend} store)")
         uvicorn.run("graph_api.app:create_app", factory=True, host=settings.host, port=settings.port,
-                    workers=workers, log_config=None, lifespan="on")
+                    workers=workers, log_config=None, lifespan="on", server_header=False)
         return
     from graph_api.app import create_app
     from graph_api.loading import load_bundled_if_empty
@@ -142,7 +142,7 @@ def serve(
                 load_bundled_if_empty(store, settings)
         err.print(f"qgraph: serving http://{settings.host}:{settings.port}/graphql ({settings.backend} store)")
         uvicorn.run(create_app(settings, store), host=settings.host, port=settings.port, log_config=None,
-                    lifespan="on", timeout_graceful_shutdown=10)
+                    lifespan="on", timeout_graceful_shutdown=10, server_header=False)
     finally:
         store.close()
 

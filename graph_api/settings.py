@@ -30,6 +30,19 @@ Environment variables (all optional):
 ``QGRAPH_MAX_UNPLACED``    share of a notice's lines that may stay unplaced before a load
                            is refused (unless forced), default 0.25
 ``QGRAPH_WATCH_INTERVAL``  seconds between the service's store health checks, default 2
+``QGRAPH_MAX_COST``        fields an answer may hold, lists counted at their ``first``, default 500000
+``QGRAPH_COST_LIST_SIZE``  assumed length of a list field without ``first``, default 10
+``QGRAPH_REQUEST_TIMEOUT`` seconds a GraphQL request may run before it answers TIMEOUT, default 10
+``QGRAPH_MAX_BODY``        bytes of a request body (and query string), default 1048576
+``QGRAPH_MAX_STRING``      characters of one string argument or variable, default 1000
+``QGRAPH_MAX_LIST``        items of one list argument or variable (``in``, ``ids``), default 100
+``QGRAPH_MAX_INPUT_DEPTH`` nesting of objects and lists in one argument or variable, default 10
+``QGRAPH_MAX_INPUT_SIZE``  values in all arguments and variables of a request, default 2000
+``QGRAPH_MAX_FILTER_WIDTH`` branches of one filter ``AND``/``OR``, default 20
+``QGRAPH_MAX_FILTER_HOPS`` relation quantifiers (``runs``, ``some``, ``none``, ``all``)
+                           nested in one filter, default 2
+``QGRAPH_INTROSPECTION``   ``on`` (default), ``off``, or ``admin`` (admin bearer token only)
+``QGRAPH_METRICS``         ``on`` (default), ``off``, or ``admin`` (admin bearer token only)
 =========================  ==========================================================
 """
 
@@ -48,6 +61,8 @@ from graph_api.errors import ConfigError
 NEO4J_SCHEMES = frozenset({"bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc"})
 FALKORDB_SCHEMES = frozenset({"falkordb", "redis", "falkordbs", "rediss"})
 LOG_LEVELS = frozenset({"DEBUG", "INFO", "WARNING", "ERROR"})
+# Who may use introspection and /metrics: everyone, no one, or bearers of the admin token.
+ACCESS = frozenset({"on", "off", "admin"})
 
 
 @dataclass(frozen=True)
@@ -83,6 +98,18 @@ class Settings:
     def max_file_bytes(self) -> int:
         """``max_file_mb`` in bytes."""
         return int(self.max_file_mb * 1024 * 1024)
+    max_cost: int = 500_000
+    cost_list_size: int = 10
+    request_timeout: float = 10.0
+    max_body: int = 1_048_576
+    max_string: int = 1000
+    max_list: int = 100
+    max_input_depth: int = 10
+    max_input_size: int = 2000
+    max_filter_width: int = 20
+    max_filter_hops: int = 2
+    introspection: str = "on"
+    metrics: str = "on"
 
     @property
     def backend(self) -> str:
@@ -150,10 +177,25 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         max_file_mb=_number(env, "QGRAPH_MAX_FILE_MB", base.max_file_mb, float),
         max_unplaced_share=_number(env, "QGRAPH_MAX_UNPLACED", base.max_unplaced_share, float),
         watch_interval=_number(env, "QGRAPH_WATCH_INTERVAL", base.watch_interval, float),
+        max_cost=int(_number(env, "QGRAPH_MAX_COST", base.max_cost, int)),
+        cost_list_size=int(_number(env, "QGRAPH_COST_LIST_SIZE", base.cost_list_size, int)),
+        request_timeout=_number(env, "QGRAPH_REQUEST_TIMEOUT", base.request_timeout, float),
+        max_body=int(_number(env, "QGRAPH_MAX_BODY", base.max_body, int)),
+        max_string=int(_number(env, "QGRAPH_MAX_STRING", base.max_string, int)),
+        max_list=int(_number(env, "QGRAPH_MAX_LIST", base.max_list, int)),
+        max_input_depth=int(_number(env, "QGRAPH_MAX_INPUT_DEPTH", base.max_input_depth, int)),
+        max_input_size=int(_number(env, "QGRAPH_MAX_INPUT_SIZE", base.max_input_size, int)),
+        max_filter_width=int(_number(env, "QGRAPH_MAX_FILTER_WIDTH", base.max_filter_width, int)),
+        max_filter_hops=int(_number(env, "QGRAPH_MAX_FILTER_HOPS", base.max_filter_hops, int)),
+        introspection=env.get("QGRAPH_INTROSPECTION", "on").lower(),
+        metrics=env.get("QGRAPH_METRICS", "on").lower(),
     )
     if settings.max_unplaced_share > 1:
         raise ConfigError(
             f"QGRAPH_MAX_UNPLACED: a share from 0 to 1, got {settings.max_unplaced_share:g}", key="QGRAPH_MAX_UNPLACED"
         )
+    for key in ("QGRAPH_INTROSPECTION", "QGRAPH_METRICS"):
+        if env.get(key, "on").lower() not in ACCESS:
+            raise ConfigError(f"{key}: expected one of {sorted(ACCESS)}, got {env[key]!r}", key=key)
     settings.backend  # noqa: B018 - validates the scheme early
     return settings

@@ -1,4 +1,4 @@
-"""The Strawberry schema, with depth, alias and token limits."""
+"""The Strawberry schema, with the request limits of graph_api.guard and a token limit."""
 
 from __future__ import annotations
 
@@ -6,18 +6,12 @@ import logging
 
 import strawberry
 from graphql import GraphQLError
-from strawberry.extensions import (
-    AddValidationRules,
-    MaxAliasesLimiter,
-    MaxTokensLimiter,
-    ParserCache,
-    QueryDepthLimiter,
-    ValidationCache,
-)
+from strawberry.extensions import MaxTokensLimiter, ParserCache
 from strawberry.schema.config import StrawberryConfig
 from strawberry.types import ExecutionContext
 
 from graph_api.errors import QGraphError
+from graph_api.guard import RequestLimits
 from graph_api.schema.notice import Notice
 from graph_api.schema.query import Query
 from graph_api.schema.types import (
@@ -62,20 +56,16 @@ class QualitySchema(strawberry.Schema):
 def build_schema(settings: Settings | None = None) -> strawberry.Schema:
     """The schema with the limits of ``settings``."""
     settings = settings or Settings()
-    # The limit rules are built once: a fresh rule class per request would defeat the
-    # validation cache, which keys on the rules (validation was half of each request).
-    rules = [
-        *QueryDepthLimiter(max_depth=settings.max_depth).validation_rules,
-        *MaxAliasesLimiter(max_alias_count=settings.max_aliases).validation_rules,
-    ]
+    # RequestLimits measures depth, aliases, cost and inputs in one linear pass before
+    # validation (Strawberry's depth and alias limiters are exponential in fragment
+    # spreads) and then validates through a cache keyed on the document.
     return QualitySchema(
         query=Query,
         types=TYPES,
         extensions=[
-            lambda: AddValidationRules(rules),
+            lambda: RequestLimits(settings),
             lambda: MaxTokensLimiter(max_token_count=settings.max_tokens),
             lambda: ParserCache(maxsize=256),
-            lambda: ValidationCache(maxsize=256),
         ],
         config=StrawberryConfig(auto_camel_case=True),
     )

@@ -26,6 +26,7 @@ from cypher import Q
 from graph_api.errors import RETRY_AFTER_SECONDS, UNAVAILABLE_MESSAGE, StoreError, StoreTimeout, StoreUnavailable
 from graph_api.store.embedded import EmbeddedServer, Endpoint
 from graph_api.store.load_lock import LoadLock
+from graph_api.store.params import check_params
 from graph_api.store.protocol import Progress, Row, WriteStep
 from graph_api.store.statements import Catalog
 
@@ -127,6 +128,7 @@ class FalkorDBStore:
         rel_type: str | None = None,
     ) -> list[Row]:
         """Run a named statement read-only (``GRAPH.RO_QUERY``)."""
+        check_params(params)
         text = self.catalog.text(name, label=label, rel_type=rel_type)
         graph = self._db.select_graph(self.graph_name)
         self.round_trips += 1

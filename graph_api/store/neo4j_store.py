@@ -19,6 +19,7 @@ from neo4j.exceptions import (
 
 from cypher import Q
 from graph_api.errors import RETRY_AFTER_SECONDS, UNAVAILABLE_MESSAGE, StoreError, StoreTimeout, StoreUnavailable
+from graph_api.store.params import check_params
 from graph_api.store.protocol import Progress, Row, WriteStep
 from graph_api.store.statements import Catalog
 
@@ -71,6 +72,7 @@ class Neo4jStore:
         rel_type: str | None = None,
     ) -> list[Row]:
         """Run a named statement in a read transaction routed to readers, with retries."""
+        check_params(params)
         self.round_trips += 1
         try:
             records, _, _ = self._driver.execute_query(

@@ -1,0 +1,353 @@
+"""Bounded work per request: depth, aliases, cost and input limits, checked before validation.
+
+One pass over the parsed document, linear in its size: every fragment is measured once and
+its measure reused at each spread, so fragment doubling (``fragment X2 { ...X1 ...X1 }``)
+costs one visit per fragment, not 2^n (Strawberry's QueryDepthLimiter and MaxAliasesLimiter
+re-walk a fragment at every spread). Argument values are checked where they are written,
+with variables substituted from the raw request, so filters are bounded before any
+resolver (or filter compiler) sees them.
+
+The cost is an upper bound on the fields an answer can hold, as GitHub's node limit counts
+it: a field costs 1 plus its selections times its list size; the list size is the field's
+``first``/``limit`` (default ``QGRAPH_DEFAULT_PAGE``), the length of ``ids``, or for a plain
+list field ``QGRAPH_COST_LIST_SIZE`` (``LONG_LISTS`` for the few known to run long). A
+connection's ``nodes``/``edges`` hold ``first`` items; its ``totalCount`` and ``pageInfo``
+one. GraphQL Armor's cost limit weighs objects, scalars and depth but not list sizes, and
+walks a fragment at each spread; this keeps its design of refusing before execution.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from graphql import (
+    DocumentNode,
+    FieldNode,
+    FragmentDefinitionNode,
+    FragmentSpreadNode,
+    GraphQLField,
+    GraphQLList,
+    GraphQLNamedType,
+    GraphQLSchema,
+    InlineFragmentNode,
+    IntValueNode,
+    ListValueNode,
+    ObjectValueNode,
+    OperationDefinitionNode,
+    SelectionSetNode,
+    StringValueNode,
+    ValueNode,
+    VariableNode,
+    get_named_type,
+    get_nullable_type,
+)
+from graphql.language import FloatValueNode
+
+from graph_api.errors import BadUserInput, LimitExceeded, QGraphError
+from graph_api.settings import Settings
+
+# Arguments that size a list: a page, a subgraph, a batch of ids.
+SIZE_ARGUMENTS = ("first", "limit")
+# Plain list fields known to run long (a body's partners, a campaign's actors): counted at
+# this size instead of QGRAPH_COST_LIST_SIZE.
+LONG_LISTS = {"partners": 100, "actors": 100}
+# The list fields of a connection type, already counted by the connection's `first`.
+CONNECTION_LISTS = frozenset({"nodes", "edges"})
+# Filter keys that follow a relation: each one multiplies the work of what it holds.
+HOP_KEYS = frozenset({"runs", "some", "none", "all"})
+WIDTH_KEYS = frozenset({"AND", "OR"})
+INTROSPECTION_FIELDS = frozenset({"__schema", "__type"})
+# Digits beyond any Int or Float the schema takes; Python refuses to convert over 4300.
+MAX_NUMBER_CHARS = 40
+
+
+class Forbidden(QGraphError):
+    """The request uses something this service does not offer to this caller."""
+
+    code = "FORBIDDEN"
+
+
+@dataclass(frozen=True)
+class Measure:
+    """What a selection set asks for: deepest nesting, aliases, and the fields it may return."""
+
+    depth: int = 0
+    aliases: int = 0
+    cost: int = 0
+
+    def __add__(self, other: Measure) -> Measure:
+        return Measure(max(self.depth, other.depth), self.aliases + other.aliases, self.cost + other.cost)
+
+
+ZERO = Measure()
+
+
+class DocumentCheck:
+    """Measures one document against the settings; raises the first limit it exceeds."""
+
+    def __init__(self, schema: GraphQLSchema, settings: Settings, variables: Mapping[str, Any] | None) -> None:
+        self.schema = schema
+        self.settings = settings
+        self.variables = variables or {}
+        self.fragments: dict[str, FragmentDefinitionNode] = {}
+        self._memo: dict[tuple[str, int | None], Measure] = {}
+        self._visiting: set[tuple[str, int | None]] = set()
+        self.input_values = 0
+        self.introspection = False
+        self._nesting = 0
+
+    def check(self, document: DocumentNode) -> Measure:
+        """The measure of the document's costliest operation; raises on any limit exceeded."""
+        check_variables(self.variables, self.settings)
+        self.fragments = {d.name.value: d for d in document.definitions if isinstance(d, FragmentDefinitionNode)}
+        worst = ZERO
+        for definition in document.definitions:
+            if isinstance(definition, OperationDefinitionNode):
+                root = self.schema.get_root_type(definition.operation)
+                measure = self.selection_set(root, definition.selection_set, page=None)
+                worst = Measure(
+                    max(worst.depth, measure.depth), max(worst.aliases, measure.aliases), max(worst.cost, measure.cost)
+                )
+        # Fragments no operation spreads are still validated; their size is the document's.
+        for name in self.fragments:
+            self.fragment(name, page=None)
+        s = self.settings
+        if worst.depth > s.max_depth:
+            self.refuse_depth(worst.depth)
+        if worst.aliases > s.max_aliases:
+            raise LimitExceeded(
+                f"{worst.aliases} aliases exceed the limit of {s.max_aliases} (QGRAPH_MAX_ALIASES)",
+                limit="QGRAPH_MAX_ALIASES", value=worst.aliases, maximum=s.max_aliases,
+            )  # fmt: skip
+        if worst.cost > s.max_cost:
+            raise LimitExceeded(
+                f"query cost {worst.cost} exceeds the limit of {s.max_cost} (QGRAPH_MAX_COST): ask for smaller "
+                "pages (`first`) or fewer nested lists",
+                limit="QGRAPH_MAX_COST", value=min(worst.cost, 2**62), maximum=s.max_cost,
+            )  # fmt: skip
+        return worst
+
+    # -- selections --------------------------------------------------------------------
+    def selection_set(self, parent: GraphQLNamedType | None, node: SelectionSetNode, *, page: int | None) -> Measure:
+        """The measure of a selection set; ``page`` is the size of the connection it selects on."""
+        total = ZERO
+        for selection in node.selections:
+            if isinstance(selection, FieldNode):
+                total = total + self.field(parent, selection, page=page)
+            elif isinstance(selection, InlineFragmentNode):
+                cond = selection.type_condition
+                target = self.schema.get_type(cond.name.value) if cond else parent
+                total = total + self.selection_set(target, selection.selection_set, page=page)
+            elif isinstance(selection, FragmentSpreadNode):
+                total = total + self.fragment(selection.name.value, page=page)
+        return total
+
+    def fragment(self, name: str, *, page: int | None) -> Measure:
+        key = (name, page)
+        if key in self._memo:
+            return self._memo[key]
+        definition = self.fragments.get(name)
+        if definition is None or key in self._visiting:
+            return ZERO  # unknown fragment or a cycle: validation names it
+        self._visiting.add(key)
+        target = self.schema.get_type(definition.type_condition.name.value)
+        measure = self.selection_set(target, definition.selection_set, page=page)
+        self._visiting.discard(key)
+        self._memo[key] = measure
+        return measure
+
+    def field(self, parent: GraphQLNamedType | None, node: FieldNode, *, page: int | None) -> Measure:
+        # Fields nested this deep in the walk are at least this deep in the answer: stop early,
+        # before a 600-level document exhausts the interpreter's stack.
+        self._nesting += 1
+        try:
+            if self._nesting > self.settings.max_depth:
+                self.refuse_depth(self._nesting)
+            return self._field(parent, node, page=page)
+        finally:
+            self._nesting -= 1
+
+    def refuse_depth(self, depth: int) -> None:
+        s = self.settings
+        raise LimitExceeded(
+            f"query depth {depth} exceeds the limit of {s.max_depth} (QGRAPH_MAX_DEPTH)",
+            limit="QGRAPH_MAX_DEPTH", value=depth, maximum=s.max_depth,
+        )  # fmt: skip
+
+    def _field(self, parent: GraphQLNamedType | None, node: FieldNode, *, page: int | None) -> Measure:
+        name = node.name.value
+        if name in INTROSPECTION_FIELDS:
+            self.introspection = True
+        for argument in node.arguments or ():
+            self.input_value(argument.name.value, argument.value, depth=1, hops=0)
+        aliases = 1 if node.alias else 0
+        if node.selection_set is None:
+            return Measure(1, aliases, 1)
+        definition = _field_definition(parent, name)
+        inner_type = get_named_type(definition.type) if definition else None
+        size = self.list_size(definition, node, page=page)
+        if size is not None and not _is_list(definition):  # a connection: its nodes/edges are the page
+            inner = self.selection_set(inner_type, node.selection_set, page=size)
+            return Measure(1 + inner.depth, aliases + inner.aliases, 1 + inner.cost)
+        inner = self.selection_set(inner_type, node.selection_set, page=None)
+        return Measure(1 + inner.depth, aliases + inner.aliases, 1 + (size or 1) * inner.cost)
+
+    def list_size(self, definition: GraphQLField | None, node: FieldNode, *, page: int | None) -> int | None:
+        """How many items the field may return: its size argument, its ids, or the default."""
+        if definition is None:
+            return None
+        given = {a.name.value: a.value for a in node.arguments or ()}
+        for name in SIZE_ARGUMENTS:
+            if name in definition.args:
+                value = self.literal(given.get(name))
+                return value if isinstance(value, int) and not isinstance(value, bool) else self.settings.default_page
+        if not _is_list(definition):
+            return None
+        if page is not None and node.name.value in CONNECTION_LISTS:
+            return page
+        ids = self.literal(given.get("ids")) if "ids" in definition.args else None
+        if isinstance(ids, list):
+            return len(ids)
+        return LONG_LISTS.get(node.name.value, self.settings.cost_list_size)
+
+    def literal(self, node: ValueNode | None) -> Any:
+        """A value as written, with variables substituted; ``None`` when absent."""
+        if node is None:
+            return None
+        if isinstance(node, VariableNode):
+            return self.variables.get(node.name.value)
+        if isinstance(node, IntValueNode):
+            return int(node.value) if len(node.value) <= MAX_NUMBER_CHARS else None
+        if isinstance(node, ListValueNode):
+            return [self.literal(v) for v in node.values]
+        return None
+
+    # -- argument values ---------------------------------------------------------------
+    def input_value(self, name: str, node: ValueNode, *, depth: int, hops: int) -> None:
+        """Check one argument value as written; variables are checked where they are used."""
+        if isinstance(node, VariableNode):
+            if node.name.value in self.variables:
+                self.raw_value(name, self.variables[node.name.value], depth=depth, hops=hops)
+            return
+        self.count_value(name)
+        if isinstance(node, StringValueNode):
+            self.check_string(name, node.value)
+        elif isinstance(node, IntValueNode | FloatValueNode):
+            if len(node.value) > MAX_NUMBER_CHARS:
+                raise BadUserInput(f"argument `{name}`: a number of {len(node.value)} characters", argument=name)
+        elif isinstance(node, ListValueNode):
+            self.check_container(name, depth, len(node.values))
+            for item in node.values:
+                self.input_value(name, item, depth=depth + 1, hops=hops)
+        elif isinstance(node, ObjectValueNode):
+            self.check_container(name, depth, 0)
+            for field in node.fields:
+                key = field.name.value
+                self.check_key(key, field.value, hops)
+                self.input_value(key, field.value, depth=depth + 1, hops=hops + (key in HOP_KEYS))
+
+    def raw_value(self, name: str, value: Any, *, depth: int, hops: int) -> None:
+        """Check a variable's JSON value at the place it is used."""
+        self.count_value(name)
+        if isinstance(value, str):
+            self.check_string(name, value)
+        elif isinstance(value, list):
+            self.check_container(name, depth, len(value))
+            for item in value:
+                self.raw_value(name, item, depth=depth + 1, hops=hops)
+        elif isinstance(value, dict):
+            self.check_container(name, depth, 0)
+            for key, item in value.items():
+                self.check_key(key, item, hops)
+                self.raw_value(key, item, depth=depth + 1, hops=hops + (key in HOP_KEYS))
+
+    def count_value(self, name: str) -> None:
+        self.input_values += 1
+        if self.input_values > self.settings.max_input_size:
+            limit = self.settings.max_input_size
+            raise LimitExceeded(
+                f"the arguments hold more than {limit} values (QGRAPH_MAX_INPUT_SIZE)",
+                argument=name, limit="QGRAPH_MAX_INPUT_SIZE", maximum=limit,
+            )  # fmt: skip
+
+    def check_string(self, name: str, text: str) -> None:
+        _check_string(name, text, self.settings)
+
+    def check_container(self, name: str, depth: int, length: int) -> None:
+        _check_container(name, depth, length, self.settings)
+
+    def check_key(self, key: str, value: Any, hops: int) -> None:
+        """Filter width (AND/OR branches) and relation hops, whatever the engine evaluating it."""
+        s = self.settings
+        if key in HOP_KEYS and hops + 1 > s.max_filter_hops:
+            raise LimitExceeded(
+                f"filter nests {hops + 1} relation quantifiers (`{key}`), more than the limit of "
+                f"{s.max_filter_hops} (QGRAPH_MAX_FILTER_HOPS)",
+                argument=key, limit="QGRAPH_MAX_FILTER_HOPS", maximum=s.max_filter_hops,
+            )  # fmt: skip
+        if key in WIDTH_KEYS:
+            items = value.values if isinstance(value, ListValueNode) else value
+            width = len(items) if isinstance(items, list | tuple) else 1
+            if width > s.max_filter_width:
+                raise LimitExceeded(
+                    f"filter `{key}` has {width} branches, more than the limit of {s.max_filter_width} "
+                    "(QGRAPH_MAX_FILTER_WIDTH)",
+                    argument=key, limit="QGRAPH_MAX_FILTER_WIDTH", maximum=s.max_filter_width,
+                )  # fmt: skip
+
+
+def _check_string(name: str, text: str, s: Settings) -> None:
+    if len(text) > s.max_string:
+        raise LimitExceeded(
+            f"argument `{name}` has {len(text)} characters, more than the limit of {s.max_string} (QGRAPH_MAX_STRING)",
+            argument=name, limit="QGRAPH_MAX_STRING", maximum=s.max_string,
+        )  # fmt: skip
+
+
+def _check_container(name: str, depth: int, length: int, s: Settings) -> None:
+    if depth > s.max_input_depth:
+        raise LimitExceeded(
+            f"argument `{name}` nests deeper than the limit of {s.max_input_depth} (QGRAPH_MAX_INPUT_DEPTH)",
+            argument=name, limit="QGRAPH_MAX_INPUT_DEPTH", maximum=s.max_input_depth,
+        )  # fmt: skip
+    if length > s.max_list:
+        raise LimitExceeded(
+            f"argument `{name}` has {length} items, more than the limit of {s.max_list} (QGRAPH_MAX_LIST)",
+            argument=name, limit="QGRAPH_MAX_LIST", maximum=s.max_list,
+        )  # fmt: skip
+
+
+def check_variables(variables: Mapping[str, Any], s: Settings) -> None:
+    """Bound the raw variables as sent, used or not: nesting, list lengths, strings, values."""
+    count = 0
+    stack: list[tuple[str, Any, int]] = [(k, v, 1) for k, v in variables.items()]
+    while stack:
+        name, value, depth = stack.pop()
+        count += 1
+        if count > s.max_input_size:
+            raise LimitExceeded(
+                f"the variables hold more than {s.max_input_size} values (QGRAPH_MAX_INPUT_SIZE)",
+                limit="QGRAPH_MAX_INPUT_SIZE", maximum=s.max_input_size,
+            )  # fmt: skip
+        if isinstance(value, str):
+            _check_string(name, value, s)
+        elif isinstance(value, list):
+            _check_container(name, depth, len(value), s)
+            stack.extend((name, item, depth + 1) for item in value)
+        elif isinstance(value, dict):
+            _check_container(name, depth, 0, s)
+            stack.extend((str(k), item, depth + 1) for k, item in value.items())
+
+
+def _field_definition(parent: GraphQLNamedType | None, name: str) -> GraphQLField | None:
+    fields = getattr(parent, "fields", None) if parent is not None else None
+    if not fields or name.startswith("__"):
+        return None
+    field: GraphQLField | None = fields.get(name)
+    return field
+
+
+def _is_list(definition: GraphQLField | None) -> bool:
+    return definition is not None and isinstance(get_nullable_type(definition.type), GraphQLList)
