@@ -27,7 +27,7 @@ from strawberry.types import ExecutionResult
 from strawberry.types.unset import UNSET
 
 from graph_api.deadline import OPERATIONS
-from graph_api.errors import RETRY_AFTER_SECONDS, UNAVAILABLE_MESSAGE, LimitExceeded, QGraphError, StoreUnavailable
+from graph_api.errors import RETRY_AFTER_SECONDS, UNAVAILABLE_MESSAGE, QGraphError, StoreUnavailable
 from graph_api.export import FORMATS, prepare, render
 from graph_api.guard import CALLER_IS_ADMIN, allowed
 from graph_api.labels import display_model
@@ -182,20 +182,6 @@ class GraphQLApp(GraphQL[Context, None]):
         return response
 
 
-async def _read_body(request: Request, max_bytes: int) -> bytes:
-    """The request body, refused as soon as it grows past ``max_bytes``."""
-    declared = request.headers.get("content-length", "")
-    if declared.isdigit() and int(declared) > max_bytes:
-        raise LimitExceeded(f"the body is over the {max_bytes / 1048576:g} MB limit (QGRAPH_MAX_FILE_MB)")
-    chunks, size = [], 0
-    async for chunk in request.stream():
-        size += len(chunk)
-        if size > max_bytes:
-            raise LimitExceeded(f"the body is over the {max_bytes / 1048576:g} MB limit (QGRAPH_MAX_FILE_MB)")
-        chunks.append(chunk)
-    return b"".join(chunks)
-
-
 def _unavailable(exc: QGraphError) -> Response:
     """503 for a store that does not answer, with a retry hint and no internal detail."""
     retry = exc.details.get("retryAfter", RETRY_AFTER_SECONDS)
@@ -279,15 +265,13 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
             return JSONResponse({"error": "a valid admin bearer token is required"}, status_code=401)
         force = request.query_params.get("force", "").lower() in {"1", "true", "yes"}
         try:
-            raw = await _read_body(request, settings.max_file_bytes)
+            raw = await request.body()  # bounded by HardenedHTTP (QGRAPH_MAX_FILE_MB here)
             source = Source("request body", raw) if raw else await call(source_of, None, settings.max_file_bytes)
             load = functools.partial(load_sources, current_store(), [source], settings, force=force)
             summary = await call(load)
         except QGraphError as exc:
             if exc.code == "BAD_INPUT":
                 return JSONResponse({"error": exc.message, "code": exc.code, **exc.details}, status_code=400)
-            if exc.code == "LIMIT_EXCEEDED":
-                return JSONResponse({"error": exc.message, "code": exc.code}, status_code=413)
             if exc.code == "STORE_ERROR":  # another load holds the lock
                 return JSONResponse({"error": exc.message, "code": exc.code}, status_code=409)
             return _unavailable(exc)
