@@ -17,6 +17,9 @@ from loaders.records import GraphData
 
 BUNDLED = "quality-month-2023.txt"
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024  # a notice is ~30 KB as text, a few MB as PDF
+# A notice has a few hundred lines (the 2023 one 251); far more is not one notice, and
+# refusing it before parsing keeps a load's memory bounded whatever the bytes hold.
+MAX_LINES = 50_000
 
 # Characters no notice text holds: C0 controls other than tab, newline, carriage return and
 # form feed (PDF extractors emit \f at page breaks), DEL, and lone UTF-16 surrogates.
@@ -158,6 +161,13 @@ def decode(raw: bytes, name: str, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[s
         )
     if not text.strip():
         raise LoadError(f"{name}: the file holds only white space", source=name, line=1)
+    lines = text.count("\n") + 1
+    if lines > MAX_LINES:
+        raise LoadError(
+            f"{name}: {lines} lines is more than one notice holds (at most {MAX_LINES}); load one notice per file",
+            source=name,
+            line=MAX_LINES + 1,
+        )
     return text, label
 
 

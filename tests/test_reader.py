@@ -65,3 +65,8 @@ def test_a_directory_is_not_a_notice(tmp_path: Path) -> None:
 def test_parse_counts_the_lines_the_unplaced_share_is_taken_of() -> None:
     data = parse_notice(TEXT.encode(), "n.txt")
     assert data.line_count == sum(1 for line in TEXT.splitlines() if line.strip())
+
+
+def test_far_more_lines_than_a_notice_holds_is_refused_before_parsing() -> None:
+    with pytest.raises(LoadError, match=r"n.txt: 60001 lines is more than one notice holds \(at most 50000\)"):
+        decode(b"a\n" * 60_000, "n.txt")
