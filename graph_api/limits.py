@@ -284,8 +284,8 @@ class DocumentCheck:
         if key in HOP_KEYS and hops + 1 > s.max_filter_hops:
             raise LimitExceeded(
                 f"filter nests {hops + 1} relation quantifiers (`{key}`), more than the limit of "
-                f"{s.max_filter_hops} (QGRAPH_MAX_FILTER_HOPS)",
-                argument=key, limit="QGRAPH_MAX_FILTER_HOPS", maximum=s.max_filter_hops,
+                f"{s.max_filter_hops} (QGRAPH_FILTER_HOPS)",
+                argument=key, limit="QGRAPH_FILTER_HOPS", maximum=s.max_filter_hops,
             )  # fmt: skip
         if key in WIDTH_KEYS:
             items = value.values if isinstance(value, ListValueNode) else value
@@ -293,8 +293,8 @@ class DocumentCheck:
             if width > s.max_filter_width:
                 raise LimitExceeded(
                     f"filter `{key}` has {width} branches, more than the limit of {s.max_filter_width} "
-                    "(QGRAPH_MAX_FILTER_WIDTH)",
-                    argument=key, limit="QGRAPH_MAX_FILTER_WIDTH", maximum=s.max_filter_width,
+                    "(QGRAPH_FILTER_WIDTH)",
+                    argument=key, limit="QGRAPH_FILTER_WIDTH", maximum=s.max_filter_width,
                 )  # fmt: skip
 
 

@@ -126,11 +126,13 @@ async def send_error(send: Send, exc: QGraphError, debug: bool) -> None:
 class HardenedHTTP:
     """ASGI middleware: security headers on every response; bodies and query strings bounded."""
 
-    def __init__(self, app: ASGIApp, max_body: int, debug: bool = False, larger: dict[str, int] | None = None) -> None:
+    def __init__(
+        self, app: ASGIApp, max_body: int, debug: bool = False, own_limit: frozenset[str] = frozenset()
+    ) -> None:
         self.app = app
         self.max_body = max_body
         self.debug = debug
-        self.larger = larger or {}  # paths that take larger bodies (a notice for /admin/reload)
+        self.own_limit = own_limit  # paths that bound their bodies themselves (a notice for /admin/reload)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -147,9 +149,12 @@ class HardenedHTTP:
                     headers.setdefault(name, value)
             await send(message)
 
-        limit = self.larger.get(scope["path"], self.max_body)
+        limit = self.max_body
         if len(scope.get("query_string", b"")) > limit:
             await send_error(send_with_headers, _too_large("query string", limit), self.debug)
+            return
+        if scope["path"] in self.own_limit:
+            await self.app(scope, receive, send_with_headers)
             return
         declared = dict(scope["headers"]).get(b"content-length", b"")
         if declared.isdigit() and int(declared) > limit:

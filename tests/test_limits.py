@@ -117,7 +117,7 @@ def test_filter_width_just_under_and_over() -> None:
     query = "query($f: ActorFilter){ actors(filter: $f) { totalCount } }"
     measure(query, {"f": {"OR": [{"name": "x"}] * 20}})
     error = refused(query, {"f": {"OR": [{"name": "x"}] * 21}})
-    assert error.details == {"argument": "OR", "limit": "QGRAPH_MAX_FILTER_WIDTH", "maximum": 20}
+    assert error.details == {"argument": "OR", "limit": "QGRAPH_FILTER_WIDTH", "maximum": 20}
     literal = "{ actors(filter: {AND: [%s]}) { totalCount } }"
     measure(literal % ", ".join(["{name: \"x\"}"] * 20))
     assert refused(literal % ", ".join(["{name: \"x\"}"] * 21)).details["argument"] == "AND"
@@ -129,7 +129,7 @@ def test_filter_hops_just_under_and_over() -> None:
     measure(query, {"f": two})
     three = {"activities": {"some": {"participants": {"all": {"runs": {"types": ["OTHER"]}}}}}}
     error = refused(query, {"f": three})
-    assert error.details == {"argument": "runs", "limit": "QGRAPH_MAX_FILTER_HOPS", "maximum": 2}
+    assert error.details == {"argument": "runs", "limit": "QGRAPH_FILTER_HOPS", "maximum": 2}
     # the same bound when the filter is written in the document, around a variable
     mixed = "query($inner: ActivityFilter){ actors(filter: {runs: {participants: {some: {runs: $inner}}}}) { totalCount } }"
     assert refused(mixed, {"inner": {"types": ["OTHER"]}}).details["argument"] == "runs"
@@ -194,7 +194,7 @@ def test_store_parameters_refuse_nul_and_lone_surrogates() -> None:
 
 
 def test_limit_settings_are_read_from_the_environment() -> None:
-    s = load_settings({"QGRAPH_MAX_COST": "7", "QGRAPH_REQUEST_TIMEOUT": "0.5", "QGRAPH_MAX_FILTER_HOPS": "4",
+    s = load_settings({"QGRAPH_MAX_COST": "7", "QGRAPH_REQUEST_TIMEOUT": "0.5", "QGRAPH_FILTER_HOPS": "4",
                        "QGRAPH_INTROSPECTION": "admin", "QGRAPH_METRICS": "OFF", "QGRAPH_MAX_BODY": "1000"})
     assert (s.max_cost, s.request_timeout, s.max_filter_hops, s.introspection, s.metrics, s.max_body) == (
         7, 0.5, 4, "admin", "off", 1000
