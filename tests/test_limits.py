@@ -75,21 +75,36 @@ def test_cost_just_under_and_over() -> None:
     assert f"query cost {cost} exceeds the limit of {cost - 1}" in error.message
 
 
-def test_fragments_are_measured_once_and_count_at_each_spread() -> None:
-    def doubling(levels: int) -> str:
-        parts = ["fragment X0 on Query { __typename }"]
-        parts += [f"fragment X{i} on Query {{ ...X{i - 1} ...X{i - 1} }}" for i in range(1, levels + 1)]
-        return f"{{ ...X{levels} }} " + " ".join(parts)
+def doubling(levels: int, leaf: str = "__typename") -> str:
+    parts = [f"fragment X0 on Query {{ {leaf} }}"]
+    parts += [f"fragment X{i} on Query {{ ...X{i - 1} ...X{i - 1} }}" for i in range(1, levels + 1)]
+    return f"{{ ...X{levels} }} " + " ".join(parts)
 
+
+def test_fragments_are_measured_once_and_count_at_each_spread(monkeypatch: pytest.MonkeyPatch) -> None:
+    import graph_api.limits
+
+    monkeypatch.setattr(graph_api.limits, "MAX_SAME_FIELD", 10**30)  # measure cost and aliases alone
     assert measure(doubling(10)).cost == 2**10
     start = time.perf_counter()
     error = refused(doubling(60))
     assert error.details["value"] == 2**60
     assert time.perf_counter() - start < 0.5  # 2^60 spreads walked once each would never end
-    aliased = "{ ...A5 } fragment A0 on Query { a: __typename } " + " ".join(
-        f"fragment A{i} on Query {{ ...A{i - 1} ...A{i - 1} }}" for i in range(1, 6)
-    )
-    assert refused(aliased).details == {"limit": "QGRAPH_MAX_ALIASES", "value": 32, "maximum": 30}
+    assert refused(doubling(5, "a: __typename")).details == {"limit": "QGRAPH_MAX_ALIASES", "value": 32, "maximum": 30}
+
+
+def test_same_field_repeated_just_under_and_over() -> None:
+    measure("{" + " stats { nodes }" * 10 + "}")
+    error = refused("{" + " stats { nodes }" * 11 + "}")
+    assert error.details == {"argument": "stats", "limit": "MAX_SAME_FIELD", "maximum": 10}
+    # counted through inline fragments and fragment spreads, as validation merges them
+    assert refused("{" + " ... on Query { stats { nodes } }" * 11 + "}").details["argument"] == "stats"
+    spreads = "{" + " ".join(f"...F{i}" for i in range(11)) + "} "
+    assert refused(spreads + " ".join(f"fragment F{i} on Query {{ stats {{ nodes }} }}" for i in range(11)))
+    measure(doubling(3))  # 8 copies of __typename
+    start = time.perf_counter()
+    assert refused(doubling(60)).details["limit"] == "MAX_SAME_FIELD"
+    assert time.perf_counter() - start < 0.5
 
 
 def test_fragment_cycles_and_unknown_names_are_left_to_validation() -> None:
