@@ -328,7 +328,7 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
             HardenedHTTP,
             max_body=settings.max_body,
             debug=settings.debug,
-            own_limit=frozenset({"/admin/reload"}),  # QGRAPH_MAX_FILE_MB, checked as it reads
+            larger={"/admin/reload": (settings.max_file_bytes, "QGRAPH_MAX_FILE_MB")},
         ),
         Middleware(ObservedRequests, metrics=metrics),
         Middleware(GZipMiddleware, minimum_size=1024),
