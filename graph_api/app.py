@@ -328,7 +328,7 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
             HardenedHTTP,
             max_body=settings.max_body,
             debug=settings.debug,
-            larger={"/admin/reload": settings.max_file_bytes},
+            larger={"/admin/reload": (settings.max_file_bytes, "QGRAPH_MAX_FILE_MB")},
         ),
         Middleware(ObservedRequests, metrics=metrics),
         Middleware(GZipMiddleware, minimum_size=1024),

@@ -59,6 +59,10 @@ CONNECTION_LISTS = frozenset({"nodes", "edges"})
 HOP_KEYS = frozenset({"runs", "some", "none", "all"})
 WIDTH_KEYS = frozenset({"AND", "OR"})
 INTROSPECTION_FIELDS = frozenset({"__schema", "__type"})
+# Times one response key may be selected in one selection set (inline fragments included):
+# validation compares every pair of same-named fields (OverlappingFieldsCanBeMerged), so 400
+# copies of `stats { nodes }`, well inside the token limit, took 1.7 s to validate.
+MAX_SAME_FIELD = 10
 # Digits beyond any Int or Float the schema takes; Python refuses to convert over 4300.
 MAX_NUMBER_CHARS = 40
 
@@ -97,6 +101,8 @@ class DocumentCheck:
         self.input_values = 0
         self.introspection = False
         self._nesting = 0
+        self._keys_memo: dict[str, dict[str, int]] = {}
+        self._keys_visiting: set[str] = set()
 
     def check(self, document: DocumentNode) -> Measure:
         """The measure of the document's costliest operation; raises on any limit exceeded."""
@@ -130,8 +136,12 @@ class DocumentCheck:
         return worst
 
     # -- selections --------------------------------------------------------------------
-    def selection_set(self, parent: GraphQLNamedType | None, node: SelectionSetNode, *, page: int | None) -> Measure:
+    def selection_set(
+        self, parent: GraphQLNamedType | None, node: SelectionSetNode, *, page: int | None, inline: bool = False
+    ) -> Measure:
         """The measure of a selection set; ``page`` is the size of the connection it selects on."""
+        if not inline:
+            self.check_repeats(node)
         total = ZERO
         for selection in node.selections:
             if isinstance(selection, FieldNode):
@@ -139,10 +149,52 @@ class DocumentCheck:
             elif isinstance(selection, InlineFragmentNode):
                 cond = selection.type_condition
                 target = self.schema.get_type(cond.name.value) if cond else parent
-                total = total + self.selection_set(target, selection.selection_set, page=page)
+                total = total + self.selection_set(target, selection.selection_set, page=page, inline=True)
             elif isinstance(selection, FragmentSpreadNode):
                 total = total + self.fragment(selection.name.value, page=page)
         return total
+
+    def check_repeats(self, node: SelectionSetNode) -> None:
+        """Refuse a response key selected more than ``MAX_SAME_FIELD`` times in one selection
+        set, counting inline fragments and fragment spreads (which validation merges)."""
+        for key, count in self.response_keys(node).items():
+            if count > MAX_SAME_FIELD:
+                raise LimitExceeded(
+                    f"`{key}` is selected more than {MAX_SAME_FIELD} times in one selection set",
+                    argument=key, limit="MAX_SAME_FIELD", maximum=MAX_SAME_FIELD,
+                )  # fmt: skip
+
+    def response_keys(self, node: SelectionSetNode) -> dict[str, int]:
+        """How often each response key is selected, saturating just past the limit so that
+        doubling fragments keep small counts; each fragment is counted once."""
+        counts: dict[str, int] = {}
+
+        def add(key: str, n: int) -> None:
+            counts[key] = min(counts.get(key, 0) + n, MAX_SAME_FIELD + 1)
+
+        stack = [node]
+        while stack:
+            for selection in stack.pop().selections:
+                if isinstance(selection, FieldNode):
+                    add((selection.alias or selection.name).value, 1)
+                elif isinstance(selection, InlineFragmentNode):
+                    stack.append(selection.selection_set)
+                elif isinstance(selection, FragmentSpreadNode):
+                    for key, n in self.fragment_keys(selection.name.value).items():
+                        add(key, n)
+        return counts
+
+    def fragment_keys(self, name: str) -> dict[str, int]:
+        if name in self._keys_memo:
+            return self._keys_memo[name]
+        definition = self.fragments.get(name)
+        if definition is None or name in self._keys_visiting:
+            return {}
+        self._keys_visiting.add(name)
+        keys = self.response_keys(definition.selection_set)
+        self._keys_visiting.discard(name)
+        self._keys_memo[name] = keys
+        return keys
 
     def fragment(self, name: str, *, page: int | None) -> Measure:
         key = (name, page)
@@ -284,8 +336,8 @@ class DocumentCheck:
         if key in HOP_KEYS and hops + 1 > s.max_filter_hops:
             raise LimitExceeded(
                 f"filter nests {hops + 1} relation quantifiers (`{key}`), more than the limit of "
-                f"{s.max_filter_hops} (QGRAPH_MAX_FILTER_HOPS)",
-                argument=key, limit="QGRAPH_MAX_FILTER_HOPS", maximum=s.max_filter_hops,
+                f"{s.max_filter_hops} (QGRAPH_FILTER_HOPS)",
+                argument=key, limit="QGRAPH_FILTER_HOPS", maximum=s.max_filter_hops,
             )  # fmt: skip
         if key in WIDTH_KEYS:
             items = value.values if isinstance(value, ListValueNode) else value
@@ -293,8 +345,8 @@ class DocumentCheck:
             if width > s.max_filter_width:
                 raise LimitExceeded(
                     f"filter `{key}` has {width} branches, more than the limit of {s.max_filter_width} "
-                    "(QGRAPH_MAX_FILTER_WIDTH)",
-                    argument=key, limit="QGRAPH_MAX_FILTER_WIDTH", maximum=s.max_filter_width,
+                    "(QGRAPH_FILTER_WIDTH)",
+                    argument=key, limit="QGRAPH_FILTER_WIDTH", maximum=s.max_filter_width,
                 )  # fmt: skip
 
 

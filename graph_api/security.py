@@ -126,11 +126,14 @@ async def send_error(send: Send, exc: QGraphError, debug: bool) -> None:
 class HardenedHTTP:
     """ASGI middleware: security headers on every response; bodies and query strings bounded."""
 
-    def __init__(self, app: ASGIApp, max_body: int, debug: bool = False, larger: dict[str, int] | None = None) -> None:
+    def __init__(
+        self, app: ASGIApp, max_body: int, debug: bool = False, larger: dict[str, tuple[int, str]] | None = None
+    ) -> None:
         self.app = app
         self.max_body = max_body
         self.debug = debug
-        self.larger = larger or {}  # paths that take larger bodies (a notice for /admin/reload)
+        # paths that take larger bodies: (bytes, the setting), e.g. a notice for /admin/reload
+        self.larger = larger or {}
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -147,13 +150,13 @@ class HardenedHTTP:
                     headers.setdefault(name, value)
             await send(message)
 
-        limit = self.larger.get(scope["path"], self.max_body)
-        if len(scope.get("query_string", b"")) > limit:
-            await send_error(send_with_headers, _too_large("query string", limit), self.debug)
+        if len(scope.get("query_string", b"")) > self.max_body:
+            await send_error(send_with_headers, _too_large("query string", self.max_body), self.debug)
             return
+        limit, setting = self.larger.get(scope["path"], (self.max_body, "QGRAPH_MAX_BODY"))
         declared = dict(scope["headers"]).get(b"content-length", b"")
         if declared.isdigit() and int(declared) > limit:
-            await send_error(send_with_headers, _too_large("body", limit), self.debug)
+            await send_error(send_with_headers, _too_large("body", limit, setting), self.debug)
             return
         received = 0
 
@@ -163,7 +166,7 @@ class HardenedHTTP:
             if message["type"] == "http.request":
                 received += len(message.get("body", b""))
                 if received > limit:
-                    raise _too_large("body", limit)
+                    raise _too_large("body", limit, setting)
             return message
 
         try:
@@ -174,7 +177,5 @@ class HardenedHTTP:
             await send_error(send_with_headers, exc, self.debug)
 
 
-def _too_large(what: str, limit: int) -> BodyTooLarge:
-    return BodyTooLarge(
-        f"the {what} is larger than {limit} bytes (QGRAPH_MAX_BODY)", limit="QGRAPH_MAX_BODY", maximum=limit
-    )
+def _too_large(what: str, limit: int, setting: str = "QGRAPH_MAX_BODY") -> BodyTooLarge:
+    return BodyTooLarge(f"the {what} is larger than {limit} bytes ({setting})", limit=setting, maximum=limit)

@@ -30,16 +30,20 @@ Environment variables (all optional):
 ``QGRAPH_MAX_UNPLACED``    share of a notice's lines that may stay unplaced before a load
                            is refused (unless forced), default 0.25
 ``QGRAPH_WATCH_INTERVAL``  seconds between the service's store health checks, default 2
-``QGRAPH_MAX_COST``        fields an answer may hold, lists counted at their ``first``, default 500000
+``QGRAPH_MAX_COST``        fields an answer may hold, each list counted at its ``first``,
+                           default 500000
 ``QGRAPH_COST_LIST_SIZE``  assumed length of a list field without ``first``, default 10
-``QGRAPH_REQUEST_TIMEOUT`` seconds a GraphQL request may run before it answers TIMEOUT, default 10
-``QGRAPH_MAX_BODY``        bytes of a request body (and query string), default 1048576
+``QGRAPH_REQUEST_TIMEOUT`` seconds a GraphQL request may run before it answers TIMEOUT,
+                           default 10
+``QGRAPH_MAX_BODY``        bytes of a request body or query string, default 1048576
 ``QGRAPH_MAX_STRING``      characters of one string argument or variable, default 1000
-``QGRAPH_MAX_LIST``        items of one list argument or variable (``in``, ``ids``), default 100
-``QGRAPH_MAX_INPUT_DEPTH`` nesting of objects and lists in one argument or variable, default 10
-``QGRAPH_MAX_INPUT_SIZE``  values in all arguments and variables of a request, default 2000
-``QGRAPH_MAX_FILTER_WIDTH`` branches of one filter ``AND``/``OR``, default 20
-``QGRAPH_MAX_FILTER_HOPS`` relation quantifiers (``runs``, ``some``, ``none``, ``all``)
+``QGRAPH_MAX_LIST``        items of one list argument or variable (``in``, ``ids``),
+                           default 100
+``QGRAPH_MAX_INPUT_DEPTH`` nesting of objects and lists in one argument or variable,
+                           default 10
+``QGRAPH_MAX_INPUT_SIZE``  values in all arguments, and in all variables, default 2000
+``QGRAPH_FILTER_WIDTH``    branches of one filter ``AND``/``OR``, default 20
+``QGRAPH_FILTER_HOPS``     relation quantifiers (``runs``, ``some``, ``none``, ``all``)
                            nested in one filter, default 2
 ``QGRAPH_INTROSPECTION``   ``on`` (default), ``off``, or ``admin`` (admin bearer token only)
 ``QGRAPH_METRICS``         ``on`` (default), ``off``, or ``admin`` (admin bearer token only)
@@ -185,8 +189,8 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         max_list=int(_number(env, "QGRAPH_MAX_LIST", base.max_list, int)),
         max_input_depth=int(_number(env, "QGRAPH_MAX_INPUT_DEPTH", base.max_input_depth, int)),
         max_input_size=int(_number(env, "QGRAPH_MAX_INPUT_SIZE", base.max_input_size, int)),
-        max_filter_width=int(_number(env, "QGRAPH_MAX_FILTER_WIDTH", base.max_filter_width, int)),
-        max_filter_hops=int(_number(env, "QGRAPH_MAX_FILTER_HOPS", base.max_filter_hops, int)),
+        max_filter_width=int(_number(env, "QGRAPH_FILTER_WIDTH", base.max_filter_width, int)),
+        max_filter_hops=int(_number(env, "QGRAPH_FILTER_HOPS", base.max_filter_hops, int)),
         introspection=env.get("QGRAPH_INTROSPECTION", "on").lower(),
         metrics=env.get("QGRAPH_METRICS", "on").lower(),
     )

@@ -35,7 +35,7 @@ def _serve(data: Path, port: int, **env: str) -> subprocess.Popen[str]:
 def test_slow_request_times_out_while_health_answers_and_sigterm_stops_the_server(tmp_path: Path) -> None:
     port = free_port()
     # Limits opened wide so that a filter nested ten levels deep reaches the evaluator.
-    proc = _serve(tmp_path, port, QGRAPH_REQUEST_TIMEOUT="1", QGRAPH_MAX_FILTER_HOPS="100",
+    proc = _serve(tmp_path, port, QGRAPH_REQUEST_TIMEOUT="1", QGRAPH_FILTER_HOPS="100",
                   QGRAPH_MAX_INPUT_DEPTH="100")
     url = f"http://127.0.0.1:{port}"
     slow = {"query": "query($f: ActorFilter){ actors(filter: $f){ totalCount } }", "variables": {"f": nested_filter(10)}}

@@ -75,21 +75,36 @@ def test_cost_just_under_and_over() -> None:
     assert f"query cost {cost} exceeds the limit of {cost - 1}" in error.message
 
 
-def test_fragments_are_measured_once_and_count_at_each_spread() -> None:
-    def doubling(levels: int) -> str:
-        parts = ["fragment X0 on Query { __typename }"]
-        parts += [f"fragment X{i} on Query {{ ...X{i - 1} ...X{i - 1} }}" for i in range(1, levels + 1)]
-        return f"{{ ...X{levels} }} " + " ".join(parts)
+def doubling(levels: int, leaf: str = "__typename") -> str:
+    parts = [f"fragment X0 on Query {{ {leaf} }}"]
+    parts += [f"fragment X{i} on Query {{ ...X{i - 1} ...X{i - 1} }}" for i in range(1, levels + 1)]
+    return f"{{ ...X{levels} }} " + " ".join(parts)
 
+
+def test_fragments_are_measured_once_and_count_at_each_spread(monkeypatch: pytest.MonkeyPatch) -> None:
+    import graph_api.limits
+
+    monkeypatch.setattr(graph_api.limits, "MAX_SAME_FIELD", 10**30)  # measure cost and aliases alone
     assert measure(doubling(10)).cost == 2**10
     start = time.perf_counter()
     error = refused(doubling(60))
     assert error.details["value"] == 2**60
     assert time.perf_counter() - start < 0.5  # 2^60 spreads walked once each would never end
-    aliased = "{ ...A5 } fragment A0 on Query { a: __typename } " + " ".join(
-        f"fragment A{i} on Query {{ ...A{i - 1} ...A{i - 1} }}" for i in range(1, 6)
-    )
-    assert refused(aliased).details == {"limit": "QGRAPH_MAX_ALIASES", "value": 32, "maximum": 30}
+    assert refused(doubling(5, "a: __typename")).details == {"limit": "QGRAPH_MAX_ALIASES", "value": 32, "maximum": 30}
+
+
+def test_same_field_repeated_just_under_and_over() -> None:
+    measure("{" + " stats { nodes }" * 10 + "}")
+    error = refused("{" + " stats { nodes }" * 11 + "}")
+    assert error.details == {"argument": "stats", "limit": "MAX_SAME_FIELD", "maximum": 10}
+    # counted through inline fragments and fragment spreads, as validation merges them
+    assert refused("{" + " ... on Query { stats { nodes } }" * 11 + "}").details["argument"] == "stats"
+    spreads = "{" + " ".join(f"...F{i}" for i in range(11)) + "} "
+    assert refused(spreads + " ".join(f"fragment F{i} on Query {{ stats {{ nodes }} }}" for i in range(11)))
+    measure(doubling(3))  # 8 copies of __typename
+    start = time.perf_counter()
+    assert refused(doubling(60)).details["limit"] == "MAX_SAME_FIELD"
+    assert time.perf_counter() - start < 0.5
 
 
 def test_fragment_cycles_and_unknown_names_are_left_to_validation() -> None:
@@ -117,7 +132,7 @@ def test_filter_width_just_under_and_over() -> None:
     query = "query($f: ActorFilter){ actors(filter: $f) { totalCount } }"
     measure(query, {"f": {"OR": [{"name": "x"}] * 20}})
     error = refused(query, {"f": {"OR": [{"name": "x"}] * 21}})
-    assert error.details == {"argument": "OR", "limit": "QGRAPH_MAX_FILTER_WIDTH", "maximum": 20}
+    assert error.details == {"argument": "OR", "limit": "QGRAPH_FILTER_WIDTH", "maximum": 20}
     literal = "{ actors(filter: {AND: [%s]}) { totalCount } }"
     measure(literal % ", ".join(["{name: \"x\"}"] * 20))
     assert refused(literal % ", ".join(["{name: \"x\"}"] * 21)).details["argument"] == "AND"
@@ -129,7 +144,7 @@ def test_filter_hops_just_under_and_over() -> None:
     measure(query, {"f": two})
     three = {"activities": {"some": {"participants": {"all": {"runs": {"types": ["OTHER"]}}}}}}
     error = refused(query, {"f": three})
-    assert error.details == {"argument": "runs", "limit": "QGRAPH_MAX_FILTER_HOPS", "maximum": 2}
+    assert error.details == {"argument": "runs", "limit": "QGRAPH_FILTER_HOPS", "maximum": 2}
     # the same bound when the filter is written in the document, around a variable
     mixed = "query($inner: ActivityFilter){ actors(filter: {runs: {participants: {some: {runs: $inner}}}}) { totalCount } }"
     assert refused(mixed, {"inner": {"types": ["OTHER"]}}).details["argument"] == "runs"
@@ -194,7 +209,7 @@ def test_store_parameters_refuse_nul_and_lone_surrogates() -> None:
 
 
 def test_limit_settings_are_read_from_the_environment() -> None:
-    s = load_settings({"QGRAPH_MAX_COST": "7", "QGRAPH_REQUEST_TIMEOUT": "0.5", "QGRAPH_MAX_FILTER_HOPS": "4",
+    s = load_settings({"QGRAPH_MAX_COST": "7", "QGRAPH_REQUEST_TIMEOUT": "0.5", "QGRAPH_FILTER_HOPS": "4",
                        "QGRAPH_INTROSPECTION": "admin", "QGRAPH_METRICS": "OFF", "QGRAPH_MAX_BODY": "1000"})
     assert (s.max_cost, s.request_timeout, s.max_filter_hops, s.introspection, s.metrics, s.max_body) == (
         7, 0.5, 4, "admin", "off", 1000

@@ -257,3 +257,17 @@ def test_explorer_and_graphiql_work_under_the_csp(tmp_path: Path) -> None:
     assert report["csp"]["/"] and report["csp"]["/graphql"]
     assert report["explorer"] > 1
     assert "totalCount" in report["graphiql"]
+
+
+def test_body_limits_name_their_setting(falkor: FalkorDBStore, settings: Settings) -> None:
+    admin = settings.with_(admin_token="s3cret", max_file_mb=2, max_body=1000)
+    with TestClient(create_app(admin, store=falkor)) as c:
+        small = c.post("/graphql", content=b" " * 1001, headers={"content-type": "application/json"})
+        assert small.status_code == 413 and "(QGRAPH_MAX_BODY)" in small.json()["errors"][0]["message"]
+        under = c.post("/graphql", content=b" " * 990 + b'{"query":"{a}"}'[:10], headers={"content-type": "application/json"})
+        assert under.status_code == 400  # within the limit: read, then refused as malformed
+        auth = {"authorization": "Bearer s3cret"}
+        big = c.post("/admin/reload", headers=auth, content=b"x" * (2 * 1024 * 1024 + 1))
+        assert big.status_code == 413 and big.json()["errors"][0]["extensions"]["limit"] == "QGRAPH_MAX_FILE_MB"
+        notice = c.post("/admin/reload", headers=auth, content="没有结构".encode() * 100)  # over max_body, under 2 MB
+        assert notice.status_code == 400
