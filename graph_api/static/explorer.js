@@ -106,7 +106,8 @@ const cy = cytoscape({
     { selector: 'edge', style: {
       width: 1.2, 'line-color': '#b8c4d0', 'target-arrow-color': '#b8c4d0', 'target-arrow-shape': 'triangle',
       'curve-style': 'bezier', label: 'data(zh)', 'font-size': 10, color: '#5c6b7a', 'text-rotation': 'autorotate',
-      'text-background-color': '#ffffff', 'text-background-opacity': 0.85, 'text-background-padding': 1 } },
+      'text-background-color': '#ffffff', 'text-background-opacity': 0.85, 'text-background-padding': 1,
+      'min-zoomed-font-size': 7 } }, // relation names fade out when zoomed far out, node names stay
   ],
   wheelSensitivity: 0.3,
   maxZoom: 1.6,
@@ -164,6 +165,15 @@ function layout() {
     edgeElasticity: () => 0.45, gravity: 0.6, gravityRange: 2.5, nodeSeparation: 60, packComponents: true, numIter: 2500,
   };
   cy.layout(options).run();
+  // Tree-like neighbourhoods come out wide and the canvas is tall: squeeze the positions toward
+  // the canvas's shape (at most 1.6× each way) so they fill it at a larger zoom; the overlap pass
+  // below then clears any boxes brought together.
+  const box = cy.nodes().boundingBox();
+  const k = Math.min(1.6, Math.sqrt((box.w / Math.max(box.h, 1)) / (cy.width() / cy.height())));
+  if (k > 1.1) {
+    const c = { x: (box.x1 + box.x2) / 2, y: (box.y1 + box.y2) / 2 };
+    cy.nodes().positions((n) => ({ x: c.x + (n.position('x') - c.x) / k, y: c.y + (n.position('y') - c.y) * k }));
+  }
   window.qgraphSeparationRounds = separate();
   cy.fit(undefined, 30);
 }
