@@ -182,8 +182,8 @@ def load(
             store.close()
     counts = [{KIND_BY_LABEL[label].kind: n for label, n in d.counts().items()} for d in datas]
     table = _kind_table([d.notice_id for d in datas], counts)
-    table.add_row("edges", "", *[str(len(d.edges)) for d in datas])
-    table.add_row("unplaced", "", *[str(len(d.unplaced)) for d in datas])
+    table.add_row("edges", "关系", *[str(len(d.edges)) for d in datas])
+    table.add_row("unplaced", "未能归位的句子", *[str(len(d.unplaced)) for d in datas])
     out.print(f"parsed in {parse_seconds:.2f}s, written in {summary.seconds:.2f}s")
     out.print(table)
     for data in datas:

@@ -9,6 +9,8 @@ import time
 from typing import Any
 
 _RESERVED = set(logging.LogRecord("", 0, "", 0, "", (), None).__dict__) | {"message", "asctime"}
+# uvicorn adds its message again with terminal colour codes; JSON lines keep the plain one.
+_DROPPED = {"color_message"}
 
 
 class JsonFormatter(logging.Formatter):
@@ -21,7 +23,7 @@ class JsonFormatter(logging.Formatter):
             "logger": record.name,
             "msg": record.getMessage(),
         }
-        entry.update({k: v for k, v in record.__dict__.items() if k not in _RESERVED})
+        entry.update({k: v for k, v in record.__dict__.items() if k not in _RESERVED and k not in _DROPPED})
         if record.exc_info:
             entry["exc"] = self.formatException(record.exc_info)
         return json.dumps(entry, ensure_ascii=False, default=str)
