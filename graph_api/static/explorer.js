@@ -234,7 +234,7 @@ const DETAILS = `query($id: ID!){ node(id: $id){ id __typename
   ... on Slogan { ordinal text }
   ... on ProductCategory { name count unit examples }
   ... on Contact { contactName: name office phones email }
-  ... on Notice { year name declaredOrganizerCount }
+  ... on Notice { year name declaredOrganizerCount theme { id text } keyArrangements { id title } }
 } }`;
 
 // Documents have no activity field: their activities are the neighbours an Activity CITES from.
@@ -297,6 +297,10 @@ async function showDetails(id) {
     if (node.email) add('电子邮箱', node.email);
     if (node.year) add('年份', String(node.year));
     if (node.declaredOrganizerCount) add('联合主办单位', `${node.declaredOrganizerCount} 个`);
+    if (node.theme) add(kindName('THEME'), nodeLink(node.theme.id, node.theme.text));
+    if (node.keyArrangements && node.keyArrangements.length) {
+      add(kindName('KEY_ARRANGEMENT'), el('ul', {}, ...node.keyArrangements.map((k) => el('li', {}, nodeLink(k.id, k.title)))));
+    }
     if (node.source) { add(`原文（${node.source.section}）`, el('blockquote', {}, node.source.text)); }
     if (node.__typename === 'Document') list.append(...activityList('引用它的活动', await citingActivities(id)));
     else if (node.implementing) {
