@@ -32,6 +32,8 @@ try {
   page.on('request', (r) => { if (!r.url().startsWith(base)) outside.push(r.url()); });
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
+  // console errors: a blocked script or style (CSP), a missing asset, a failed request
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(`console: ${m.text()}`); });
   report.errors = errors;
   const count = () => page.evaluate(() => window.qgraphNodeCount());
   const search = async (text) => {
