@@ -14,6 +14,7 @@ from typing import Any
 from cross_web import HTTPException
 from graphql import GraphQLError
 from starlette.applications import Starlette
+from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware import Middleware
 from starlette.middleware.cors import CORSMiddleware
 from starlette.middleware.gzip import GZipMiddleware
@@ -38,7 +39,9 @@ from graph_api.schema.context import Context, SnapshotCache, call
 from graph_api.security import (
     BadRequest,
     HardenedHTTP,
+    MethodNotAllowed,
     error_body,
+    http_error,
     loads,
     public_details,
     public_message,
@@ -192,12 +195,6 @@ def _unavailable(exc: QGraphError) -> Response:
     )
 
 
-class MethodNotAllowed(BadRequest):
-    """GraphQL over HTTP takes GET and POST only."""
-
-    code = "METHOD_NOT_ALLOWED"
-
-
 def is_admin(authorization: str, token: str | None) -> bool:
     """Whether an ``Authorization`` header carries the admin bearer token."""
     return bool(token) and hmac.compare_digest(authorization.encode(), f"Bearer {token}".encode())
@@ -342,4 +339,8 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
                 allow_headers=["content-type", "authorization"],
             )
         )
-    return Starlette(debug=settings.debug, routes=routes, middleware=middleware, lifespan=lifespan)
+    # Unknown paths and wrong methods answer coded JSON too (HardenedHTTP adds the headers).
+    handlers = {StarletteHTTPException: http_error}
+    return Starlette(
+        debug=settings.debug, routes=routes, middleware=middleware, lifespan=lifespan, exception_handlers=handlers
+    )

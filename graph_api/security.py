@@ -15,6 +15,9 @@ import math
 from typing import Any
 
 from starlette.datastructures import MutableHeaders
+from starlette.exceptions import HTTPException
+from starlette.requests import Request
+from starlette.responses import Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from graph_api.errors import UNAVAILABLE_MESSAGE, LimitExceeded, QGraphError
@@ -81,6 +84,27 @@ def error_body(exc: QGraphError, debug: bool) -> bytes:
     """A GraphQL-shaped error document for a request refused at the HTTP level."""
     error = {"message": public_message(exc, debug), "extensions": {"code": exc.code, **public_details(exc, debug)}}
     return json.dumps({"errors": [error]}, ensure_ascii=True).encode()
+
+
+class NotFound(BadRequest):
+    """No route answers at this path."""
+
+    code = "NOT_FOUND"
+
+
+class MethodNotAllowed(BadRequest):
+    """The route exists, not for this HTTP method."""
+
+    code = "METHOD_NOT_ALLOWED"
+
+
+async def http_error(request: Request, exc: Exception) -> Response:
+    """Starlette's own 404/405 (unknown path, wrong method) as a coded JSON error."""
+    status = exc.status_code if isinstance(exc, HTTPException) else 400
+    kind = {404: NotFound, 405: MethodNotAllowed}.get(status, BadRequest)
+    error = kind(exc.detail if isinstance(exc, HTTPException) else "bad request")
+    headers = dict(exc.headers or {}) if isinstance(exc, HTTPException) else {}
+    return Response(error_body(error, False), status_code=status, media_type="application/json", headers=headers)
 
 
 def _parse_int(text: str) -> int:

@@ -225,7 +225,11 @@ def test_store_text_is_shown_only_in_debug_mode() -> None:
 
 def test_wrong_method_and_content_type_are_coded(client: TestClient) -> None:
     put = client.put("/graphql", json={"query": "{ __typename }"})
-    assert put.status_code == 405 or put.json()["errors"][0]["extensions"]["code"] in {"METHOD_NOT_ALLOWED", "BAD_REQUEST"}
+    assert put.status_code == 405 and put.json()["errors"][0]["extensions"]["code"] == "METHOD_NOT_ALLOWED"
+    assert "POST" in put.headers["allow"] and put.headers["x-content-type-options"] == "nosniff"
+    nowhere = client.get("/nowhere")
+    assert nowhere.status_code == 404 and nowhere.json()["errors"][0]["extensions"]["code"] == "NOT_FOUND"
+    assert client.get("/static/nothing.js").json()["errors"][0]["extensions"]["code"] == "NOT_FOUND"
     text = client.post("/graphql", content=b"{ __typename }", headers={"content-type": "text/plain"})
     assert text.status_code == 400 and text.json()["errors"][0]["extensions"]["code"] == "BAD_REQUEST"
     batch = client.post("/graphql", json=[{"query": "{ __typename }"}])
