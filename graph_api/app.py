@@ -146,6 +146,7 @@ class GraphQLApp(GraphQL[Context, None]):
             CALLER_IS_ADMIN.set(admin)
             return await GraphQL.execute_single(self, **kwargs)
 
+        OPERATIONS.watch_sigterm()
         try:
             return await OPERATIONS.run(operation(), self.settings.request_timeout)
         except QGraphError as exc:

@@ -4,18 +4,26 @@ The server's event loop only parses the HTTP request and waits for the operation
 so whatever CPU an operation burns (validation, filter evaluation, building a large answer),
 ``/health`` keeps answering, the deadline answers ``TIMEOUT`` on time, and SIGTERM is handled
 at once: uvicorn's loop is never the one that is busy, and the daemon thread does not hold
-the process at exit. One shared loop keeps the per-version snapshot cache and its lock on one
-loop; store calls still leave it for worker threads (``context.call``).
+the process at exit. On SIGTERM a request still waiting answers ``UNAVAILABLE`` within a
+quarter second, so uvicorn's graceful shutdown does not wait out the deadline. One shared
+loop keeps the per-version snapshot cache and its lock on one loop; store calls still leave
+it for worker threads (``context.call``).
 """
 
 from __future__ import annotations
 
 import asyncio
+import signal
 import threading
+import time
 from collections.abc import Coroutine
+from types import FrameType
 from typing import Any, TypeVar
 
-from graph_api.errors import QGraphError
+from graph_api.errors import RETRY_AFTER_SECONDS, QGraphError
+
+# How often a waiting request looks whether the process is stopping.
+STOP_CHECK_SECONDS = 0.25
 
 T = TypeVar("T")
 
@@ -26,12 +34,20 @@ class RequestTimeout(QGraphError):
     code = "TIMEOUT"
 
 
+class ShuttingDown(QGraphError):
+    """The process received SIGTERM while the request ran."""
+
+    code = "UNAVAILABLE"
+    public = True  # its message says nothing internal: shown as is
+
+
 class OperationLoop:
     """A lazily started event loop on a daemon thread, shared by every app of the process."""
 
     def __init__(self) -> None:
         self._loop: asyncio.AbstractEventLoop | None = None
         self._lock = threading.Lock()
+        self.stopping = threading.Event()
 
     @property
     def loop(self) -> asyncio.AbstractEventLoop:
@@ -51,18 +67,44 @@ class OperationLoop:
                 self._loop = loop
             return self._loop
 
+    def watch_sigterm(self) -> None:
+        """Chain a SIGTERM handler before the server's own (uvicorn's, installed when it
+        starts serving), so waiting requests end at once. Main thread only; idempotent."""
+        if threading.current_thread() is not threading.main_thread():
+            return
+        previous = signal.getsignal(signal.SIGTERM)
+        if getattr(previous, "qgraph_stop", False):
+            return
+
+        def stop(signum: int, frame: FrameType | None) -> None:
+            self.stopping.set()
+            if callable(previous):
+                previous(signum, frame)
+
+        stop.qgraph_stop = True  # type: ignore[attr-defined]
+        signal.signal(signal.SIGTERM, stop)
+
     async def run(self, operation: Coroutine[Any, Any, T], timeout: float) -> T:
-        """Run ``operation`` on the operation loop; ``RequestTimeout`` once ``timeout`` passes
-        (the operation is cancelled at its next await)."""
+        """Run ``operation`` on the operation loop; ``RequestTimeout`` once ``timeout`` passes,
+        ``ShuttingDown`` on SIGTERM (the operation is cancelled at its next await)."""
         future = asyncio.run_coroutine_threadsafe(operation, self.loop)
+        waiting = asyncio.wrap_future(future)
+        deadline = time.monotonic() + timeout
         try:
-            return await asyncio.wait_for(asyncio.wrap_future(future), timeout)
-        except TimeoutError:
-            future.cancel()
-            raise RequestTimeout(
-                f"the request ran past its deadline of {timeout:g} s (QGRAPH_REQUEST_TIMEOUT)",
-                limit="QGRAPH_REQUEST_TIMEOUT",
-            ) from None
+            while not waiting.done():
+                left = deadline - time.monotonic()
+                if left <= 0:
+                    raise RequestTimeout(
+                        f"the request ran past its deadline of {timeout:g} s (QGRAPH_REQUEST_TIMEOUT)",
+                        limit="QGRAPH_REQUEST_TIMEOUT",
+                    )
+                if self.stopping.is_set():
+                    raise ShuttingDown("the service is shutting down; retry", retryAfter=RETRY_AFTER_SECONDS)
+                await asyncio.wait({waiting}, timeout=min(left, STOP_CHECK_SECONDS))
+            return waiting.result()
+        finally:
+            if not waiting.done():
+                waiting.cancel()  # cancels the operation on its loop
 
 
 OPERATIONS = OperationLoop()

@@ -59,7 +59,9 @@ class BodyTooLarge(LimitExceeded):
 
 def public_message(exc: QGraphError, debug: bool) -> str:
     """The message a client may see: store and internal text only in debug mode."""
-    return exc.message if debug else PRIVATE_CODES.get(exc.code, exc.message)
+    if debug or getattr(exc, "public", False):
+        return exc.message
+    return PRIVATE_CODES.get(exc.code, exc.message)
 
 
 def public_details(exc: QGraphError, debug: bool) -> dict[str, str | int]:

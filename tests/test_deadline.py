@@ -76,4 +76,36 @@ def test_slow_request_times_out_while_health_answers_and_sigterm_stops_the_serve
             proc.wait()
     print(f"TIMEOUT after {elapsed:.2f} s, /health max {max(health) * 1000:.0f} ms, stopped {stopped:.2f} s after SIGTERM")
     assert stopped < 5, stopped
-    assert answers[1][1]["errors"][0]["extensions"]["code"] == "TIMEOUT"
+    assert answers[1][1]["errors"][0]["extensions"]["code"] in {"TIMEOUT", "UNAVAILABLE"}
+
+
+def test_sigterm_ends_a_waiting_request_at_once_with_a_coded_answer(tmp_path: Path) -> None:
+    port = free_port()
+    # The default deadline (10 s): SIGTERM must not wait it out.
+    proc = _serve(tmp_path, port, QGRAPH_FILTER_HOPS="100", QGRAPH_MAX_INPUT_DEPTH="100")
+    slow = {"query": "query($f: ActorFilter){ actors(filter: $f){ totalCount } }", "variables": {"f": nested_filter(10)}}
+    answers: list[tuple[float, Any]] = []
+
+    def ask() -> None:
+        start = time.perf_counter()
+        response = httpx.post(f"http://127.0.0.1:{port}/graphql", json=slow, timeout=30)
+        answers.append((time.perf_counter() - start, response.json()))
+
+    try:
+        waiting = threading.Thread(target=ask)
+        waiting.start()
+        time.sleep(1)
+        stop = time.perf_counter()
+        proc.send_signal(signal.SIGTERM)
+        proc.wait(timeout=15)
+        stopped = time.perf_counter() - stop
+        waiting.join(10)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+    [(elapsed, answer)] = answers
+    assert answer["errors"][0]["extensions"]["code"] == "UNAVAILABLE", answer
+    assert answer["errors"][0]["message"] == "the service is shutting down; retry"
+    assert stopped < 2 and elapsed < 3, (stopped, elapsed)
+    assert proc.returncode in (0, -signal.SIGTERM)  # uvicorn re-raises the signal it caught
