@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import asyncio
 import signal
+import sys
 import threading
 import time
 from collections.abc import Coroutine
@@ -24,6 +25,9 @@ from graph_api.errors import RETRY_AFTER_SECONDS, QGraphError
 
 # How often a waiting request looks whether the process is stopping.
 STOP_CHECK_SECONDS = 0.25
+# How long a busy operation thread may hold the GIL while the server's loop waits for it
+# (Python's default is 5 ms; each await of the server's loop may wait that long once more).
+SWITCH_INTERVAL_SECONDS = 0.001
 
 T = TypeVar("T")
 
@@ -62,6 +66,7 @@ class OperationLoop:
                     loop.call_soon(ready.set)
                     loop.run_forever()
 
+                sys.setswitchinterval(min(sys.getswitchinterval(), SWITCH_INTERVAL_SECONDS))
                 threading.Thread(target=run, name="qgraph-graphql", daemon=True).start()
                 ready.wait()
                 self._loop = loop
