@@ -42,6 +42,7 @@ from graphql import (
     VariableNode,
     get_named_type,
     get_nullable_type,
+    value_from_ast_untyped,
 )
 from graphql.language import FloatValueNode
 
@@ -107,6 +108,15 @@ class DocumentCheck:
     def check(self, document: DocumentNode) -> Measure:
         """The measure of the document's costliest operation; raises on any limit exceeded."""
         check_variables(self.variables, self.settings)
+        # Declared defaults count where a variable is not sent (`query($n: Int = 100)`).
+        defaults = {
+            v.variable.name.value: value_from_ast_untyped(v.default_value)
+            for d in document.definitions
+            if isinstance(d, OperationDefinitionNode)
+            for v in d.variable_definitions or ()
+            if v.default_value is not None
+        }
+        self.variables = {**defaults, **self.variables}
         self.fragments = {d.name.value: d for d in document.definitions if isinstance(d, FragmentDefinitionNode)}
         worst = ZERO
         for definition in document.definitions:
@@ -244,7 +254,7 @@ class DocumentCheck:
             inner = self.selection_set(inner_type, node.selection_set, page=size)
             return Measure(1 + inner.depth, aliases + inner.aliases, 1 + inner.cost)
         inner = self.selection_set(inner_type, node.selection_set, page=None)
-        return Measure(1 + inner.depth, aliases + inner.aliases, 1 + (size or 1) * inner.cost)
+        return Measure(1 + inner.depth, aliases + inner.aliases, 1 + (1 if size is None else size) * inner.cost)
 
     def list_size(self, definition: GraphQLField | None, node: FieldNode, *, page: int | None) -> int | None:
         """How many items the field may return: its size argument, its ids, or the default."""
@@ -254,7 +264,9 @@ class DocumentCheck:
         for name in SIZE_ARGUMENTS:
             if name in definition.args:
                 value = self.literal(given.get(name))
-                return value if isinstance(value, int) and not isinstance(value, bool) else self.settings.default_page
+                if isinstance(value, int) and not isinstance(value, bool):
+                    return max(value, 0)  # a negative `first` must not offset a sibling's cost
+                return self.settings.default_page
         if not _is_list(definition):
             return None
         if page is not None and node.name.value in CONNECTION_LISTS:

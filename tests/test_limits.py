@@ -64,6 +64,10 @@ def test_cost_counts_pages_lists_and_defaults() -> None:
     assert measure('{ node(id: "a") { ... on Actor { partners { id } } } }').cost == 1 + 1 + 100 * 1
     # nodes(ids): the number of ids
     assert measure('{ nodes(ids: ["a", "b", "c"]) { id } }').cost == 1 + 3 * 1
+    # a variable's declared default counts when it is not sent
+    assert measure("query($n: Int = 50){ actors(first: $n) { nodes { id } } }").cost == 1 + 1 + 50 * 1
+    # a negative `first` counts as an empty page, never against a sibling's cost
+    assert measure("{ a: actors(first: -1000) { nodes { id } } b: stats { nodes } }").cost == (1 + 1 + 0) + (1 + 1)
 
 
 def test_cost_just_under_and_over() -> None:
