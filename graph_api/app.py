@@ -127,9 +127,11 @@ class GraphQLApp(GraphQL[Context, None]):
             return await super().run(request, context, root_value)
         except HTTPException as exc:
             error = MethodNotAllowed(exc.reason) if exc.status_code == 405 else BadRequest(exc.reason)
-            return Response(error_body(error, self.settings.debug), status_code=exc.status_code, media_type=JSON)
+            status = exc.status_code
         except BadRequest as exc:
-            return Response(error_body(exc, self.settings.debug), status_code=status_of(exc), media_type=JSON)
+            error, status = exc, status_of(exc)
+        self.metrics.errors.labels(error.code).inc()
+        return Response(error_body(error, self.settings.debug), status_code=status, media_type=JSON)
 
     def decode_json(self, data: str | bytes) -> object:
         # The body comes as bytes: it must be a request object (or a batch); query-string
@@ -322,13 +324,13 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
     if settings.metrics != "off":
         routes.append(Route("/metrics", guarded_metrics))
     middleware = [
+        Middleware(ObservedRequests, metrics=metrics),  # outermost: refused requests are counted too
         Middleware(
             HardenedHTTP,
             max_body=settings.max_body,
             debug=settings.debug,
             larger={"/admin/reload": (settings.max_file_bytes, "QGRAPH_MAX_FILE_MB")},
         ),
-        Middleware(ObservedRequests, metrics=metrics),
         Middleware(GZipMiddleware, minimum_size=1024),
     ]
     if settings.cors_origins:

@@ -263,6 +263,16 @@ def test_explorer_and_graphiql_work_under_the_csp(tmp_path: Path) -> None:
     assert "totalCount" in report["graphiql"]
 
 
+def test_refused_requests_are_counted_in_metrics(falkor: FalkorDBStore, settings: Settings) -> None:
+    with TestClient(create_app(settings, store=falkor)) as c:
+        c.post("/graphql", content=b"null", headers={"content-type": "application/json"})
+        c.post("/graphql", content=b"x" * (settings.max_body + 1), headers={"content-type": "application/json"})
+        text = c.get("/metrics").text
+        assert 'qgraph_graphql_errors_total{code="BAD_REQUEST"} 1.0' in text
+        assert 'qgraph_http_requests_total{method="POST",path="/graphql",status="413"} 1.0' in text
+        assert 'qgraph_http_requests_total{method="POST",path="/graphql",status="400"} 1.0' in text
+
+
 def test_body_limits_name_their_setting(falkor: FalkorDBStore, settings: Settings) -> None:
     admin = settings.with_(admin_token="s3cret", max_file_mb=2, max_body=1000)
     with TestClient(create_app(admin, store=falkor)) as c:
