@@ -93,7 +93,7 @@ def test_fragments_are_measured_once_and_count_at_each_spread(monkeypatch: pytes
     start = time.perf_counter()
     error = refused(doubling(60))
     assert error.details["value"] == 2**60
-    assert time.perf_counter() - start < 0.5  # 2^60 spreads walked once each would never end
+    assert time.perf_counter() - start < 2  # 2^60 spreads walked once each would never end
     assert refused(doubling(5, "a: __typename")).details == {"limit": "QGRAPH_MAX_ALIASES", "value": 32, "maximum": 30}
 
 
@@ -108,7 +108,7 @@ def test_same_field_repeated_just_under_and_over() -> None:
     measure(doubling(3))  # 8 copies of __typename
     start = time.perf_counter()
     assert refused(doubling(60)).details["limit"] == "MAX_SAME_FIELD"
-    assert time.perf_counter() - start < 0.5
+    assert time.perf_counter() - start < 2
 
 
 def test_fragment_cycles_and_unknown_names_are_left_to_validation() -> None:
