@@ -60,7 +60,10 @@ JSON = "application/json"
 # (media type, status) decided in process_result for create_response of the same request.
 _RESPONSE: ContextVar[tuple[str, int]] = ContextVar("qgraph_response", default=(JSON, 200))
 
-LIMIT_MARKERS = ("exceeds maximum operation depth", "aliases", "token limit", "tokens")
+# graphql-core's parser refuses a document over the token limit with this phrase; every other
+# limit is a LimitExceeded of our own (graph_api/limits.py). "aliases" is not a marker: the
+# validation message for conflicting fields says "Use different aliases".
+LIMIT_MARKERS = ("tokens. parsing aborted",)
 
 
 def error_code(error: GraphQLError) -> str:

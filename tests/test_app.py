@@ -149,3 +149,10 @@ def test_a_store_opened_in_the_lifespan_outlives_idle_worker_threads(tmp_path, s
         nodes = client.post("/graphql", json=query).json()["data"]["stats"]["nodes"]
         time.sleep(11.5)
         assert client.post("/graphql", json=query).json()["data"]["stats"]["nodes"] == nodes > 300
+
+
+def test_conflicting_fields_are_a_validation_error_not_a_limit(falkor: FalkorDBStore, settings: Settings) -> None:
+    with TestClient(create_app(settings, store=falkor)) as client:
+        body = client.post("/graphql", json={"query": "{ a: stats { nodes } a: notice { year } }"}).json()
+    assert body["errors"][0]["extensions"]["code"] == "GRAPHQL_VALIDATION_FAILED"
+    assert body["errors"][0]["message"].startswith("Fields 'a' conflict")
