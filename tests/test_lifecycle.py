@@ -140,6 +140,8 @@ def test_an_external_store_that_goes_away_and_comes_back_is_picked_up(tmp_path: 
         external = _external_falkordb(tmp_path / "external", db_port)
         assert wait_until(lambda: bool(graphql(port, "{ stats { nodes } }").get("data")), 10, step=0.1)
         assert stats(port) == before
+        available = 'qgraph_store_available{backend="falkordb"} 1.0'
+        assert wait_until(lambda: available in httpx.get(f"http://127.0.0.1:{port}/metrics").text, 5, step=0.1)
     finally:
         _stop(proc)
         external.kill()
