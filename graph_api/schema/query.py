@@ -6,31 +6,29 @@ from typing import Annotated, Any
 
 import strawberry
 
+from graph_api.compiler.parse import activity_pred, actor_pred
 from graph_api.errors import BadUserInput, LimitExceeded, NotFound
+from graph_api.schema.common import CtxInfo, Node, PageInfo, to_type, typed
 from graph_api.schema.context import call
 from graph_api.schema.enums import ActivityOrder, ActorOrder
+from graph_api.schema.facets import ActivityFacets, facets_from
 from graph_api.schema.filters import ActivityFilter, ActorFilter
-from graph_api.schema.notice import Notice
-from graph_api.schema.paging import page_bounds
-from graph_api.schema.types import (
+from graph_api.schema.nodes import (
     Activity,
     ActivityConnection,
-    ActivityFacets,
     Actor,
     Campaign,
-    CtxInfo,
+    Document,
     Event,
-    Node,
-    PageInfo,
     Topic,
-    activity_page,
-    facets_of,
-    load_nodes,
-    paginate,
-    snapshot,
-    to_type,
+    connection,
+    page_of,
 )
+from graph_api.schema.notice import Notice
+from graph_api.schema.paging import encode_cursor
 from graph_api.store import walk
+
+YEAR = "Only what activities of the notice of this year link to."
 
 MAX_DEPTH = 3
 MAX_NEIGHBORHOOD = 500
@@ -148,15 +146,14 @@ class Query:
         after: str | None = None,
         order_by: ActorOrder = ActorOrder.NAME_ASC,
     ) -> ActorConnection:
-        snap = await snapshot(info)
-        rows = [a for a in snap.actors.values() if snap.actor_matches(filter, a)]
-        if order_by == ActorOrder.NAME_DESC:
-            rows.reverse()
-        elif order_by == ActorOrder.ACTIVITY_COUNT_DESC:
-            rows.sort(key=lambda a: (-len(snap.by_actor.get(a["id"], [])), a["name"]))
-        nodes, cursors, page = await paginate(info, [a["id"] for a in rows], first, after)
+        page = page_of(info, first, after)
+        found = await call(info.context.repo.actor_page, actor_pred(filter), order_by.value, page)
+        nodes = typed(info, found.rows)
+        cursors = [encode_cursor(page.skip + i) for i in range(len(nodes))]
         edges = [ActorEdge(cursor=c, node=n) for c, n in zip(cursors, nodes, strict=True)]
-        return ActorConnection(total_count=len(rows), edges=edges, nodes=nodes, page_info=page)
+        more = page.skip + page.size < found.total
+        info_ = PageInfo(has_next_page=more, end_cursor=cursors[-1] if cursors else None)
+        return ActorConnection(total_count=found.total, edges=edges, nodes=nodes, page_info=info_)
 
     @strawberry.field(
         description="Activities, filtered and paged (Relay); document order by default. "
@@ -170,15 +167,14 @@ class Query:
         after: str | None = None,
         order_by: ActivityOrder = ActivityOrder.DOCUMENT,
     ) -> ActivityConnection:
-        page_bounds(info.context.settings, first, after)
-        snap = await snapshot(info)
-        facts = [f for f in snap.facts if snap.activity_matches(filter, f)]
-        return await activity_page(info, facts, first, after, order_by)
+        page = page_of(info, first, after)
+        found = await call(info.context.repo.activity_page, activity_pred(filter), order_by.value, page)
+        return connection(info, found, page)
 
     @strawberry.field(description="Group-by counts (type, actor kind, region, campaign …) of matching activities.")
     async def activity_facets(self, info: CtxInfo, filter: ActivityFilter | None = None) -> ActivityFacets:
-        snap = await snapshot(info)
-        return await facets_of(info, [f for f in snap.facts if snap.activity_matches(filter, f)])
+        found = await call(info.context.repo.facets, activity_pred(filter))
+        return facets_from(found.get(None, []))
 
     @strawberry.field(description="Chinese-aware full-text search over every kind of node, best first.")
     async def search(self, info: CtxInfo, text: str, first: int | None = None) -> list[SearchHit]:
@@ -186,9 +182,7 @@ class Query:
         if not text.strip():
             raise BadUserInput("text must not be empty", argument="text")
         hits = await call(info.context.repo.search, text, limit)
-        for hit in hits:
-            info.context.node_loader.prime(hit.props["id"], hit.props)
-        nodes = await load_nodes(info, [h.props["id"] for h in hits])
+        nodes = typed(info, [h.props for h in hits])
         return [SearchHit(score=h.score, snippet=h.snippet, node=n) for h, n in zip(hits, nodes, strict=True)]
 
     @strawberry.field(description="The subgraph within `depth` hops of a node, for visualization.")
@@ -235,17 +229,29 @@ class Query:
         counts = [KindCount(kind=r["kind"] or "", count=r["count"]) for r in by_kind]
         return Stats(nodes=nodes, edges=edges, by_kind=counts)
 
-    @strawberry.field(description="Every campaign (专项行动 and named programmes).")
-    async def campaigns(self, info: CtxInfo) -> list[Campaign]:
-        return await _all_linked(info, "campaigns")
+    @strawberry.field(description="Every campaign (专项行动 and named programmes) some activity is part of, by name.")
+    async def campaigns(
+        self, info: CtxInfo, year: Annotated[int | None, strawberry.argument(description=YEAR)] = None
+    ) -> list[Campaign]:
+        return await _linked(info, "Campaign", "PART_OF", year)
 
-    @strawberry.field(description="Every event (conference, forums, exhibition).")
-    async def events(self, info: CtxInfo) -> list[Event]:
-        return await _all_linked(info, "events")
+    @strawberry.field(description="Every event (conference, forums, exhibition) some activity is part of, by name.")
+    async def events(
+        self, info: CtxInfo, year: Annotated[int | None, strawberry.argument(description=YEAR)] = None
+    ) -> list[Event]:
+        return await _linked(info, "Event", "PART_OF", year)
 
-    @strawberry.field(description="Every topic.")
-    async def topics(self, info: CtxInfo) -> list[Topic]:
-        return await _all_linked(info, "topics")
+    @strawberry.field(description="Every topic some activity is about, by name.")
+    async def topics(
+        self, info: CtxInfo, year: Annotated[int | None, strawberry.argument(description=YEAR)] = None
+    ) -> list[Topic]:
+        return await _linked(info, "Topic", "ABOUT", year)
+
+    @strawberry.field(description="Every document (《…》) some activity cites, by name.")
+    async def documents(
+        self, info: CtxInfo, year: Annotated[int | None, strawberry.argument(description=YEAR)] = None
+    ) -> list[Document]:
+        return await _linked(info, "Document", "CITES", year)
 
     @strawberry.field(description="One activity by id.")
     async def activity(self, info: CtxInfo, id: strawberry.ID) -> Activity:
@@ -255,9 +261,5 @@ class Query:
         return to_type(props)  # type: ignore[no-any-return]
 
 
-async def _all_linked(info: CtxInfo, key: str) -> list[Any]:
-    snap = await snapshot(info)
-    ids = list(dict.fromkeys(i for f in snap.facts for i in f.get(key) or []))
-    nodes = await load_nodes(info, ids)
-    return sorted(nodes, key=lambda n: n.name)
-
+async def _linked(info: CtxInfo, label: str, rel_type: str, year: int | None) -> list[Any]:
+    return typed(info, await call(info.context.repo.linked_nodes, label, rel_type, year))
