@@ -69,11 +69,11 @@ async def scoped_activities(
     role: ActorRole | None = None,
 ) -> ActivityConnection:
     """``owner``'s activities, one statement for every owner of this level asking the same."""
-    role_value = role.value if role else None
+    role_value = role.name if role else None
     repo = info.context.repo
 
     def fetch(owners: list[str]) -> dict[str, PageRows]:
-        return repo.scoped_activity_pages(scope, owners, pred, order.value, page, role_value)
+        return repo.scoped_activity_pages(scope, owners, pred, order.name, page, role_value)
 
     key = ("activities", scope, pred, order, page, role_value)
     return connection(info, await info.context.batched(key, owner, fetch, EMPTY_PAGE), page)
