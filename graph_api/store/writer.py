@@ -10,6 +10,8 @@ from collections.abc import Iterator, Sequence
 from datetime import UTC, datetime
 from typing import Any, TypeVar
 
+from pypinyin import Style, lazy_pinyin
+
 from cypher import Q
 from graph_api.store.protocol import WriteStep
 from loaders.records import GraphData
@@ -76,6 +78,12 @@ def filter_keys(props: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
+def pinyin_key(name: str) -> str:
+    """An order key that sorts Chinese names by pinyin (tone numbers break ties): 安徽省
+    "an1 hui1 sheng3" before 北京市 "bei3 jing1 shi4"; other characters stay as they are."""
+    return " ".join(lazy_pinyin(name, style=Style.TONE3, neutral_tone_with_five=True)).lower()
+
+
 def notice_year(data: GraphData) -> int | None:
     """The year of the notice ``data`` was read from."""
     return next((int(n.props["year"]) for n in data.nodes if n.label == "Notice" and "year" in n.props), None)
@@ -104,6 +112,8 @@ def load_steps(datas: Sequence[GraphData], batch: int = 500) -> list[WriteStep]:
                 props["year"] = year  # owned facts carry their notice's year (filters, indexes)
             props["search_text"] = fold(search_text(props))
             props.update(filter_keys(props))
+            if props.get("name") and props.get("sort_key") == props["name"]:
+                props["sort_key"] = pinyin_key(str(props["name"]))  # named nodes list in pinyin order
             node_rows[node.label].append({"id": node.id, "props": props})
             if node.id not in seen:
                 seen.add(node.id)
