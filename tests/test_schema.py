@@ -114,6 +114,6 @@ def test_every_type_field_argument_and_enum_value_is_described() -> None:
 
 def test_enum_values_speak_the_model_and_the_taxonomy() -> None:
     sdl = (ROOT / "schema.graphql").read_text(encoding="utf-8")
-    assert '"""Cue words: 启动仪式."""\n  LAUNCH_CEREMONY' in sdl
+    assert '"""启动仪式. Cue words: 启动仪式."""\n  LAUNCH_CEREMONY' in sdl
     assert "enum RelationType" in sdl and "CITES" in sdl and "type: RelationType!" in sdl
     assert "enum NodeKind" in sdl and "kind: NodeKind!" in sdl

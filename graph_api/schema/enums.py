@@ -9,12 +9,13 @@ from typing import Any, cast
 import strawberry
 
 from loaders.model import KIND_BY_NAME, NODE_KINDS, REL_KINDS, ROLES
-from loaders.taxonomy import ACTIVITY_TYPES
+from loaders.taxonomy import ACTIVITY_TYPE_NAMES, ACTIVITY_TYPES
 
 
 def _type(name: str) -> Any:
     cues = ACTIVITY_TYPES[name]
-    text = "Cue words: " + "、".join(cues) + "." if cues else "No cue word matched (其他)."
+    zh = ACTIVITY_TYPE_NAMES[name]
+    text = f"{zh}. Cue words: " + "、".join(cues) + "." if cues else f"{zh}: no cue word matched."
     return strawberry.enum_value(name, description=text)
 
 

@@ -6,7 +6,7 @@ import strawberry
 
 from graph_api.store.protocol import Row
 from loaders.model import KIND_BY_NAME
-from loaders.taxonomy import ACTIVITY_TYPES
+from loaders.taxonomy import ACTIVITY_TYPE_NAMES
 
 
 @strawberry.type(description="One group of a facet.")
@@ -27,19 +27,13 @@ class ActivityFacets:
     by_topic: list[FacetCount] = strawberry.field(description="By topic.")
 
 
-def type_label(name: str) -> str | None:
-    """A readable label of an activity type: its cue words (the first three)."""
-    cues = ACTIVITY_TYPES.get(name) or ()
-    return "、".join(cues[:3]) or ("其他" if name == "OTHER" else None)
-
-
 def facets_from(rows: list[Row]) -> ActivityFacets:
     """Facets from the statement's rows (facet, key, label, count), already ordered."""
     by: dict[str, list[FacetCount]] = {f: [] for f in ("total", "type", "kind", "region", "campaign", "event", "topic")}
     for row in rows:
         label = row["label"]
         if row["facet"] == "type":
-            label = type_label(row["key"])
+            label = ACTIVITY_TYPE_NAMES.get(row["key"])
         elif row["facet"] == "kind":
             kind = KIND_BY_NAME.get(row["key"])
             label = kind.zh if kind else None
