@@ -90,13 +90,10 @@ def test_some_quantifier_without_nesting_drives_the_match() -> None:
     f = ActorFilter(runs=ActivityFilter(types=[ActivityType.SUPERVISION_SAMPLING]))
     statement, params = actor_page(actor_pred(f), "NAME_ASC", PAGE)
     lines = statement.text.splitlines()
-    assert (
-        lines[0]
-        == "MATCH (v0:Entity)-[r1:RUNS]->(v1:Activity) WHERE coalesce(any(s IN v1.types WHERE s IN $p0), false)"
-    )
+    assert lines[0] == "MATCH (v0:Entity)-[r1:RUNS]->(v1:Activity) WHERE $p0 IN v1.types"
     assert lines[1] == "WITH DISTINCT v0"
-    assert lines[2] == "WITH v0 WHERE coalesce(v0.kind IN $p1, false)"
-    assert params["p1"] == list(ACTOR_KINDS) and params["p0"] == ["SUPERVISION_SAMPLING"]
+    assert lines[2] == "WITH v0 WHERE v0.kind IN $p1"
+    assert params["p1"] == list(ACTOR_KINDS) and params["p0"] == "SUPERVISION_SAMPLING"
     assert lines[-1] == "RETURN size(hits) AS total, [h IN hits[$skip..$end] | h {.*}] AS page"
 
 
@@ -111,21 +108,28 @@ def test_nested_quantifiers_use_one_optional_match_per_level() -> None:
         "MATCH (v0:Entity)",
         "OPTIONAL MATCH (v0)-[r1:RUNS]->(v1:Activity)",
         "OPTIONAL MATCH (v1)<-[r2:RUNS]-(v2:Entity)",
-        "WITH v0, v1, r1, count(CASE WHEN v2 IS NOT NULL AND coalesce(v2.kind IN $p1, false) THEN 1 END) AS q2",
+        "WITH v0, v1, r1, count(CASE WHEN v2 IS NOT NULL AND v2.kind IN $p1 THEN 1 END) AS q2",
         "WITH v0, count(CASE WHEN v1 IS NOT NULL AND NOT (q2 > 0) THEN 1 END) AS q1",
-        "WITH v0 WHERE (coalesce(v0.kind IN $p0, false) AND q1 = 0)",
+        "WITH v0 WHERE (v0.kind IN $p0 AND q1 = 0)",
     ]
     # Neither dialect's problem forms: no EXISTS/COUNT subquery, no CALL, no pattern comprehension.
     for form in ("EXISTS", "COUNT {", "CALL", "[("):
         assert form not in text
 
 
+def test_not_makes_missing_properties_false() -> None:
+    _, expr = Emitter().where(Not(Text("code", ((Op.STARTS_WITH, "32"),))), "v0", None, ["v0"])
+    assert expr == "NOT (coalesce((v0.code IS NOT NULL AND v0.code STARTS WITH $p0), false))"
+    clauses, _ = Emitter().where(
+        Rel(Quant.ALL, "RUNS", True, "Activity", Prop("year", Op.EQ, 2023)), "v0", None, ["v0"]
+    )
+    assert "NOT (coalesce(v1.year = $p0, false))" in clauses[-1]
+
+
 def test_boolean_combinations_keep_their_precedence() -> None:
     pred = Or((And((Prop("kind", Op.EQ, "REGION"), Prop("code", Op.EQ, "1"))), Not(Prop("year", Op.EQ, 2023))))
     _, expr = Emitter().where(pred, "v0", None, ["v0"])
-    assert expr == (
-        "((coalesce(v0.kind = $p0, false) AND coalesce(v0.code = $p1, false)) OR NOT (coalesce(v0.year = $p2, false)))"
-    )
+    assert expr == ("((v0.kind = $p0 AND v0.code = $p1) OR NOT (coalesce(v0.year = $p2, false)))")
     assert Emitter().where(Or(()), "v0", None, ["v0"])[1] == "false"
 
 
@@ -153,7 +157,7 @@ def test_scoped_pages_batch_owners_and_narrow_the_role() -> None:
 
 def test_facets_and_counts_are_single_statements() -> None:
     text = facets(activity_pred(ActivityFilter(year=2023)))[0].text
-    assert text.startswith("MATCH (v0:Activity)\nWITH v0 WHERE coalesce(v0.year = $p0, false)")
+    assert text.startswith("MATCH (v0:Activity) WHERE v0.year = $p0\nOPTIONAL MATCH (x:Entity)-[:RUNS]->(v0)")
     assert "UNWIND" in text and text.count("RETURN") == 1
     counts = count_by_kind()[0].text
     assert counts.count("UNION ALL") == 17 and "MATCH (n:KeyArrangement) RETURN 'KEY_ARRANGEMENT' AS kind" in counts

@@ -256,3 +256,20 @@ def test_compiled_statements_lint_clean_on_neo4j() -> None:
     collect()
     assert len(corpus) >= 30
     assert _lint(corpus) == []
+
+
+def test_facets_count_as_the_reference(loaded: Reference, falkor: FalkorDBStore, bolt: Neo4jStore) -> None:
+    f = ActivityFilter(types=[ActivityType.LAUNCH_CEREMONY, ActivityType.PUBLICITY])
+    rows = GraphRepository(falkor).facets(activity_pred(f))[None]
+    facts = [a for a in loaded.facts if loaded.activity(f, a)]
+    counted: dict[tuple[str, str], int] = {}
+    for fact in facts:
+        keys = [("type", t) for t in fact["types"]] + [("kind", k) for k in {a["kind"] for a in fact["actors"]}]
+        keys += [("region", a["id"]) for a in {a["id"]: a for a in fact["actors"] if a["kind"] == "REGION"}.values()]
+        keys += [(name, i) for name in ("campaign", "event", "topic") for i in set(fact[f"{name}s"])]
+        for key in keys:
+            counted[key] = counted.get(key, 0) + 1
+    assert {(r["facet"], r["key"]): r["count"] for r in rows if r["facet"] != "total"} == counted
+    assert next(r["count"] for r in rows if r["facet"] == "total") == len(facts)
+    statement, params = queries.facets(activity_pred(f))
+    assert GraphRepository(bolt)._run(statement, params) == GraphRepository(falkor)._run(statement, params)

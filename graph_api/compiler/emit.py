@@ -5,8 +5,10 @@ the variables in scope and counts the reached nodes that match (``some``/``none`
 (``all``); the predicate reads that count. Nested quantifiers nest the same way, one
 ``OPTIONAL MATCH``/``WITH`` pair per level, so no comprehension is ever nested (FalkorDB
 answers a nested pattern comprehension with a silent null) and no pattern sits in ``WHERE``
-(FalkorDB refuses it). Every comparison is wrapped in ``coalesce(…, false)``: a missing
-property is false, so ``NOT`` means what it says.
+(FalkorDB refuses it). Beneath a ``NOT`` (and inside ``all``, which counts misses with
+``NOT``) every comparison is wrapped in ``coalesce(…, false)``, so a missing property is
+false and ``NOT`` means what it says; elsewhere null and false both drop the row, and the
+bare comparison lets the planner use an index (``v.kind IN $p``, ``$p IN a.types``).
 """
 
 from __future__ import annotations
@@ -48,16 +50,18 @@ class Emitter:
         counters it adds are appended to it.
         """
         clauses: list[str] = []
-        expr = self._expr(pred, node, edge, scope, clauses)
+        expr = self._expr(pred, node, edge, scope, clauses, strict=False)
         return clauses, expr
 
-    def _expr(self, pred: Pred, node: str, edge: str | None, scope: list[str], clauses: list[str]) -> str:
+    def _expr(
+        self, pred: Pred, node: str, edge: str | None, scope: list[str], clauses: list[str], *, strict: bool
+    ) -> str:
         if isinstance(pred, Prop):
-            return self._prop(pred, node, edge)
+            return _strict(self._prop(pred, node, edge), strict)
         if isinstance(pred, Text):
-            return self._text(pred, node)
+            return _strict(self._text(pred, node), strict)
         if isinstance(pred, And | Or):
-            parts = [self._expr(p, node, edge, scope, clauses) for p in pred.parts]
+            parts = [self._expr(p, node, edge, scope, clauses, strict=strict) for p in pred.parts]
             if not parts:
                 return "true" if isinstance(pred, And) else "false"
             if len(parts) == 1:
@@ -65,7 +69,7 @@ class Emitter:
             joiner = " AND " if isinstance(pred, And) else " OR "
             return "(" + joiner.join(parts) + ")"
         if isinstance(pred, Not):
-            return f"NOT ({self._expr(pred.part, node, edge, scope, clauses)})"
+            return f"NOT ({self._expr(pred.part, node, edge, scope, clauses, strict=True)})"
         return self._rel(pred, node, scope, clauses)
 
     def _rel(self, rel: Rel, node: str, scope: list[str], clauses: list[str]) -> str:
@@ -73,7 +77,7 @@ class Emitter:
         v, r, q = f"v{n}", f"r{n}", f"q{n}"
         arrow = f"-[{r}:{rel.rel_type}]->" if rel.outgoing else f"<-[{r}:{rel.rel_type}]-"
         clauses.append(f"OPTIONAL MATCH ({node}){arrow}({v}:{rel.label})")
-        inner = self._expr(rel.where, v, r, [*scope, v, r], clauses)
+        inner = self._expr(rel.where, v, r, [*scope, v, r], clauses, strict=rel.quant == Quant.ALL)
         test = f"NOT ({inner})" if rel.quant == Quant.ALL else inner
         test = f"{v} IS NOT NULL" if test == "true" else f"{v} IS NOT NULL AND {test}"
         clauses.append(f"WITH {', '.join(scope)}, count(CASE WHEN {test} THEN 1 END) AS {q}")
@@ -84,13 +88,15 @@ class Emitter:
         if prop.on_edge and edge is None:
             raise CompileError(f"{prop.key!r} is an edge property, but no edge reaches this node")
         x = f"{edge if prop.on_edge else node}.{prop.key}"
+        if prop.op == Op.HAS_ANY and isinstance(prop.value, tuple) and len(prop.value) == 1:
+            return f"{self.param(prop.value[0])} IN {x}"  # the form an array index serves
         p = self.param(prop.value)
         if prop.op in _COMPARE:
-            return f"coalesce({_COMPARE[prop.op].format(x=x, p=p)}, false)"
+            return _COMPARE[prop.op].format(x=x, p=p)
         if prop.op == Op.HAS:
-            return f"coalesce({p} IN {x}, false)"
+            return f"{p} IN {x}"
         if prop.op == Op.HAS_ANY:
-            return f"coalesce(any(s IN {x} WHERE s IN {p}), false)"
+            return f"any(s IN {x} WHERE s IN {p})"
         return f"all(s IN {p} WHERE coalesce({x}, '') CONTAINS s)"
 
     def _text(self, text: Text, node: str) -> str:
@@ -101,5 +107,10 @@ class Emitter:
             return " AND ".join(tests) or "true"
 
         if text.many:
-            return f"coalesce(any(s IN {x} WHERE {ops('s')}), false)"
-        return f"coalesce({x} IS NOT NULL AND {ops(x)}, false)"
+            return f"any(s IN {x} WHERE {ops('s')})"
+        return f"({x} IS NOT NULL AND {ops(x)})"
+
+
+def _strict(expr: str, strict: bool) -> str:
+    """``expr`` made two-valued (null → false) where a ``NOT`` above it needs that."""
+    return f"coalesce({expr}, false)" if strict else expr

@@ -73,6 +73,8 @@ def _filtered(e: Emitter, head: list[str], pred: Pred, keep: list[str]) -> list[
     clauses, expr = e.where(pred, "v0", None, list(keep))
     if expr == "true":
         return [*head, *clauses]
+    if not clauses and len(head) == 1 and head[0].startswith("MATCH ") and " WHERE " not in head[0]:
+        return [f"{head[0]} WHERE {expr}"]  # a WHERE on the MATCH itself: the planner uses indexes
     if not clauses:
         return [*head, f"WITH {', '.join(keep)} WHERE {expr}"]
     return [*head, *clauses, f"WITH {', '.join(keep)} WHERE {expr}"]
@@ -155,7 +157,9 @@ def scoped_activity_pages(scope: Scope, pred: Pred, order: str, page: Page, role
 
 
 # One entry per activity and facet key; counting the entries groups them. "total" counts
-# every activity once.
+# every activity once; an activity counts once per actor kind and per region however many
+# roles it gives them. (Measured on FalkorDB 4.16: these OPTIONAL MATCH steps are several
+# times faster than pattern comprehensions bound in one WITH.)
 _FACET_TAIL = [
     "OPTIONAL MATCH (x:Entity)-[:RUNS]->(v0)",
     "WITH {keep}, collect(DISTINCT x.kind) AS kinds,"
