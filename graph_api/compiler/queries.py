@@ -156,36 +156,28 @@ def scoped_activity_pages(scope: Scope, pred: Pred, order: str, page: Page, role
     return Generated(f"{scope}_activity_pages", text), {**e.params, **page.params()}
 
 
-# One entry per activity and facet key; counting the entries groups them. "total" counts
-# every activity once; an activity counts once per actor kind and per region however many
-# roles it gives them. (Measured on FalkorDB 4.16: these OPTIONAL MATCH steps are several
-# times faster than pattern comprehensions bound in one WITH.)
-_FACET_TAIL = [
-    "OPTIONAL MATCH (x:Entity)-[:RUNS]->(v0)",
-    "WITH {keep}, collect(DISTINCT x.kind) AS kinds,"
-    " collect(DISTINCT CASE WHEN x.kind = 'REGION' THEN x END) AS regions",
-    "OPTIONAL MATCH (v0)-[:PART_OF]->(c:Campaign)",
-    "WITH {keep}, kinds, regions, collect(DISTINCT c) AS campaigns",
-    "OPTIONAL MATCH (v0)-[:PART_OF]->(ev:Event)",
-    "WITH {keep}, kinds, regions, campaigns, collect(DISTINCT ev) AS events",
-    "OPTIONAL MATCH (v0)-[:ABOUT]->(t:Topic)",
-    "WITH {keep}, kinds, regions, campaigns, events, collect(DISTINCT t) AS topics",
-    "UNWIND [{{f: 'total', k: '', l: null}}]"
-    " + [y IN v0.types | {{f: 'type', k: y, l: null}}]"
-    " + [k IN kinds | {{f: 'kind', k: k, l: null}}]"
-    " + [g IN regions | {{f: 'region', k: g.id, l: g.name}}]"
-    " + [c IN campaigns | {{f: 'campaign', k: c.id, l: c.name}}]"
-    " + [c IN events | {{f: 'event', k: c.id, l: c.name}}]"
-    " + [c IN topics | {{f: 'topic', k: c.id, l: c.name}}] AS entry",
-    "WITH {group}entry.f AS facet, entry.k AS key, entry.l AS label, count(*) AS count",
-    "RETURN {group}facet, key, label, count",
-    "ORDER BY {group}facet, count DESC, key",
+# One UNION ALL branch per facet, each counting over the same filtered activities (the
+# filter's text and parameters are shared). Measured on FalkorDB 4.16 at 20 copies of the
+# notice: several times faster than collecting every activity's links and unwinding them.
+_FACET_BRANCHES = [
+    "RETURN {group}'total' AS facet, '' AS key, null AS label, count(v0) AS count",
+    "UNWIND v0.types AS y\nRETURN {group}'type' AS facet, y AS key, null AS label, count(*) AS count",
+    "MATCH (x:Entity)-[:RUNS]->(v0)\nWITH DISTINCT {keep}, x.kind AS k\n"
+    "RETURN {group}'kind' AS facet, k AS key, null AS label, count(*) AS count",
+    "MATCH (x:Entity)-[:RUNS]->(v0) WHERE x.kind = 'REGION'\nWITH DISTINCT {keep}, x\n"
+    "RETURN {group}'region' AS facet, x.id AS key, x.name AS label, count(*) AS count",
+    "MATCH (v0)-[:PART_OF]->(c:Campaign)\nWITH DISTINCT {keep}, c\n"
+    "RETURN {group}'campaign' AS facet, c.id AS key, c.name AS label, count(*) AS count",
+    "MATCH (v0)-[:PART_OF]->(c:Event)\nWITH DISTINCT {keep}, c\n"
+    "RETURN {group}'event' AS facet, c.id AS key, c.name AS label, count(*) AS count",
+    "MATCH (v0)-[:ABOUT]->(c:Topic)\nWITH DISTINCT {keep}, c\n"
+    "RETURN {group}'topic' AS facet, c.id AS key, c.name AS label, count(*) AS count",
 ]
 
 
 def facets(pred: Pred, scope: Scope | None = None) -> Statement:
     """Group-by counts of matching activities (per owner in ``$owners`` with a scope):
-    rows of facet, key, label, count."""
+    rows of facet, key, label, count, in no particular order."""
     e = Emitter()
     if scope is None:
         head, rest = _root_head(e, "Activity", pred)
@@ -193,11 +185,11 @@ def facets(pred: Pred, scope: Scope | None = None) -> Statement:
     else:
         head, rest = _scoped_head(scope, None, e), pred
         keep = ["owner", "v0"]
-    clauses = _filtered(e, head, rest, keep)
+    match = "\n".join(_filtered(e, head, rest, keep))
     group = "owner, " if scope is not None else ""
-    tail = [line.format(keep=", ".join(keep), group=group) for line in _FACET_TAIL]
+    branches = [f"{match}\n{b.format(keep=', '.join(keep), group=group)}" for b in _FACET_BRANCHES]
     name = "facets" if scope is None else f"{scope}_facets"
-    return Generated(name, "\n".join([*clauses, *tail])), e.params
+    return Generated(name, "\nUNION ALL\n".join(branches)), e.params
 
 
 def count_by_kind() -> Statement:

@@ -28,9 +28,9 @@ class ActivityFacets:
 
 
 def facets_from(rows: list[Row]) -> ActivityFacets:
-    """Facets from the statement's rows (facet, key, label, count), already ordered."""
+    """Facets from the statement's rows (facet, key, label, count): groups by count, then key."""
     by: dict[str, list[FacetCount]] = {f: [] for f in ("total", "type", "kind", "region", "campaign", "event", "topic")}
-    for row in rows:
+    for row in sorted(rows, key=lambda r: (-int(r["count"]), str(r["key"]))):
         label = row["label"]
         if row["facet"] == "type":
             label = ACTIVITY_TYPE_NAMES.get(row["key"])
