@@ -124,7 +124,7 @@ def with_2022_without_shanghai_ceremony(notice_text: str) -> str:
     return "\n".join(ln.replace("启动仪式", "座谈会") if "上海市" in ln else ln for ln in text.split("\n"))
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture
 def loaded(falkor: FalkorDBStore, notice: GraphData) -> Reference:
     reset(falkor, notice, build_graph(derived_notice(), "derived"))
     return Reference(GraphRepository(falkor))
