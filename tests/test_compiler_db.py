@@ -273,3 +273,24 @@ def test_facets_count_as_the_reference(loaded: Reference, falkor: FalkorDBStore,
     assert next(r["count"] for r in rows if r["facet"] == "total") == len(facts)
     statement, params = queries.facets(activity_pred(f))
     assert GraphRepository(bolt)._run(statement, params) == GraphRepository(falkor)._run(statement, params)
+
+
+def test_nested_pages_for_many_owners_answer_as_the_reference(loaded: Reference, falkor: FalkorDBStore) -> None:
+    repo = GraphRepository(falkor)
+
+    @FAST
+    @given(activity_filters(1), st.none() | st.sampled_from(list(ActorRole)))
+    def check(f: ActivityFilter, role: ActorRole | None) -> None:
+        pages = repo.scoped_activity_pages(
+            Scope.ACTOR, ACTORS, activity_pred(f), "DOCUMENT", ALL, role.name if role else None
+        )
+        for actor in ACTORS:
+            expected = sorted(
+                a["id"] for a in loaded.facts
+                if loaded.activity(f, a) and any(p["id"] == actor and (role is None or p["role"] == role.name) for p in a["actors"])
+            )  # fmt: skip
+            found = pages.get(actor)
+            assert (sorted(r["id"] for r in found.rows) if found else []) == expected
+            assert (found.total if found else 0) == len(expected)
+
+    check()
