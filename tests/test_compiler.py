@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from graph_api.compiler.emit import Emitter
-from graph_api.compiler.ir import TRUE, And, CompileError, Not, Op, Or, Prop, Quant, Rel, Text
+from graph_api.compiler.ir import TRUE, And, CompileError, Indexed, Not, Op, Or, Prop, Quant, Rel, Text
 from graph_api.compiler.parse import activity_pred, actor_pred
 from graph_api.compiler.queries import (
     ACTOR_KINDS,
@@ -33,6 +33,7 @@ def test_activity_filter_parses_to_ir() -> None:
         (
             Prop("types", Op.HAS_ANY, ("LAUNCH_CEREMONY",)),
             Prop("search_text", Op.CONTAINS_ALL, ("监督", "抽查")),
+            Indexed(("抽查", "监督")),
             Rel(Quant.SOME, "RUNS", False, "Entity",
                 And((Prop("id", Op.EQ, "region:310000"), Prop("role", Op.EQ, "LEAD", on_edge=True)))),
             Rel(Quant.SOME, "PART_OF", True, "Campaign", Prop("id", Op.EQ, "campaign:昆仑2023")),
@@ -124,6 +125,20 @@ def test_not_makes_missing_properties_false() -> None:
         Rel(Quant.ALL, "RUNS", True, "Activity", Prop("year", Op.EQ, 2023)), "v0", None, ["v0"]
     )
     assert "NOT (coalesce(v1.year = $p0, false))" in clauses[-1]
+
+
+def test_text_starts_from_the_search_index_where_the_tokens_allow() -> None:
+    f = ActorFilter(runs=ActivityFilter(text="监督抽查"))
+    lines = actor_page(actor_pred(f), "NAME_ASC", PAGE)[0].text.splitlines()
+    assert lines[:3] == [
+        "MATCH (t:Term)-[:INDEXES]->(v1:Activity) WHERE t.text IN $p0",
+        "WITH v1, count(DISTINCT t) AS n WHERE n = $p1",
+        "MATCH (v0:Entity)-[r1:RUNS]->(v1) WHERE all(s IN $p2 WHERE coalesce(v1.search_text, '') CONTAINS s)",
+    ]
+    # A one-character run is not indexed inside longer runs: no hint, a scan.
+    assert activity_pred(ActivityFilter(text="沪 质量")) == Prop("search_text", Op.CONTAINS_ALL, ("沪", "质量"))
+    root = activity_page(activity_pred(ActivityFilter(text="启动仪式")), "DOCUMENT", PAGE)[0].text
+    assert root.startswith("MATCH (t:Term)-[:INDEXES]->(v0:Activity) WHERE t.text IN $p0")
 
 
 def test_boolean_combinations_keep_their_precedence() -> None:

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from graph_api.compiler.ir import And, CompileError, Not, Op, Or, Pred, Prop, Quant, Rel, Text
+from graph_api.compiler.ir import And, CompileError, Indexed, Not, Op, Or, Pred, Prop, Quant, Rel, Text
 
 _COMPARE = {
     Op.EQ: "{x} = {p}",
@@ -60,8 +60,11 @@ class Emitter:
             return _strict(self._prop(pred, node, edge), strict)
         if isinstance(pred, Text):
             return _strict(self._text(pred, node), strict)
+        if isinstance(pred, Indexed):
+            return "true"  # implied by the text condition beside it; only ever a starting point
         if isinstance(pred, And | Or):
-            parts = [self._expr(p, node, edge, scope, clauses, strict=strict) for p in pred.parts]
+            tested = [p for p in pred.parts if not isinstance(p, Indexed)]
+            parts = [self._expr(p, node, edge, scope, clauses, strict=strict) for p in tested]
             if not parts:
                 return "true" if isinstance(pred, And) else "false"
             if len(parts) == 1:

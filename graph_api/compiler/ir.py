@@ -108,7 +108,18 @@ class Rel:
             raise CompileError(f"label {self.label!r} is not in the model")
 
 
-Pred = Prop | Text | And | Or | Not | Rel
+@dataclass(frozen=True)
+class Indexed:
+    """The search index (Term nodes) holds every one of ``tokens`` for the node.
+
+    Implied by a text condition beside it (the parser adds it only where that holds), so it
+    is never tested by itself: it lets a statement start from the index instead of a scan.
+    """
+
+    tokens: tuple[str, ...]
+
+
+Pred = Prop | Text | And | Or | Not | Rel | Indexed
 
 TRUE = And(())
 

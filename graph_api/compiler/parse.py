@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from graph_api.compiler.ir import TRUE, And, Not, Op, Or, Pred, Prop, Quant, Rel, Text, conj
-from loaders.tokens import fold, query_parts
+from graph_api.compiler.ir import TRUE, And, Indexed, Not, Op, Or, Pred, Prop, Quant, Rel, Text, conj
+from loaders.tokens import WORD_RUN, fold, query_parts, tokens
 
 # Activity → linked node, for the id filters: (input field, relation, target label).
 ACTIVITY_LINKS = (
@@ -61,6 +61,16 @@ def _quantified(q: Any, rel_type: str, outgoing: bool, label: str, parse: Any) -
     return parts
 
 
+def _indexed(phrases: list[str]) -> list[Pred]:
+    """The search-index tokens a node holding every phrase must have: the bigrams of each run
+    of word characters. A one-character run is indexed only where it stands alone, so a
+    phrase with one gives no such guarantee (and no hint)."""
+    runs = [run for p in phrases for run in WORD_RUN.findall(p)]
+    if not runs or any(len(run) < 2 for run in runs):
+        return []
+    return [Indexed(tuple(sorted(set().union(*(tokens(run) for run in runs)))))]
+
+
 def activity_pred(f: Any | None) -> Pred:
     """The predicate of an ActivityFilter over an activity node."""
     if f is None:
@@ -69,7 +79,9 @@ def activity_pred(f: Any | None) -> Pred:
     if f.types:
         parts.append(Prop("types", Op.HAS_ANY, _enum_values(f.types)))
     if f.text is not None:
-        parts.append(Prop("search_text", Op.CONTAINS_ALL, tuple(query_parts(f.text))))
+        phrases = query_parts(f.text)
+        parts.append(Prop("search_text", Op.CONTAINS_ALL, tuple(phrases)))
+        parts.extend(_indexed(phrases))
     if f.actor is not None:
         who: list[Pred] = [Prop("id", Op.EQ, str(f.actor))]
         if f.role is not None:

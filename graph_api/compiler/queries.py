@@ -13,7 +13,7 @@ from typing import Any
 
 from cypher import Generated
 from graph_api.compiler.emit import Emitter
-from graph_api.compiler.ir import And, Op, Pred, Prop, Quant, Rel, conj, has_rel
+from graph_api.compiler.ir import And, Indexed, Op, Pred, Prop, Quant, Rel, conj, has_rel
 from loaders.model import ACTOR_LABELS, KIND_BY_LABEL, NODE_KINDS, REL_BY_NAME
 
 ACTOR_KINDS = tuple(KIND_BY_LABEL[label].kind for label in ACTOR_LABELS)
@@ -90,18 +90,40 @@ def _drive(pred: Pred) -> tuple[Rel | None, Pred]:
     return None, pred
 
 
+def _indexed(pred: Pred) -> Indexed | None:
+    """A search-index hint among the top-level conjuncts of ``pred``."""
+    parts = pred.parts if isinstance(pred, And) else (pred,)
+    return next((p for p in parts if isinstance(p, Indexed)), None)
+
+
+def _from_index(e: Emitter, hint: Indexed, var: str, label: str) -> list[str]:
+    """Clauses binding ``var`` to the ``label`` nodes the search index holds every token for."""
+    tokens = e.param(hint.tokens)
+    return [
+        f"MATCH (t:Term)-[:INDEXES]->({var}:{label}) WHERE t.text IN {tokens}",
+        f"WITH {var}, count(DISTINCT t) AS n WHERE n = {e.param(len(hint.tokens))}",
+    ]
+
+
 def _root_head(e: Emitter, label: str, pred: Pred) -> tuple[list[str], Pred]:
-    """The opening MATCH of a root list, driven by a ``some`` quantifier where there is one."""
+    """The opening of a root list: from the search index when a text condition allows it, or
+    driven by a ``some`` quantifier (whose target is often found by index) where there is one."""
     rel, rest = _drive(pred)
     if rel is None:
-        return [f"MATCH (v0:{label})"], pred
+        hint = _indexed(pred)
+        if hint is None:
+            return [f"MATCH (v0:{label})"], pred
+        return _from_index(e, hint, "v0", label), pred
     n = e.fresh()
     v, r = f"v{n}", f"r{n}"
     arrow = f"-[{r}:{rel.rel_type}]->" if rel.outgoing else f"<-[{r}:{rel.rel_type}]-"
+    hint = _indexed(rel.where)
+    start = _from_index(e, hint, v, rel.label) if hint else []
     clauses, expr = e.where(rel.where, v, r, ["v0", v, r])
     assert not clauses  # _drive only picks quantifiers without nested ones
     where = "" if expr == "true" else f" WHERE {expr}"
-    return [f"MATCH (v0:{label}){arrow}({v}:{rel.label}){where}", "WITH DISTINCT v0"], rest
+    target = v if hint else f"{v}:{rel.label}"
+    return [*start, f"MATCH (v0:{label}){arrow}({target}){where}", "WITH DISTINCT v0"], rest
 
 
 def _page_tail(keys: list[str], order: str, page: Page) -> list[str]:
