@@ -40,6 +40,7 @@ class Q(StrEnum):
     SEARCH_TERMS = "search_terms"
     SEARCH_SCAN = "search_scan"
     LIST_NOTICES = "list_notices"
+    GET_NOTICE = "get_notice"
     LIST_ACTORS = "list_actors"
     LIST_ACTIVITY_FACTS = "list_activity_facts"
     ACTIVITY_DETAILS = "activity_details"

@@ -203,10 +203,9 @@ class Query:
             int | None, strawberry.argument(description="The year; NOT_FOUND when no notice of that year is loaded.")
         ] = None,
     ) -> Notice | None:
-        notices = await call(info.context.repo.notices)
-        for props in notices:
-            if year is None or props.get("year") == year:
-                return Notice.from_props(props)
+        props = await call(info.context.repo.notice, year)
+        if props is not None:
+            return Notice.from_props(props)
         if year is not None:
             raise NotFound(f"no notice for year {year}", year=year)
         return None

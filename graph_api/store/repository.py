@@ -100,6 +100,11 @@ class GraphRepository:
         """Every loaded notice, newest first."""
         return [row["props"] for row in self._run(Q.LIST_NOTICES)]
 
+    def notice(self, year: int | None = None) -> dict[str, Any] | None:
+        """The notice of ``year``, or the latest loaded; None when there is none."""
+        rows = self._run(Q.GET_NOTICE, {"year": year})
+        return rows[0]["props"] if rows else None
+
     def actors(self, kinds: Iterable[str] = ACTOR_KINDS) -> list[Row]:
         """Actors of some kinds, ordered by name: id, name, kind, aliases, code."""
         return self._run(Q.LIST_ACTORS, {"kinds": list(kinds)})
