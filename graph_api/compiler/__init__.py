@@ -1,6 +1,6 @@
 """The query compiler: GraphQL filter input → IR → one parameterized Cypher statement.
 
-Three pure steps, each tested without a database:
+Pure steps, each tested without a database:
 
 - :mod:`graph_api.compiler.parse` turns filter input objects into the IR;
 - :mod:`graph_api.compiler.ir` is the IR: boolean predicates over one node and its relations;

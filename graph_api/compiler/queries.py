@@ -218,9 +218,3 @@ def count_by_kind() -> Statement:
     """Node counts per kind, one label count each (answered from the label counts, no scan)."""
     parts = [f"MATCH (n:{k.label}) RETURN '{k.kind}' AS kind, count(n) AS count" for k in NODE_KINDS]
     return Generated("count_by_kind", "\nUNION ALL\n".join(parts)), {}
-
-
-def in_scope(scope: Scope, owner: str) -> Rel:
-    """The predicate "linked to ``owner`` the way ``scope`` links" (for single-owner use)."""
-    rel_type, outgoing = SCOPES[scope]
-    return Rel(Quant.SOME, rel_type, not outgoing, "Entity", Prop("id", Op.EQ, owner))

@@ -13,14 +13,13 @@ from typing import Any
 from cypher import Generated, Q
 from graph_api.compiler import queries
 from graph_api.compiler.ir import Pred
-from graph_api.compiler.queries import Page, Scope
+from graph_api.compiler.queries import ACTOR_KINDS, Page, Scope
 from graph_api.errors import BadUserInput
 from graph_api.store.protocol import GraphStore, Row
 from graph_api.store.writer import search_text as display_text
-from loaders.model import ACTOR_LABELS, REL_TYPES
+from loaders.model import REL_TYPES
 from loaders.tokens import query_parts, tokens
 
-ACTOR_KINDS = tuple(label.upper() for label in ACTOR_LABELS)
 SNIPPET_RADIUS = 24
 SCAN_LIMIT = 500
 
