@@ -362,3 +362,15 @@ def test_path_null_and_unknown_ids(api: Api) -> None:
     far = {"from": "region:310000", "to": "organizer:市场监管总局", "maxHops": 1}
     assert api.data(op("path"), far)["path"] is None
     assert api.error(op("path"), {**far, "to": "organizer:nobody"})["extensions"]["code"] == "NOT_FOUND"
+
+
+def test_actor_facets_are_batched_and_labelled(api: Api, backend: GraphStore) -> None:
+    q = """{ actors(filter: {name: "公安部"}) { nodes { activityFacets { total byType { key label count }
+             byCampaign { key label count } byActorKind { key label } } } } }"""
+    before = backend.round_trips
+    facets = api.data(q)["actors"]["nodes"][0]["activityFacets"]
+    assert backend.round_trips - before == 2  # the actor page, then every actor's facets at once
+    assert facets["total"] == 3
+    assert facets["byCampaign"] == [{"key": "campaign:昆仑2023", "label": "昆仑2023", "count": 3}]
+    assert {"key": "ORGANIZER", "label": "主办单位"} in facets["byActorKind"]
+    assert all(t["label"] for t in facets["byType"])
