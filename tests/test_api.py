@@ -374,3 +374,17 @@ def test_actor_facets_are_batched_and_labelled(api: Api, backend: GraphStore) ->
     assert facets["byCampaign"] == [{"key": "campaign:昆仑2023", "label": "昆仑2023", "count": 3}]
     assert {"key": "ORGANIZER", "label": "主办单位"} in facets["byActorKind"]
     assert all(t["label"] for t in facets["byType"])
+
+
+def test_what_one_year_has_and_another_lacks(api: Api, falkor: GraphStore) -> None:
+    from graph_api.loading import load_graphs
+    from loaders.notice import build_graph
+    from tests.test_loading import derived_notice
+
+    load_graphs(falkor, [build_graph(derived_notice(), "derived")])  # 2024 drops 海关总署's item
+    q = """query($t: [ActivityType!]){ actors(first: 100, filter: {AND: [{runs: {types: $t, year: 2023}},
+             {NOT: {runs: {types: $t, year: 2024}}}]}) { nodes { id } } }"""
+    ids = {n["id"] for n in api.data(q, {"t": ["MONITORING"]})["actors"]["nodes"]}
+    assert "organizer:海关总署" in ids and "organizer:市场监管总局" not in ids
+    years = api.data('{ activities(filter: {actor: "organizer:公安部", year: 2024}) { nodes { year } } }')
+    assert [n["year"] for n in years["activities"]["nodes"]] == [2024, 2024, 2024]
