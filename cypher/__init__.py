@@ -7,6 +7,7 @@ graph model's allow-list (:mod:`loaders.model`).
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from enum import StrEnum
 from importlib import resources
 
@@ -20,6 +21,10 @@ class Q(StrEnum):
     CREATE_INDEX_ENTITY_ID = "create_index_entity_id"
     CREATE_INDEX_TERM_TEXT = "create_index_term_text"
     CREATE_INDEX_ENTITY_OWNER = "create_index_entity_owner"
+    CREATE_INDEX_ENTITY_KIND = "create_index_entity_kind"
+    CREATE_INDEX_ACTIVITY_TYPES = "create_index_activity_types"
+    CREATE_INDEX_ACTIVITY_YEAR = "create_index_activity_year"
+    CREATE_INDEX_NOTICE_YEAR = "create_index_notice_year"
     DELETE_NOTICE_FACTS = "delete_notice_facts"
     DELETE_ORPHAN_TERMS = "delete_orphan_terms"
     DELETE_ALL = "delete_all"
@@ -29,20 +34,43 @@ class Q(StrEnum):
     SET_META = "set_meta"
     GET_META = "get_meta"
     COUNT_ENTITIES = "count_entities"
-    COUNT_BY_KIND = "count_by_kind"
     COUNT_EDGES = "count_edges"
+    COUNT_INDEX_EDGES = "count_index_edges"
     GET_NODES = "get_nodes"
-    FIND_TERMS = "find_terms"
-    SCAN_TEXT = "scan_text"
+    SEARCH_TERMS = "search_terms"
+    SEARCH_SCAN = "search_scan"
     LIST_NOTICES = "list_notices"
+    GET_NOTICE = "get_notice"
     LIST_ACTORS = "list_actors"
     LIST_ACTIVITY_FACTS = "list_activity_facts"
     ACTIVITY_DETAILS = "activity_details"
-    ACTOR_ACTIVITY_IDS = "actor_activity_ids"
+    PARTNERS = "partners"
+    SCOPED_ACTORS = "scoped_actors"
+    LINKED_NODES = "linked_nodes"
     OUTGOING = "outgoing"
     NEIGHBORS = "neighbors"
     EXPORT_NODES = "export_nodes"
     EXPORT_EDGES = "export_edges"
+
+
+@dataclass(frozen=True)
+class Generated:
+    """A statement written by the query compiler (``graph_api.compiler``), not read from a file.
+
+    ``name`` says which builder made it (for errors and logs); ``text`` runs on every dialect
+    unless ``dialects`` holds a variant for one.
+    """
+
+    name: str
+    text: str
+    dialects: tuple[tuple[str, str], ...] = ()
+
+    def text_for(self, dialect: str) -> str:
+        """The text for ``dialect``: its variant if there is one, else the shared text."""
+        return dict(self.dialects).get(dialect, self.text)
+
+    def __str__(self) -> str:
+        return self.name
 
 
 class UnknownStatementError(LookupError):

@@ -35,7 +35,7 @@ from graph_api.labels import display_model
 from graph_api.loading import Source, load_bundled_if_empty, load_sources, source_of
 from graph_api.metrics import Metrics, ObservedRequests
 from graph_api.schema import build_schema
-from graph_api.schema.context import Context, SnapshotCache, call
+from graph_api.schema.context import Context, call
 from graph_api.security import (
     BadRequest,
     HardenedHTTP,
@@ -121,7 +121,6 @@ class GraphQLApp(GraphQL[Context, None]):
         super().__init__(build_schema(settings), graphql_ide="graphiql", **kw)
         self.settings = settings
         self.store_getter = store_getter
-        self.cache = SnapshotCache()
         self.metrics = metrics
 
     async def run(self, request: Any, context: Any = UNSET, root_value: Any = UNSET) -> Any:
@@ -158,7 +157,7 @@ class GraphQLApp(GraphQL[Context, None]):
             return ExecutionResult(data=None, errors=[GraphQLError(exc.message, original_error=exc)])
 
     async def get_context(self, request: Any, response: Any) -> Context:
-        return Context(repo=GraphRepository(self.store_getter()), settings=self.settings, cache=self.cache)
+        return Context(repo=GraphRepository(self.store_getter()), settings=self.settings)
 
     async def render_graphql_ide(self, request: Any) -> Response:
         return FileResponse(STATIC / "graphiql.html", media_type="text/html; charset=utf-8")

@@ -27,8 +27,9 @@ FORMATS = {
     "csv": ("application/zip", "quality-graph-csv.zip"),
     "cypher": ("application/x-cypher-query; charset=utf-8", "quality-graph.cypher"),
 }
-# Derived, internal properties that a consumer has no use for.
-INTERNAL = frozenset({"search_text"})
+# Derived, internal properties that a consumer has no use for: the search text and the
+# folded copies filters compare (written by graph_api.store.writer.filter_keys).
+INTERNAL = frozenset({"search_text", "name_folds", "title_fold", "section_fold"})
 
 
 @dataclass(frozen=True)

@@ -96,3 +96,13 @@ REL_BY_NAME: dict[str, RelType] = {r.name: r for r in REL_KINDS}
 ACTOR_LABELS = tuple(k.label for k in NODE_KINDS if k.actor)
 NODE_LABELS = frozenset(KIND_BY_LABEL)
 REL_TYPES = frozenset(REL_BY_NAME)
+
+# Stored property keys that generated statements may name (filters, ordering, facets);
+# the query compiler refuses any other key. The *_fold keys hold the text folded by
+# ``loaders.tokens.fold`` (written by the store's writer) so filters compare like for like.
+PROPERTY_KEYS = frozenset(
+    {
+        "id", "kind", "label", "owner", "year", "types", "search_text", "sort_key", "ordinal",
+        "name", "name_folds", "title", "title_fold", "section_fold", "code", "role",
+    }
+)  # fmt: skip

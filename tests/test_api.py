@@ -57,7 +57,11 @@ def test_who_runs_supervision_sampling(api: Api) -> None:
 
 def test_who_runs_by_phrase(api: Api) -> None:
     data = api.data(op("who_runs"), {"text": "监督抽查"})["actors"]
-    assert {n["id"] for n in data["nodes"]} == {"organizer:交通运输部", "organizer:市场监管总局", "organizer:生态环境部"}
+    assert {n["id"] for n in data["nodes"]} == {
+        "organizer:交通运输部",
+        "organizer:市场监管总局",
+        "organizer:生态环境部",
+    }
 
 
 def test_find_actor_by_full_name_or_short_form(api: Api) -> None:
@@ -78,7 +82,12 @@ def test_actor_with_partners_activities_and_provenance(api: Api) -> None:
     assert first["id"] == "activity:2023:附件3/九/1"
     assert first["types"] == ["LAUNCH_CEREMONY"]
     assert {(p["role"], p["actor"]["name"]) for p in first["participants"]} == {
-        ("LEAD", "上海市"), ("PARTNER", "江苏省"), ("PARTNER", "浙江省"), ("PARTNER", "安徽省"), ("PARTNER", "江西省")}
+        ("LEAD", "上海市"),
+        ("PARTNER", "江苏省"),
+        ("PARTNER", "浙江省"),
+        ("PARTNER", "安徽省"),
+        ("PARTNER", "江西省"),
+    }
     src = first["source"]
     assert src["section"] == "附件3/九" and src["text"].startswith("上海市会同四省")
     assert 0 < src["start"] < src["end"]
@@ -120,7 +129,11 @@ def test_activities_filtered_by_type_campaign_and_actor(api: Api) -> None:
     data = api.data(op("activities"), {"filter": {"campaign": "campaign:双随机、一公开"}, "first": 50})["activities"]
     assert data["totalCount"] == 4
     assert {p["actor"]["id"] for n in data["nodes"] for p in n["participants"]} == {
-        "organizer:自然资源部", "organizer:市场监管总局", "organizer:生态环境部", "organizer:水利部"}
+        "organizer:自然资源部",
+        "organizer:市场监管总局",
+        "organizer:生态环境部",
+        "organizer:水利部",
+    }
     data = api.data(op("activities"), {"filter": {"types": ["LAUNCH_CEREMONY"]}, "first": 100})["activities"]
     # 启动仪式: 天津 内蒙古 辽宁 上海 安徽 山东 湖南 广西 贵州 陕西 甘肃 新疆 (lines 162–226)
     leads = {p["actor"]["id"] for n in data["nodes"] for p in n["participants"] if p["role"] == "LEAD"}
@@ -184,8 +197,12 @@ def test_notice_contract(api: Api) -> None:
     chengdu = n["keyArrangements"][0]
     assert {a["id"] for a in chengdu["activities"]} >= {"activity:2023:附件1/一/1", "activity:2023:附件1/十八/1"}
     assert len(n["organizers"]) == 23 and n["organizers"][0]["name"] == "市场监管总局"
-    assert n["contact"] == {"name": "蔡煜刚", "office": "市场监管总局质量发展局",
-                            "phones": ["010-82262033", "010-82260622（传真）"], "email": "caiyugang@samr.gov.cn"}
+    assert n["contact"] == {
+        "name": "蔡煜刚",
+        "office": "市场监管总局质量发展局",
+        "phones": ["010-82262033", "010-82260622（传真）"],
+        "email": "caiyugang@samr.gov.cn",
+    }
     assert n["copiedTo"] == ["国家药监局", "有关联合会、协会"]
     assert "党委宣传部" in n["recipients"] and "发展改革委" in n["recipients"]
     assert api.data(op("notice"), {"year": 2023})["notice"]["id"] == "notice:2023"
@@ -199,9 +216,15 @@ def test_stats_contract(api: Api, notice: GraphData) -> None:
 
 def test_node_resolves_every_kind_of_id(api: Api) -> None:
     q = "query($id: ID!){ node(id: $id){ id __typename } }"
-    for node_id, typename in [("notice:2023", "Notice"), ("theme:2023", "Theme"), ("slogan:2023:3", "Slogan"),
-                              ("products:2023:142种", "ProductCategory"), ("topic:首席质量官", "Topic"),
-                              ("document:质量强国建设纲要", "Document"), ("contact:2023", "Contact")]:
+    for node_id, typename in [
+        ("notice:2023", "Notice"),
+        ("theme:2023", "Theme"),
+        ("slogan:2023:3", "Slogan"),
+        ("products:2023:142种", "ProductCategory"),
+        ("topic:首席质量官", "Topic"),
+        ("document:质量强国建设纲要", "Document"),
+        ("contact:2023", "Contact"),
+    ]:
         assert api.data(q, {"id": node_id})["node"] == {"id": node_id, "__typename": typename}
 
 
@@ -209,10 +232,14 @@ def test_node_resolves_every_kind_of_id(api: Api) -> None:
     ("query", "variables", "code"),
     [
         ("query($id: ID!){ node(id: $id){ id } }", {"id": "region:999999"}, "NOT_FOUND"),
-        ("{ actors(first: 5, after: \"not-a-cursor\"){ totalCount } }", {}, "BAD_USER_INPUT"),
+        ('{ actors(first: 5, after: "not-a-cursor"){ totalCount } }', {}, "BAD_USER_INPUT"),
         ("{ actors(first: 101){ totalCount } }", {}, "LIMIT_EXCEEDED"),
-        ("query($t: [ActivityType!]){ activities(filter: {types: $t}){ totalCount } }", {"t": ["NOPE"]}, "BAD_USER_INPUT"),
-        ("{ neighborhood(id: \"region:310000\", depth: 9){ truncated } }", {}, "LIMIT_EXCEEDED"),
+        (
+            "query($t: [ActivityType!]){ activities(filter: {types: $t}){ totalCount } }",
+            {"t": ["NOPE"]},
+            "BAD_USER_INPUT",
+        ),
+        ('{ neighborhood(id: "region:310000", depth: 9){ truncated } }', {}, "LIMIT_EXCEEDED"),
         ("{ notice(year: 1999){ id } }", {}, "NOT_FOUND"),
         ("{ actorz { id } }", {}, "GRAPHQL_VALIDATION_FAILED"),
     ],
@@ -231,7 +258,9 @@ def test_depth_limit(api: Api) -> None:
 def test_flexible_filters(api: Api) -> None:
     q = """query($f: ActorFilter){ actors(filter: $f, first: 100){ totalCount nodes { id } } }"""
     both = {"AND": [{"runs": {"types": ["SUPERVISION_SAMPLING"]}}, {"kinds": ["ORGANIZER"]}]}
-    assert {n["id"] for n in api.data(q, {"f": both})["actors"]["nodes"]} == SUPERVISION_SAMPLING_ACTORS - {"region:620000"}
+    assert {n["id"] for n in api.data(q, {"f": both})["actors"]["nodes"]} == SUPERVISION_SAMPLING_ACTORS - {
+        "region:620000"
+    }
     either = {"OR": [{"name": "上海市"}, {"code": {"eq": "320000"}}]}
     assert {n["id"] for n in api.data(q, {"f": either})["actors"]["nodes"]} == {"region:310000", "region:320000"}
     negated = {"kinds": ["REGION"], "NOT": {"nameFilter": {"startsWith": "新疆"}}}
@@ -305,3 +334,57 @@ def test_alias_and_token_limits(api: Api) -> None:
     tokens = "{ " + " ".join(f"a{i}: __typename" for i in range(1100)) + " }"
     assert api.error(tokens)["extensions"]["code"] == "LIMIT_EXCEEDED"
     assert api.error(aliases)["extensions"]["code"] == "LIMIT_EXCEEDED"  # cached validation still refuses
+
+
+def test_names_list_in_pinyin_order(api: Api) -> None:
+    q = "query($o: ActorOrder){ actors(filter: {kinds: [REGION]}, first: 100, orderBy: $o){ nodes { name } } }"
+    names = [n["name"] for n in api.data(q, {"o": "NAME_ASC"})["actors"]["nodes"]]
+    assert names[:3] == ["安徽省", "北京市", "重庆市"] and names[-1] == "浙江省"
+    assert [n["name"] for n in api.data(q, {"o": "NAME_DESC"})["actors"]["nodes"]] == names[::-1]
+
+
+def test_typed_questions_about_documents_topics_and_years(api: Api) -> None:
+    q = """{ node(id: "document:质量强国建设纲要") { ... on Document { activities(first: 100) { totalCount nodes { id } }
+                                                                  actors { id } } }
+             activities(filter: {document: "document:质量强国建设纲要"}, first: 100) { totalCount nodes { id } }
+             topics(year: 2023) { id activities(first: 1) { totalCount } actors(year: 2023) { id } }
+             none: campaigns(year: 1999) { id } }"""
+    data = api.data(q)
+    cited = data["node"]["activities"]
+    assert cited["totalCount"] == data["activities"]["totalCount"] > 0
+    assert cited["nodes"] == data["activities"]["nodes"]
+    assert data["node"]["actors"]
+    assert all(t["activities"]["totalCount"] > 0 for t in data["topics"]) and data["topics"]
+    assert data["none"] == []
+
+
+def test_path_null_and_unknown_ids(api: Api) -> None:
+    far = {"from": "region:310000", "to": "organizer:市场监管总局", "maxHops": 1}
+    assert api.data(op("path"), far)["path"] is None
+    assert api.error(op("path"), {**far, "to": "organizer:nobody"})["extensions"]["code"] == "NOT_FOUND"
+
+
+def test_actor_facets_are_batched_and_labelled(api: Api, backend: GraphStore) -> None:
+    q = """{ actors(filter: {name: "公安部"}) { nodes { activityFacets { total byType { key label count }
+             byCampaign { key label count } byActorKind { key label } } } } }"""
+    before = backend.round_trips
+    facets = api.data(q)["actors"]["nodes"][0]["activityFacets"]
+    assert backend.round_trips - before == 2  # the actor page, then every actor's facets at once
+    assert facets["total"] == 3
+    assert facets["byCampaign"] == [{"key": "campaign:昆仑2023", "label": "昆仑2023", "count": 3}]
+    assert {"key": "ORGANIZER", "label": "主办单位"} in facets["byActorKind"]
+    assert all(t["label"] for t in facets["byType"])
+
+
+def test_what_one_year_has_and_another_lacks(api: Api, falkor: GraphStore) -> None:
+    from graph_api.loading import load_graphs
+    from loaders.notice import build_graph
+    from tests.test_loading import derived_notice
+
+    load_graphs(falkor, [build_graph(derived_notice(), "derived")])  # 2024 drops 海关总署's item
+    q = """query($t: [ActivityType!]){ actors(first: 100, filter: {AND: [{runs: {types: $t, year: 2023}},
+             {NOT: {runs: {types: $t, year: 2024}}}]}) { nodes { id } } }"""
+    ids = {n["id"] for n in api.data(q, {"t": ["MONITORING"]})["actors"]["nodes"]}
+    assert "organizer:海关总署" in ids and "organizer:市场监管总局" not in ids
+    years = api.data('{ activities(filter: {actor: "organizer:公安部", year: 2024}) { nodes { year } } }')
+    assert [n["year"] for n in years["activities"]["nodes"]] == [2024, 2024, 2024]

@@ -56,3 +56,30 @@ def test_shortest_path_avoids_the_notice_hub(repo: GraphRepository) -> None:
     assert sub.nodes == ["organizer:生态环境部", "activity:2023:附件1/九/1", "organizer:市场监管总局"]
     assert [e.type for e in sub.edges] == ["RUNS", "RUNS"]
     assert walk.shortest_path(repo, "organizer:生态环境部", "slogan:2023:1", 2) is None
+
+
+def test_path_from_both_ends_is_as_short_as_a_full_search(repo: GraphRepository) -> None:
+    import random
+
+    import networkx as nx
+
+    _, edges = repo.export()
+    graph = nx.Graph()
+    graph.add_edges_from((e["source"], e["target"]) for e in edges if not e["source"].startswith("notice:"))
+    rng = random.Random(7)
+    ids = sorted(graph.nodes)
+    for start, goal in [(rng.choice(ids), rng.choice(ids)) for _ in range(12)]:
+        before = repo.store.round_trips
+        sub = walk.shortest_path(repo, start, goal, 6)
+        assert repo.store.round_trips - before <= 6
+        try:
+            expected: int | None = nx.shortest_path_length(graph, start, goal)
+        except nx.NetworkXNoPath:
+            expected = None
+        if expected is None or expected > 6:
+            assert sub is None
+            continue
+        assert sub is not None and len(sub.edges) == expected
+        assert (sub.nodes[0], sub.nodes[-1]) == (start, goal)
+        for hop, (a, b) in zip(sub.edges, zip(sub.nodes, sub.nodes[1:], strict=False), strict=True):
+            assert {hop.source, hop.target} == {a, b}

@@ -80,3 +80,40 @@ def test_contract_operation_validates_against_file_and_served_schema(path: Path,
     document = parse(path.read_text(encoding="utf-8"))
     assert validate(build_schema((ROOT / "schema.graphql").read_text(encoding="utf-8")), document) == []
     assert validate(served, document) == []
+
+
+def test_every_type_field_argument_and_enum_value_is_described() -> None:
+    from graphql import GraphQLEnumType, GraphQLInputObjectType, GraphQLInterfaceType, GraphQLObjectType
+
+    schema = build_schema((ROOT / "schema.graphql").read_text(encoding="utf-8"))
+    missing: list[str] = []
+    counted = 0
+    for name, t in schema.type_map.items():
+        if name.startswith("__") or name in {"String", "Int", "Float", "Boolean", "ID"}:
+            continue
+        counted += 1
+        if not t.description:
+            missing.append(name)
+        if isinstance(t, GraphQLObjectType | GraphQLInterfaceType | GraphQLInputObjectType):
+            for fname, field in t.fields.items():
+                counted += 1
+                if not field.description:
+                    missing.append(f"{name}.{fname}")
+                for aname, arg in getattr(field, "args", {}).items():
+                    counted += 1
+                    if not arg.description:
+                        missing.append(f"{name}.{fname}({aname})")
+        if isinstance(t, GraphQLEnumType):
+            for vname, value in t.values.items():
+                counted += 1
+                if not value.description:
+                    missing.append(f"{name}.{vname}")
+    assert missing == []
+    assert counted > 400
+
+
+def test_enum_values_speak_the_model_and_the_taxonomy() -> None:
+    sdl = (ROOT / "schema.graphql").read_text(encoding="utf-8")
+    assert '"""启动仪式. Cue words: 启动仪式."""\n  LAUNCH_CEREMONY' in sdl
+    assert "enum RelationType" in sdl and "CITES" in sdl and "type: RelationType!" in sdl
+    assert "enum NodeKind" in sdl and "kind: NodeKind!" in sdl

@@ -12,14 +12,10 @@ from strawberry.types import ExecutionContext
 
 from graph_api.errors import QGraphError
 from graph_api.guard import RequestLimits
-from graph_api.schema.notice import Notice
-from graph_api.schema.query import Query
-from graph_api.schema.types import (
+from graph_api.schema.nodes import (
     Activity,
     Association,
     Campaign,
-    Contact,
-    ContentItem,
     Document,
     Event,
     KeyArrangement,
@@ -27,11 +23,10 @@ from graph_api.schema.types import (
     Organizer,
     ProductCategory,
     Region,
-    Requirement,
-    Slogan,
-    Theme,
     Topic,
 )
+from graph_api.schema.notice import Contact, ContentItem, Notice, Requirement, Slogan, Theme
+from graph_api.schema.query import Query
 from graph_api.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -45,9 +40,7 @@ TYPES = [
 class QualitySchema(strawberry.Schema):
     """Logs only unexpected errors; coded QGraphErrors are answers, not failures."""
 
-    def process_errors(
-        self, errors: list[GraphQLError], execution_context: ExecutionContext | None = None
-    ) -> None:
+    def process_errors(self, errors: list[GraphQLError], execution_context: ExecutionContext | None = None) -> None:
         for error in errors:
             if error.original_error is not None and not isinstance(error.original_error, QGraphError):
                 log.error("unexpected error: %s", error.message, exc_info=error.original_error)

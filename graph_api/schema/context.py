@@ -1,51 +1,29 @@
-"""Per-request context: the repository, batch loaders, and a per-request snapshot."""
+"""Per-request context: the repository and the batch loaders every resolver goes through.
+
+Nothing here holds graph data beyond one request: each list a resolver asks for is one
+compiled statement, and sibling resolvers at one level share it through a DataLoader.
+"""
 
 from __future__ import annotations
 
-import asyncio
-from collections.abc import Callable
+from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 from anyio import to_thread
 from strawberry.dataloader import DataLoader
 
-from graph_api.schema.filters import Snapshot
 from graph_api.settings import Settings
 from graph_api.store.protocol import Row
 from graph_api.store.repository import GraphRepository
 
 T = TypeVar("T")
+V = TypeVar("V")
 
 
 async def call(fn: Callable[..., T], *args: Any) -> T:
     """Run a blocking store call off the event loop."""
     return await to_thread.run_sync(fn, *args)
-
-
-class SnapshotCache:
-    """The indexed activity/actor snapshot, shared across requests while the version holds.
-
-    Every load writes a new version, so one cheap ``get_meta`` round trip per request tells
-    whether the cached snapshot still describes the graph (also across processes and replicas).
-    """
-
-    def __init__(self) -> None:
-        self.version: str | None = None
-        self.snapshot = Snapshot([], [])
-        self._lock = asyncio.Lock()
-
-    async def get(self, repo: GraphRepository) -> Snapshot:
-        """The current snapshot, rebuilt when the stored version changed."""
-        meta = await call(repo.meta)
-        version = meta["version"] if meta else None
-        if version is None or version != self.version:
-            async with self._lock:
-                if version is None or version != self.version:
-                    facts = await call(repo.activity_facts)
-                    actors = await call(repo.actors)
-                    self.snapshot, self.version = Snapshot(facts, actors), version
-        return self.snapshot
 
 
 @dataclass
@@ -54,11 +32,10 @@ class Context:
 
     repo: GraphRepository
     settings: Settings
-    cache: SnapshotCache = field(default_factory=SnapshotCache)
-    _snapshot: asyncio.Task[Snapshot] | None = None
     node_loader: DataLoader[str, dict[str, Any] | None] = field(init=False)
     details_loader: DataLoader[str, Row | None] = field(init=False)
     links_loader: DataLoader[tuple[str, str], list[tuple[str, Row]]] = field(init=False)
+    _batches: dict[Hashable, DataLoader[str, Any]] = field(init=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         async def load_nodes(ids: list[str]) -> list[dict[str, Any] | None]:
@@ -79,8 +56,21 @@ class Context:
         self.details_loader = DataLoader(load_fn=load_details)
         self.links_loader = DataLoader(load_fn=load_links)
 
-    async def snapshot(self) -> Snapshot:
-        """The indexed snapshot, checked against the graph version once per request."""
-        if self._snapshot is None:
-            self._snapshot = asyncio.ensure_future(self.cache.get(self.repo))
-        return await self._snapshot
+    def prime(self, rows: Sequence[dict[str, Any]]) -> None:
+        """Remember node properties a statement already returned (no second fetch)."""
+        for props in rows:
+            self.node_loader.prime(props["id"], props)
+
+    async def batched(self, key: Hashable, owner: str, fetch: Callable[[list[str]], dict[str, V]], default: V) -> V:
+        """``owner``'s share of one statement run for every owner asked for with ``key`` at
+        this level: ``fetch`` gets all of their ids, once, off the event loop."""
+        loader = self._batches.get(key)
+        if loader is None:
+
+            async def load(owners: list[str]) -> list[Any]:
+                found = await call(fetch, owners)
+                return [found.get(o, default) for o in owners]
+
+            loader = self._batches[key] = DataLoader(load_fn=load)
+        value: V = await loader.load(owner)
+        return value

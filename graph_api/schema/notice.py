@@ -1,4 +1,4 @@
-"""The Notice type: theme, slogans, body structure, organizers, contact, distribution."""
+"""The Notice type and its parts: theme, slogans, body structure, organizers, contact."""
 
 from __future__ import annotations
 
@@ -6,37 +6,100 @@ from typing import Any
 
 import strawberry
 
-from graph_api.schema.types import (
-    Contact,
-    ContentItem,
-    CtxInfo,
-    KeyArrangement,
-    Node,
-    Organizer,
-    Requirement,
-    Slogan,
-    Source,
-    Theme,
-    load_nodes,
-    source_of,
-)
+from graph_api.schema.common import CtxInfo, Node, Props, Source, builds, load_nodes, source_of
+from graph_api.schema.nodes import KeyArrangement, Organizer
 
 
-@strawberry.type
+@builds("Theme")
+@strawberry.type(description="The year's activity theme (活动主题).")
+class Theme(Node):
+    text: str = strawberry.field(description="The theme, e.g. `增强质量意识 推进高质量发展`.")
+    occurrences: int = strawberry.field(description="How often the notice states it.")
+
+    @classmethod
+    def from_props(cls, props: Props) -> Theme:
+        """From stored node properties."""
+        return cls(id=strawberry.ID(props["id"]), text=props["text"], occurrences=props.get("occurrences") or 0)
+
+
+@builds("Slogan")
+@strawberry.type(description="A publicity slogan (附件4).")
+class Slogan(Node):
+    ordinal: int = strawberry.field(description="Its number, from 1.")
+    text: str = strawberry.field(description="The slogan.")
+
+    @classmethod
+    def from_props(cls, props: Props) -> Slogan:
+        """From stored node properties."""
+        return cls(id=strawberry.ID(props["id"]), ordinal=props["ordinal"], text=props["text"])
+
+
+def _item(cls: Any, props: Props) -> Any:
+    source = source_of(props)
+    assert source is not None, f"{props['id']} has no provenance"
+    return cls(id=strawberry.ID(props["id"]), ordinal=props["ordinal"], title=props["title"], source=source)
+
+
+@builds("ContentItem")
+@strawberry.type(description="An item of 二、活动内容.")
+class ContentItem(Node):
+    ordinal: int = strawberry.field(description="Its number, from 1.")
+    title: str = strawberry.field(description="Its heading.")
+    source: Source = strawberry.field(description="Where it was read.")
+
+    @classmethod
+    def from_props(cls, props: Props) -> ContentItem:
+        """From stored node properties."""
+        return _item(cls, props)  # type: ignore[no-any-return]
+
+
+@builds("Requirement")
+@strawberry.type(description="An item of 四、工作要求.")
+class Requirement(Node):
+    ordinal: int = strawberry.field(description="Its number, from 1.")
+    title: str = strawberry.field(description="Its heading.")
+    source: Source = strawberry.field(description="Where it was read.")
+
+    @classmethod
+    def from_props(cls, props: Props) -> Requirement:
+        """From stored node properties."""
+        return _item(cls, props)  # type: ignore[no-any-return]
+
+
+@builds("Contact")
+@strawberry.type(description="The notice's contact person.")
+class Contact(Node):
+    name: str | None = strawberry.field(description="Name.")
+    office: str | None = strawberry.field(description="Office.")
+    phones: list[str] = strawberry.field(description="Phone numbers as written (fax marked 传真).")
+    email: str | None = strawberry.field(description="E-mail address.")
+
+    @classmethod
+    def from_props(cls, props: Props) -> Contact:
+        """From stored node properties."""
+        return cls(
+            id=strawberry.ID(props["id"]),
+            name=props.get("name"),
+            office=props.get("office"),
+            phones=props.get("phones") or [],
+            email=props.get("email"),
+        )
+
+
+@builds("Notice")
+@strawberry.type(description="One year's national 质量月 notice.")
 class Notice(Node):
-    """One year's national 质量月 notice."""
-
-    year: int
-    name: str
+    year: int = strawberry.field(description="The year it is for.")
+    name: str = strawberry.field(description="A readable title.")
     declared_organizer_count: int | None = strawberry.field(
-        description="The number of departments the notice declares (\"25 个部门\")."
+        description='The number of departments the notice declares ("25 个部门").'
     )
     recipients: list[str] = strawberry.field(description="主送, one entry per body.")
     recipient_scope: str | None = strawberry.field(description="The scope prefixing 主送.")
     copied_to: list[str] = strawberry.field(description="抄送.")
-    attachments: list[str]
-    public: bool
-    source: Source | None
+    attachments: list[str] = strawberry.field(description="Titles of its annexes (附件).")
+    public: bool = strawberry.field(description="Whether it is marked for public release.")
+    source: Source | None = strawberry.field(description="Where its preamble was read.")
 
     @classmethod
     def from_props(cls, props: dict[str, Any]) -> Notice:
@@ -60,24 +123,24 @@ class Notice(Node):
         ids = [t for t, props in targets if all(props.get(k) == v for k, v in where.items())]
         return await load_nodes(info, ids)
 
-    @strawberry.field
+    @strawberry.field(description="The activity theme.")
     async def theme(self, info: CtxInfo) -> Theme | None:
         found = await self._children(info, "HAS_THEME")
         return found[0] if found else None
 
-    @strawberry.field
+    @strawberry.field(description="Publicity slogans, in order.")
     async def slogans(self, info: CtxInfo) -> list[Slogan]:
         return await self._children(info, "HAS_SLOGAN")
 
-    @strawberry.field
+    @strawberry.field(description="Items of 活动内容, in order.")
     async def content_items(self, info: CtxInfo) -> list[ContentItem]:
         return await self._children(info, "HAS_CONTENT_ITEM")
 
-    @strawberry.field
+    @strawberry.field(description="Key arrangements (重点安排), in order.")
     async def key_arrangements(self, info: CtxInfo) -> list[KeyArrangement]:
         return await self._children(info, "HAS_KEY_ARRANGEMENT")
 
-    @strawberry.field
+    @strawberry.field(description="Work requirements (工作要求), in order.")
     async def requirements(self, info: CtxInfo) -> list[Requirement]:
         return await self._children(info, "HAS_REQUIREMENT")
 
@@ -85,16 +148,14 @@ class Notice(Node):
     async def organizers(self, info: CtxInfo) -> list[Organizer]:
         return await self._organizers(info, listed=True)
 
-    @strawberry.field(
-        description="Organizers counted in the declared number but not listed, inferred from 主送."
-    )
+    @strawberry.field(description="Organizers counted in the declared number but not listed, inferred from 主送.")
     async def suggested_organizers(self, info: CtxInfo) -> list[Organizer]:
         return await self._organizers(info, listed=False)
 
     async def _organizers(self, info: CtxInfo, *, listed: bool) -> list[Organizer]:
         return await self._children(info, "ORGANIZED_BY", listed=listed)
 
-    @strawberry.field
+    @strawberry.field(description="The contact person.")
     async def contact(self, info: CtxInfo) -> Contact | None:
         found = await self._children(info, "HAS_CONTACT")
         return found[0] if found else None

@@ -36,8 +36,6 @@ def page_bounds(settings: Settings, first: int | None, after: str | None) -> tup
     if size < 0:
         raise BadUserInput(f"first must be at least 0, got {size}", argument="first")
     if size > settings.max_page:
-        raise LimitExceeded(
-            f"first may be at most {settings.max_page}, got {size}", argument="first"
-        )
+        raise LimitExceeded(f"first may be at most {settings.max_page}, got {size}", argument="first")
     start = decode_cursor(after) + 1 if after else 0
     return start, size

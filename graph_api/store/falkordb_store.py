@@ -22,7 +22,7 @@ from falkordb import FalkorDB
 from redis.backoff import NoBackoff
 from redis.retry import Retry
 
-from cypher import Q
+from cypher import Generated, Q
 from graph_api.errors import RETRY_AFTER_SECONDS, UNAVAILABLE_MESSAGE, StoreError, StoreTimeout, StoreUnavailable
 from graph_api.store.embedded import EmbeddedServer, Endpoint
 from graph_api.store.load_lock import LoadLock
@@ -121,7 +121,7 @@ class FalkorDBStore:
     # -- reads ---------------------------------------------------------------------------
     def run(
         self,
-        name: Q,
+        name: Q | Generated,
         params: Mapping[str, Any] | None = None,
         *,
         label: str | None = None,
@@ -215,7 +215,7 @@ class FalkorDBStore:
             self._server.stop()
 
     @staticmethod
-    def _translate(exc: Exception, name: Q) -> Exception:
+    def _translate(exc: Exception, name: Q | Generated) -> Exception:
         message = str(exc)
         if isinstance(exc, redis.ConnectionError | redis.TimeoutError) and "timed out" not in message:
             # The driver's text names the socket path: operators see it, clients do not.

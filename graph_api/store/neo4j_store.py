@@ -17,7 +17,7 @@ from neo4j.exceptions import (
     SessionExpired,
 )
 
-from cypher import Q
+from cypher import Generated, Q
 from graph_api.errors import RETRY_AFTER_SECONDS, UNAVAILABLE_MESSAGE, StoreError, StoreTimeout, StoreUnavailable
 from graph_api.store.params import check_params
 from graph_api.store.protocol import Progress, Row, WriteStep
@@ -59,13 +59,13 @@ class Neo4jStore:
         except (ValueError, neo4j.exceptions.ConfigurationError) as exc:
             raise StoreUnavailable(f"cannot use Neo4j URL {url!r}: {exc}") from exc
 
-    def _query(self, name: Q, label: str | None = None, rel_type: str | None = None) -> Query:
+    def _query(self, name: Q | Generated, label: str | None = None, rel_type: str | None = None) -> Query:
         text = self.catalog.text(name, label=label, rel_type=rel_type)
         return Query(text, timeout=self._timeout)
 
     def run(
         self,
-        name: Q,
+        name: Q | Generated,
         params: Mapping[str, Any] | None = None,
         *,
         label: str | None = None,
@@ -136,7 +136,7 @@ def _run_schema(tx: neo4j.ManagedTransaction, text: str) -> None:
     tx.run(text).consume()
 
 
-def _translate(exc: Exception, name: Q) -> Exception:
+def _translate(exc: Exception, name: Q | Generated) -> Exception:
     if isinstance(exc, ServiceUnavailable | SessionExpired | OSError):
         return StoreUnavailable(
             UNAVAILABLE_MESSAGE,

@@ -6,7 +6,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol, runtime_checkable
 
-from cypher import Q
+from cypher import Generated, Q
 
 Row = dict[str, Any]
 # Called after each write step with (steps done, steps in all).
@@ -32,7 +32,7 @@ class GraphStore(Protocol):
 
     def run(
         self,
-        name: Q,
+        name: Q | Generated,
         params: Mapping[str, Any] | None = None,
         *,
         label: str | None = None,

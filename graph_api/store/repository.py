@@ -1,4 +1,8 @@
-"""Read access the API needs, each method one or two named statements. No Cypher here."""
+"""Read access the API needs: named statements and statements from the query compiler.
+
+No Cypher is written here; every method is one round trip (``stats`` two), whatever the
+number of owners it answers for.
+"""
 
 from __future__ import annotations
 
@@ -6,16 +10,29 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from cypher import Q
+from cypher import Generated, Q
+from graph_api.compiler import queries
+from graph_api.compiler.ir import Pred
+from graph_api.compiler.queries import ACTOR_KINDS, Page, Scope
 from graph_api.errors import BadUserInput
 from graph_api.store.protocol import GraphStore, Row
 from graph_api.store.writer import search_text as display_text
-from loaders.model import ACTOR_LABELS, REL_TYPES
+from loaders.model import REL_TYPES
 from loaders.tokens import query_parts, tokens
 
-ACTOR_KINDS = tuple(label.upper() for label in ACTOR_LABELS)
 SNIPPET_RADIUS = 24
 SCAN_LIMIT = 500
+
+
+@dataclass(frozen=True)
+class PageRows:
+    """One page of a list: the total number of matches and the page's node properties."""
+
+    total: int
+    rows: list[dict[str, Any]]
+
+
+EMPTY_PAGE = PageRows(0, [])
 
 
 @dataclass(frozen=True)
@@ -68,7 +85,7 @@ class GraphRepository:
     def __init__(self, store: GraphStore) -> None:
         self.store = store
 
-    def _run(self, name: Q, params: dict[str, Any] | None = None, **kw: Any) -> list[Row]:
+    def _run(self, name: Q | Generated, params: dict[str, Any] | None = None, **kw: Any) -> list[Row]:
         return [_plain(row) for row in self.store.run(name, params, **kw)]
 
     def nodes(self, ids: Sequence[str]) -> dict[str, dict[str, Any]]:
@@ -81,6 +98,11 @@ class GraphRepository:
     def notices(self) -> list[dict[str, Any]]:
         """Every loaded notice, newest first."""
         return [row["props"] for row in self._run(Q.LIST_NOTICES)]
+
+    def notice(self, year: int | None = None) -> dict[str, Any] | None:
+        """The notice of ``year``, or the latest loaded; None when there is none."""
+        rows = self._run(Q.GET_NOTICE, {"year": year})
+        return rows[0]["props"] if rows else None
 
     def actors(self, kinds: Iterable[str] = ACTOR_KINDS) -> list[Row]:
         """Actors of some kinds, ordered by name: id, name, kind, aliases, code."""
@@ -111,17 +133,20 @@ class GraphRepository:
         for row in self._run(Q.NEIGHBORS, {"ids": list(ids)}):
             for e in row["edges"]:
                 hop = (
-                    Hop(row["id"], e["target"], e["type"])
-                    if e["outgoing"]
-                    else Hop(e["target"], row["id"], e["type"])
+                    Hop(row["id"], e["target"], e["type"]) if e["outgoing"] else Hop(e["target"], row["id"], e["type"])
                 )
                 out[row["id"]].append((e["target"], hop))
         return out
 
     def stats(self) -> tuple[int, int, list[Row]]:
-        """Node count, edge count, and node counts by kind."""
-        by_kind = self._run(Q.COUNT_BY_KIND)
-        return sum(r["count"] for r in by_kind), self._count(Q.COUNT_EDGES), by_kind
+        """Node count, edge count (search-index edges left out), and node counts by kind.
+
+        Everything comes from label and relationship-type counts: nothing is scanned.
+        """
+        statement, params = queries.count_by_kind()
+        by_kind = sorted((r for r in self._run(statement, params) if r["count"]), key=lambda r: str(r["kind"]))
+        edges = self._count(Q.COUNT_EDGES) - self._count(Q.COUNT_INDEX_EDGES)
+        return sum(r["count"] for r in by_kind), edges, by_kind
 
     def _count(self, name: Q) -> int:
         rows = self._run(name)
@@ -140,37 +165,75 @@ class GraphRepository:
         """Nodes whose text holds every phrase of ``text``, best first, one hit per node.
 
         Candidates come from the Term index (bigrams); each is then checked to hold the
-        whole phrase, so "抽查" finds "监督抽查" but "查抽" does not.
+        whole phrase, so "抽查" finds "监督抽查" but "查抽" does not. Ranking and the cut to
+        ``limit`` happen in the database; only the hits come back.
         """
         parts = query_parts(text)
         if not parts:
             return []
-        wanted = [tokens(p) for p in parts]
-        weights: dict[str, float] = {}
+        wanted = [sorted(tokens(p)) for p in parts]
+        params: dict[str, Any] = {"parts": parts, "tokens": max(sum(len(w) for w in wanted), 1), "limit": limit}
         if all(len(p) > 1 for p in parts):
-            all_terms = sorted(set().union(*wanted))
-            for row in self._run(Q.FIND_TERMS, {"terms": all_terms}):
-                held = set(row["terms"])
-                if all(w <= held for w in wanted):
-                    weights[row["id"]] = float(row["weight"])
+            params.update(terms=sorted(set().union(*wanted)), groups=wanted)
+            rows = self._run(Q.SEARCH_TERMS, params)
         else:
-            rows = self._run(Q.SCAN_TEXT, {"text": max(parts, key=len), "limit": SCAN_LIMIT})
-            weights = {row["id"]: 1.0 for row in rows}
-        hits = []
-        for node_id, props in self.nodes(list(weights)).items():
-            body = str(props.get("search_text") or "")
-            if not all(p in body for p in parts):
-                continue
-            name = str(props.get("name") or props.get("title") or props.get("text") or "")
-            folded_name = name.lower()
-            score = weights[node_id] / max(sum(len(w) for w in wanted), 1)
-            if any(p == folded_name for p in parts):
-                score += 10
-            elif all(p in folded_name for p in parts):
-                score += 5 - min(len(folded_name), 40) / 10
-            hits.append(SearchHit(props, round(score, 4), snippet(display_text(props), parts, body)))
-        hits.sort(key=lambda h: (-h.score, str(h.props.get("sort_key") or ""), h.props["id"]))
-        return hits[:limit]
+            rows = self._run(Q.SEARCH_SCAN, {**params, "scan": SCAN_LIMIT})
+        return [
+            SearchHit(
+                row["props"],
+                float(row["score"]),
+                snippet(display_text(row["props"]), parts, row["props"].get("search_text") or ""),
+            )
+            for row in rows
+        ]
+
+    # -- compiled lists ------------------------------------------------------------------
+    def activity_page(self, pred: Pred, order: str, page: Page) -> PageRows:
+        """Activities matching ``pred`` in ``order``: total and one page (one statement)."""
+        return self._page(*queries.activity_page(pred, order, page))
+
+    def actor_page(self, pred: Pred, order: str, page: Page) -> PageRows:
+        """Actors matching ``pred`` in ``order``: total and one page (one statement)."""
+        return self._page(*queries.actor_page(pred, order, page))
+
+    def _page(self, statement: Generated, params: dict[str, Any]) -> PageRows:
+        rows = self._run(statement, params)
+        return PageRows(int(rows[0]["total"]), rows[0]["page"]) if rows else EMPTY_PAGE
+
+    def scoped_activity_pages(
+        self, scope: Scope, owners: Sequence[str], pred: Pred, order: str, page: Page, role: str | None = None
+    ) -> dict[str, PageRows]:
+        """For each owner, its activities matching ``pred``: total and one page (one statement)."""
+        statement, params = queries.scoped_activity_pages(scope, pred, order, page, role)
+        rows = self._run(statement, {**params, "owners": list(owners)})
+        return {row["owner"]: PageRows(int(row["total"]), row["page"]) for row in rows}
+
+    def facets(self, pred: Pred, scope: Scope | None = None, owners: Sequence[str] = ()) -> dict[str | None, list[Row]]:
+        """Facet rows (facet, key, label, count) of matching activities, per owner with a scope."""
+        statement, params = queries.facets(pred, scope)
+        if scope is not None:
+            params = {**params, "owners": list(owners)}
+        out: dict[str | None, list[Row]] = {}
+        for row in self._run(statement, params):
+            out.setdefault(row.get("owner"), []).append(row)
+        return out
+
+    def partners(self, ids: Sequence[str], year: int | None = None) -> dict[str, list[dict[str, Any]]]:
+        """For each actor, the actors sharing one of its activities, by name."""
+        rows = self._run(Q.PARTNERS, {"ids": list(ids), "year": year})
+        return {row["owner"]: row["nodes"] for row in rows}
+
+    def scoped_actors(
+        self, rel_type: str, ids: Sequence[str], year: int | None = None
+    ) -> dict[str, list[dict[str, Any]]]:
+        """For each campaign/event/topic/document, the actors of the activities linked to it."""
+        rows = self._run(Q.SCOPED_ACTORS, {"ids": list(ids), "year": year}, rel_type=rel_type)
+        return {row["owner"]: row["nodes"] for row in rows}
+
+    def linked_nodes(self, label: str, rel_type: str, year: int | None = None) -> list[dict[str, Any]]:
+        """Every node of ``label`` some activity links to over ``rel_type``, by name."""
+        rows = self._run(Q.LINKED_NODES, {"year": year}, label=label, rel_type=rel_type)
+        return [row["props"] for row in rows]
 
     def export(self) -> tuple[list[Row], list[Row]]:
         """Every domain node (props, labels) and edge (source, target, type, props)."""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from cypher import Q, UnknownStatementError, load_catalog
+from cypher import Generated, Q, UnknownStatementError, load_catalog
 from graph_api.errors import UnknownStatement
 from loaders.model import NODE_LABELS, REL_TYPES
 
@@ -20,8 +20,14 @@ class Catalog:
             raise UnknownStatement(str(exc)) from exc
         self.dialect = dialect
 
-    def text(self, name: Q, *, label: str | None = None, rel_type: str | None = None) -> str:
-        """The statement text, with ``__LABEL__``/``__TYPE__`` filled from the allow-list."""
+    def text(self, name: Q | Generated, *, label: str | None = None, rel_type: str | None = None) -> str:
+        """The statement text, with ``__LABEL__``/``__TYPE__`` filled from the allow-list.
+
+        A compiled statement (:class:`cypher.Generated`) comes as it is: the compiler already
+        took its labels and types from the allow-list.
+        """
+        if isinstance(name, Generated):
+            return name.text_for(self.dialect)
         try:
             text = self._texts[Q(name)]
         except (KeyError, ValueError):

@@ -10,6 +10,8 @@ from collections.abc import Iterator, Sequence
 from datetime import UTC, datetime
 from typing import Any, TypeVar
 
+from pypinyin import Style, lazy_pinyin
+
 from cypher import Q
 from graph_api.store.protocol import WriteStep
 from loaders.records import GraphData
@@ -21,7 +23,15 @@ T = TypeVar("T")
 NAME_FIELDS = ("name", "title", "text")
 NAME_WEIGHT = 3
 SENTENCE_WEIGHT = 1
-INDEX_STEPS = (Q.CREATE_INDEX_ENTITY_ID, Q.CREATE_INDEX_ENTITY_OWNER, Q.CREATE_INDEX_TERM_TEXT)
+INDEX_STEPS = (
+    Q.CREATE_INDEX_ENTITY_ID,
+    Q.CREATE_INDEX_ENTITY_OWNER,
+    Q.CREATE_INDEX_ENTITY_KIND,
+    Q.CREATE_INDEX_ACTIVITY_TYPES,
+    Q.CREATE_INDEX_ACTIVITY_YEAR,
+    Q.CREATE_INDEX_NOTICE_YEAR,
+    Q.CREATE_INDEX_TERM_TEXT,
+)
 
 
 def batched(items: Sequence[T], size: int) -> Iterator[list[T]]:
@@ -55,6 +65,30 @@ def term_rows(node_id: str, props: dict[str, Any]) -> list[dict[str, Any]]:
     return [{"term": t, "id": node_id, "weight": w} for t, w in sorted(weights.items())]
 
 
+def filter_keys(props: dict[str, Any]) -> dict[str, Any]:
+    """Folded copies of the texts filters compare (``loaders.tokens.fold``), so a filter's
+    folded value meets a folded property: names and aliases, title, section path."""
+    out: dict[str, Any] = {}
+    if props.get("name"):
+        out["name_folds"] = [fold(str(n)) for n in [props["name"], *(props.get("aliases") or [])]]
+    if props.get("title"):
+        out["title_fold"] = fold(str(props["title"]))
+    if props.get("src_section"):
+        out["section_fold"] = fold(str(props["src_section"]))
+    return out
+
+
+def pinyin_key(name: str) -> str:
+    """An order key that sorts Chinese names by pinyin (tone numbers break ties): 安徽省
+    "an1 hui1 sheng3" before 北京市 "bei3 jing1 shi4"; other characters stay as they are."""
+    return " ".join(lazy_pinyin(name, style=Style.TONE3, neutral_tone_with_five=True)).lower()
+
+
+def notice_year(data: GraphData) -> int | None:
+    """The year of the notice ``data`` was read from."""
+    return next((int(n.props["year"]) for n in data.nodes if n.label == "Notice" and "year" in n.props), None)
+
+
 def edge_key(notice_id: str, source: str, target: str, rel_type: str, props: dict[str, Any]) -> str:
     """A stable key that makes re-loading the same edge a MERGE, not a duplicate."""
     raw = "|".join([notice_id, source, rel_type, target, str(props.get("role", ""))])
@@ -70,10 +104,16 @@ def load_steps(datas: Sequence[GraphData], batch: int = 500) -> list[WriteStep]:
     terms: list[dict[str, Any]] = []
     seen: set[str] = set()
     for data in datas:
+        year = notice_year(data)
         for node in data.nodes:
             props = dict(node.props)
             props.update(id=node.id, owner=node.owner, label=node.label)
+            if node.owner is not None and year is not None:
+                props["year"] = year  # owned facts carry their notice's year (filters, indexes)
             props["search_text"] = fold(search_text(props))
+            props.update(filter_keys(props))
+            if props.get("name") and props.get("sort_key") == props["name"]:
+                props["sort_key"] = pinyin_key(str(props["name"]))  # named nodes list in pinyin order
             node_rows[node.label].append({"id": node.id, "props": props})
             if node.id not in seen:
                 seen.add(node.id)
@@ -87,9 +127,7 @@ def load_steps(datas: Sequence[GraphData], batch: int = 500) -> list[WriteStep]:
             props = dict(edge.props)
             props["notice"] = data.notice_id
             key = edge_key(data.notice_id, edge.source, edge.target, edge.type, props)
-            edge_rows[edge.type].append(
-                {"source": edge.source, "target": edge.target, "key": key, "props": props}
-            )
+            edge_rows[edge.type].append({"source": edge.source, "target": edge.target, "key": key, "props": props})
     for rel_type in sorted(edge_rows):
         for rows in batched(edge_rows[rel_type], batch):
             steps.append(WriteStep(Q.MERGE_EDGES, {"rows": rows}, rel_type=rel_type))

@@ -1,0 +1,1 @@
+CREATE INDEX FOR (a:Activity) ON (a.year)

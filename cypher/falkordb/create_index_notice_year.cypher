@@ -1,0 +1,1 @@
+CREATE INDEX FOR (n:Notice) ON (n.year)

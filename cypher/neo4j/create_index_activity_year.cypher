@@ -1,0 +1,1 @@
+CREATE INDEX activity_year IF NOT EXISTS FOR (a:Activity) ON (a.year)

@@ -1,0 +1,1 @@
+CREATE INDEX notice_year IF NOT EXISTS FOR (n:Notice) ON (n.year)
