@@ -2,7 +2,9 @@
 
 An item such as "公安部结合“昆仑2023”专项行动，围绕打击侵权假冒犯罪，侦破一批大案要案，
 打掉一批犯罪团伙，斩断相关犯罪链条。" gives three activities (侦破…, 打掉…, 斩断…); the
-leading context clauses (结合…, 围绕…) apply to each of them.
+leading scene-setting clauses (结合…, 围绕…) are their context, not their title. One clause
+naming several activities ("举办“质量月”活动启动仪式、自治区质量和标准化高级研修班、质量知识
+竞赛等活动") gives one activity for each. Roles come only from joint words (会同, 联合, 配合, 与).
 """
 
 from __future__ import annotations
@@ -10,7 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from loaders import lexicon
+from loaders import lexicon, open_actors
+from loaders.atoms import split_atoms
 from loaders.lexicon import Actor
 from loaders.structure import Item
 
@@ -19,23 +22,24 @@ ACTION_VERBS = (
     "举办", "开展", "组织", "召开", "发布", "举行", "启动", "上线", "挂牌", "颁发", "启用",
     "实施", "建设", "进行", "集中发布", "侦破", "打掉", "斩断", "推广", "宣传贯彻", "宣传",
     "推动", "推进", "加强", "深化", "探索", "深入", "持续推进", "持续", "大力支持", "依法惩治",
-    "讲好", "加大", "主办", "聚焦", "提升", "优化",
+    "讲好", "加大", "主办", "聚焦", "提升", "优化", "依法严厉打击", "严厉打击", "征集", "评选",
 )  # fmt: skip
 # A clause that only sets the scene for the actions after it. Example: "结合学校开学安排，"
 CONTEXT_PREFIXES = ("结合", "围绕", "以", "在")
 # Clauses that say why, not what: they stay with the action before them.
 # Example: "，提升质量工作影响力，推动行业高质量发展。" after "开展…宣传活动"
 PURPOSE_PREFIXES = ("提升", "提高", "推动", "助力", "促进", "优化", "着力", "引导", "切实", "不断", "“")
-# Joint action, read right after the lead. Example: "上海市会同四省举办…", "自然资源部联合市场监管总局…"
-JOINT = re.compile(r"(会同|联合|配合|与)")
-# A run of one-character region abbreviations before "四省一市" or similar.
-# Example: "苏浙皖赣沪四省一市"
+# Joint words, read right after the lead. Example: "上海市会同四省举办…", "自然资源部联合市场监管总局…"
+JOINT = re.compile(r"(会同|联合|配合|协助|与)")
+SUPPORT_WORDS = ("配合", "协助")
+# A run of one-character region abbreviations. Examples: "苏浙皖赣沪四省一市", "京津两地", "苏浙皖三省"
 ABBREVIATION_RUN = re.compile(
-    r"([苏浙皖赣沪京津冀晋蒙辽吉黑闽鲁豫鄂湘粤桂琼渝川黔滇藏陕甘青宁新]{2,})(?=[一二三四五六七八九十]省|\w{0,2}地)"
+    r"([苏浙皖赣沪京津冀晋蒙辽吉黑闽鲁豫鄂湘粤桂琼渝川黔滇藏陕甘青宁新]{2,})(?=[一二两三四五六七八九十]省|\w{0,2}地)"
 )
-# Joint phrases naming every partner at once: "四省一市", "五地".
-ALL_PARTNERS = re.compile(r"[一二三四五六七八九十]省[一二三四五六七八九十]市|[二三四五六七八九十]地")
-SENTENCE = re.compile(r"[^。！？；]+[。！？；]?")
+# A joint phrase counting the partners, named by an abbreviation run elsewhere in the sentence.
+# Examples: "会同四省举办苏浙皖赣沪四省一市…", "联合京津两地"
+PARTNER_COUNT = re.compile(r"^[一二两三四五六七八九十]+(?:省|地|市)")
+SENTENCE = re.compile(r"[^。！？；\n]+[。！？；]?")
 CLAUSE = re.compile(r"[^，]+，?")
 
 
@@ -53,16 +57,25 @@ class ActivityDraft:
 
     section: str
     ordinal: int
-    title: str
+    parts: list[str]
     start: int
     end: int
     sentence: str
     context: str
     participants: list[Participation] = field(default_factory=list)
 
+    @property
+    def title(self) -> str:
+        """The activity's own words (its action and purpose clauses)."""
+        return "，".join(self.parts)
+
 
 def _starts_action(clause: str) -> bool:
-    return clause.startswith(ACTION_VERBS)
+    return clause.startswith(ACTION_VERBS) and not clause.startswith(PURPOSE_PREFIXES)
+
+
+def _verb_positions(text: str, start: int, limit: int = 26) -> list[int]:
+    return [i for i in range(start, min(len(text), start + limit)) if text.startswith(ACTION_VERBS, i)]
 
 
 def _form_length(actor: Actor, text: str, pos: int) -> int:
@@ -70,43 +83,54 @@ def _form_length(actor: Actor, text: str, pos: int) -> int:
     return next(len(f) for f in sorted(actor.surface_forms, key=len, reverse=True) if text.startswith(f, pos))
 
 
-def _lead_and_partners(text: str) -> tuple[Actor | None, list[Participation], int]:
+def actor_named_at(text: str, pos: int, annex_role: str | None) -> tuple[Actor, int] | None:
+    """The actor (known or new) whose name starts at ``pos``, and where the name ends."""
+    if lexicon.placeholder_at(text, pos):
+        return None
+    known = lexicon.actor_at(text, pos)
+    if known is not None:
+        return known, pos + _form_length(known, text, pos)
+    return open_actors.leading_actor(text, pos, _verb_positions(text, pos), annex_role)
+
+
+def _abbreviation_partners(text: str, lead: Actor) -> list[Participation]:
+    found: list[Participation] = []
+    for m in ABBREVIATION_RUN.finditer(text):
+        for ch in m.group(1):
+            actor = lexicon.ABBREVIATIONS.get(ch)
+            if actor and actor != lead and all(p.actor != actor for p in found):
+                found.append(Participation(actor, "PARTNER"))
+    return found
+
+
+def _lead_and_partners(sentence: str, annex_role: str | None) -> tuple[Actor | None, list[Participation], int]:
     """The actor a sentence opens with, its joint actors, and where the action starts."""
-    lead = lexicon.actor_at(text)
-    if lead is None:
+    named = actor_named_at(sentence, 0, annex_role)
+    if named is None:
         return None, [], 0
-    pos = _form_length(lead, text, 0)
+    lead, pos = named
     partners: list[Participation] = []
-    if m := JOINT.match(text, pos):
-        word = m.group(1)
-        pos = m.end()
-        other = lexicon.actor_at(text, pos)
-        if other is not None:
-            pos += _form_length(other, text, pos)
-            if word == "配合":
+    if m := JOINT.match(sentence, pos):
+        word, pos = m.group(1), m.end()
+        run = ABBREVIATION_RUN.match(sentence, pos)
+        if run or PARTNER_COUNT.match(sentence[pos:]):
+            # "联合京津两地举办…", "会同四省举办苏浙皖赣沪四省一市…": partners by abbreviation.
+            partners += _abbreviation_partners(sentence, lead)
+            if run:
+                pos = run.end()
+            if count := PARTNER_COUNT.match(sentence[pos:]):
+                pos += count.end()
+        elif placeholder := lexicon.placeholder_at(sentence, pos):
+            pos += len(placeholder)  # "会同有关部门": no named partner
+        elif other := actor_named_at(sentence, pos, annex_role):
+            pos = other[1]
+            if word in SUPPORT_WORDS:
                 # "生态环境部配合市场监管总局开展…": the other one leads, the subject assists.
-                return other, [Participation(lead, "SUPPORT")], pos
-            partners.append(Participation(other, "PARTNER"))
-        else:
-            # "会同四省举办…": the partners are named elsewhere in the sentence.
-            k = _action_index(text, m.end())
-            pos = k if k is not None else m.end()
-    while text.startswith(("等", "共同"), pos):
-        pos += 1 if text[pos] == "等" else 2
+                return other[0], [Participation(lead, "SUPPORT")], pos
+            partners.append(Participation(other[0], "PARTNER"))
+    while sentence.startswith(("等", "共同", "两地", "各地"), pos):
+        pos += 1 if sentence[pos] == "等" else 2
     return lead, partners, pos
-
-
-def _named_partners(clause: str, known: list[Participation], lead: Actor) -> list[Participation]:
-    """Actors named inside the clause: "与金融机构推进…", "组织专家服务团和科技特派员队伍…"."""
-    out: list[Participation] = []
-    taken = {p.actor.id for p in known} | {lead.id}
-    for actor in lexicon.ORGANIZATIONS:
-        if actor.id in taken or actor.name == "有关部门":
-            continue
-        if any(form in clause for form in actor.surface_forms):
-            out.append(Participation(actor, "PARTNER"))
-            taken.add(actor.id)
-    return out
 
 
 def _title(clause: str) -> str:
@@ -125,50 +149,53 @@ def _action_index(clause: str, start: int = 1) -> int | None:
             depth += 1
         elif ch in "”》":
             depth = max(depth - 1, 0)
-        elif (
-            depth == 0
-            and i >= start
-            and clause.startswith(ACTION_VERBS, i)
-            and not clause.startswith(PURPOSE_PREFIXES, i)
-        ):
+        elif depth == 0 and i >= start and _starts_action(clause[i : i + 6]):
             return i
     return None
 
 
-def _joint_partners(core: str, item_text: str, lead: Actor) -> list[Participation]:
-    """Partners named by a joint phrase ("四省一市", "五地") through an abbreviation run."""
-    if not ALL_PARTNERS.search(core):
-        return []
-    found: list[Participation] = []
-    for m in ABBREVIATION_RUN.finditer(item_text):
-        for ch in m.group(1):
-            actor = lexicon.ABBREVIATIONS.get(ch)
-            if actor and actor != lead and all(p.actor != actor for p in found):
-                found.append(Participation(actor, "PARTNER"))
-    return found
+def _joint_clause(clause: str) -> bool:
+    """A clause such as "与金融机构推进“桂质贷”金融服务": a new action with a partner."""
+    m = JOINT.match(clause)
+    return m is not None and (
+        lexicon.actor_at(clause, m.end()) is not None or lexicon.placeholder_at(clause, m.end()) is not None
+    )
 
 
-def split_item(item: Item) -> list[ActivityDraft]:
-    """Atomic activities of one annex item, each with participants and provenance."""
-    drafts: list[ActivityDraft] = []
-    item_lead: Actor | None = None
-    text = item.span.text
-    body_start = text.index(item.title[:2]) if item.title[:2] in text else 0
-    for sm in SENTENCE.finditer(text, body_start):
-        sentence = sm.group().strip()
-        if not sentence:
-            continue
-        s_start = item.span.start + sm.start()
-        lead, partners, action_pos = _lead_and_partners(sentence)
+class _Splitter:
+    """The drafts of one item, built clause by clause."""
+
+    def __init__(self, item: Item, annex_role: str | None) -> None:
+        self.item = item
+        self.annex_role = annex_role
+        self.drafts: list[ActivityDraft] = []
+
+    def new(self, title: str, start: int, sentence: str, context: str, roles: list[Participation]) -> ActivityDraft:
+        draft = ActivityDraft(
+            self.item.section, len(self.drafts) + 1, [title], start, start + len(title), sentence, context, roles
+        )
+        self.drafts.append(draft)
+        return draft
+
+    def action(self, core: str, start: int, sentence: str, context: str, roles: list[Participation]) -> ActivityDraft:
+        """One action clause: an activity for each atom it names."""
+        draft: ActivityDraft | None = None
+        for atom_start, title in split_atoms(core):
+            draft = self.new(title, start + atom_start, sentence, context, list(roles))
+        assert draft is not None
+        return draft
+
+    def sentence(self, sentence: str, s_start: int, item_lead: Actor | None) -> Actor | None:
+        lead, partners, action_pos = _lead_and_partners(sentence, self.annex_role)
         if lead is None:
             # A sentence without its own subject continues the item's lead; a joint phrase
             # ("会同有关部门等共同举办…") belongs to the sentence that says it.
             lead, partners = item_lead, []
-        elif item_lead is None:
-            item_lead = lead
         if lead is None:
-            continue
+            return None
+        roles = [Participation(lead, "LEAD"), *partners]
         context = ""
+        pending = ""
         current: ActivityDraft | None = None
         for cm in CLAUSE.finditer(sentence, action_pos):
             core = _title(cm.group())
@@ -179,48 +206,41 @@ def split_item(item: Item) -> list[ActivityDraft]:
             if core.startswith(CONTEXT_PREFIXES) and not _starts_action(core):
                 k = _action_index(core)
                 if k is None:
+                    # Scene-setting ("以政府质量奖梯次培育为抓手") belongs to the actions after it.
                     if current is None:
                         context += core + "，"
                     else:
-                        current.title += "，" + core
-                        current.end = c_start + len(core)
+                        pending += core + "，"
                     continue
                 local_context, core, c_start = core[:k], core[k:], c_start + k
-            new_action = (_starts_action(core) and not core.startswith(PURPOSE_PREFIXES)) or _joint_clause(core)
-            if current is None or local_context or new_action:
-                current = ActivityDraft(
-                    section=item.section,
-                    ordinal=len(drafts) + 1,
-                    title=core,
-                    start=c_start,
-                    end=c_start + len(core),
-                    sentence=sentence,
-                    context=context + local_context,
-                )
-                roles = [Participation(lead, "LEAD"), *partners]
-                roles += _joint_partners(core, text, lead)
-                roles = _dedupe(roles)
-                roles += _named_partners(core, roles, lead)
-                current.participants = roles
-                drafts.append(current)
+            if _joint_clause(core):
+                m = JOINT.match(core)
+                assert m is not None
+                other = actor_named_at(core, m.end(), self.annex_role)
+                extra = [Participation(other[0], "PARTNER")] if other else []
+                skip = other[1] if other else m.end() + len(lexicon.placeholder_at(core, m.end()) or "")
+                current = self.action(core[skip:], c_start + skip, sentence, context, [roles[0], *extra])
+            elif current is None or local_context or pending or _starts_action(core):
+                if pending:
+                    context, pending = pending, ""  # a new scene for what follows
+                current = self.action(core, c_start, sentence, context + local_context, roles)
             else:
-                current.title += "，" + core
+                current.parts.append(core)
                 current.end = c_start + len(core)
-                current.participants += _named_partners(core, current.participants, lead)
-    return drafts
+        return lead
 
 
-def _joint_clause(clause: str) -> bool:
-    """A clause such as "与金融机构推进“桂质贷”金融服务": a new action with a partner."""
-    m = JOINT.match(clause)
-    return m is not None and m.start() == 0 and lexicon.actor_at(clause, m.end()) is not None
-
-
-def _dedupe(parts: list[Participation]) -> list[Participation]:
-    seen: set[str] = set()
-    out = []
-    for p in parts:
-        if p.actor.id not in seen:
-            seen.add(p.actor.id)
-            out.append(p)
-    return out
+def split_item(item: Item, annex_role: str | None = None) -> list[ActivityDraft]:
+    """Atomic activities of one annex item, each with participants and provenance."""
+    splitter = _Splitter(item, annex_role)
+    item_lead: Actor | None = None
+    text = item.span.text
+    for sm in SENTENCE.finditer(text, item.marker_end):
+        sentence = sm.group().strip()
+        if not sentence:
+            continue
+        s_start = item.span.start + sm.start() + (len(sm.group()) - len(sm.group().lstrip()))
+        lead = splitter.sentence(sentence, s_start, item_lead)
+        if item_lead is None:
+            item_lead = lead
+    return splitter.drafts

@@ -92,7 +92,11 @@ TOPICS = (
 # 《…》 names a document. Example: "宣传贯彻《建设工程质量检测管理办法》"
 DOCUMENT = re.compile(r"《([^》]{2,60})》")
 # Counted product classes. Examples: "覆盖142种各类重点产品", "溢油分散剂等10类产品"
-PRODUCT_COUNT = re.compile(r"(?:围绕)?(?:((?:[^，。、]{2,20}、)*[^，。、]{2,20})等)?(\d+)(种|类)([^，。]{0,6}?产品)")
+# The count is found first; the examples ("…、…等") are read backwards from it within
+# EXAMPLES_WINDOW characters, so a long "甲、乙、丙…" run cannot make matching quadratic.
+PRODUCT_COUNT = re.compile(r"(\d+)(种|类)([^，。]{0,6}?产品)")
+EXAMPLES_WINDOW = 200
+EXAMPLE = re.compile(r"^[^，。、]{2,20}$")
 
 
 def document(name: str) -> Named:
@@ -138,12 +142,24 @@ class ProductClass:
     examples: tuple[str, ...]
 
 
+def _examples(text: str, count_start: int) -> tuple[str, ...]:
+    """The listed examples right before a count: "围绕甲、乙、丙等10类产品" → (甲, 乙, 丙)."""
+    if count_start == 0 or text[count_start - 1] != "等":
+        return ()
+    window = text[max(0, count_start - 1 - EXAMPLES_WINDOW) : count_start - 1]
+    cut = max(window.rfind("，"), window.rfind("。"))
+    run = window[cut + 1 :].removeprefix("围绕")
+    parts = run.split("、")
+    if not all(EXAMPLE.match(p) for p in parts):
+        return ()
+    return tuple(parts)
+
+
 def products_in(text: str, year: int) -> list[ProductClass]:
     """Counted product classes in ``text``; the same count, unit and examples are one node."""
     out = []
     for m in PRODUCT_COUNT.finditer(text):
-        examples = tuple(e for e in (m.group(1) or "").split("、") if e)
-        count, unit, noun = int(m.group(2)), m.group(3), m.group(4)
+        count, unit, noun = int(m.group(1)), m.group(2), m.group(3)
         name = f"{count}{unit}{noun}"
-        out.append(ProductClass(f"products:{year}:{count}{unit}", name, count, unit, examples))
+        out.append(ProductClass(f"products:{year}:{count}{unit}", name, count, unit, _examples(text, m.start())))
     return out

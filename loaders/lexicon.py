@@ -71,7 +71,38 @@ ORGANIZERS = (
     _organizer("全国工商联", "中华全国工商业联合会"),
     _organizer("国家发展改革委", "国家发展和改革委员会", "发展改革委"),
     _organizer("教育部"),
-)
+    # The rest of the State Council's organs and the bodies under its ministries.
+    _organizer("外交部"), _organizer("国防部"), _organizer("科技部", "科学技术部"),
+    _organizer("国家民委", "国家民族事务委员会"), _organizer("国家安全部"), _organizer("司法部"),
+    _organizer("财政部"), _organizer("人力资源社会保障部", "人力资源和社会保障部", "人社部"),
+    _organizer("退役军人事务部", "退役军人部"), _organizer("应急管理部"), _organizer("审计署"),
+    _organizer("国务院办公厅", "国办"), _organizer("国家税务总局", "税务总局"),
+    _organizer("金融监管总局", "国家金融监督管理总局", "国家金融监管总局"),
+    _organizer("中国证监会", "中国证券监督管理委员会", "证监会"),
+    _organizer("广电总局", "国家广播电视总局", "国家广电总局"), _organizer("体育总局", "国家体育总局"),
+    _organizer("国家统计局"), _organizer("国家医保局", "国家医疗保障局"),
+    _organizer("国家知识产权局", "知识产权局"), _organizer("国家信访局"),
+    _organizer("国家粮食和储备局", "国家粮食和物资储备局"), _organizer("国家能源局"),
+    _organizer("国家国防科工局", "国防科工局"), _organizer("国家烟草局", "国家烟草专卖局"),
+    _organizer("国家移民局", "国家移民管理局"), _organizer("国家林草局", "国家林业和草原局"),
+    _organizer("国家铁路局"), _organizer("中国民航局", "中国民用航空局", "民航局"), _organizer("国家邮政局"),
+    _organizer("国家文物局"), _organizer("国家中医药局", "国家中医药管理局"),
+    _organizer("国家疾控局", "国家疾病预防控制局"),
+    _organizer("国家矿山安监局", "国家矿山安全监察局"), _organizer("国家消防救援局"),
+    _organizer("国家外汇局", "国家外汇管理局"), _organizer("国家药监局", "国家药品监督管理局"),
+    _organizer("国家数据局"), _organizer("国家标准委", "国家标准化管理委员会"),
+    _organizer("国家认监委", "国家认证认可监督管理委员会"), _organizer("国家乡村振兴局"),
+    _organizer("国务院新闻办", "国务院新闻办公室", "国新办"), _organizer("中央网信办", "国家网信办"),
+    _organizer("中央文明办"), _organizer("中央组织部", "中组部"), _organizer("中央统战部"),
+    _organizer("中国气象局"), _organizer("中国地震局"), _organizer("中国科学院", "中科院"),
+    _organizer("中国工程院"), _organizer("中国贸促会", "中国国际贸易促进委员会"),
+    # People's organizations: they issue the notice with the ministries (附件1), whatever their
+    # names end with (中国残联 is a 联合会 but not an association).
+    _organizer("共青团中央", "团中央"), _organizer("全国妇联", "中华全国妇女联合会"),
+    _organizer("中国科协", "中国科学技术协会"), _organizer("中国残联", "中国残疾人联合会"),
+    _organizer("中国侨联", "中华全国归国华侨联合会"), _organizer("中国文联", "中国文学艺术界联合会"),
+    _organizer("中国作协", "中国作家协会"),
+)  # fmt: skip
 
 # 主送 lists local counterparts of the national departments; a recipient naming one of
 # these stems points at the national body it answers to (used to find the organizers the
@@ -151,15 +182,18 @@ ASSOCIATIONS = (
 )
 
 ORGANIZATIONS = (
-    _organization("有关部门"),
     _organization("中国质量报刊社"),
     _organization("湖南广播影视集团"),
-    _organization("国家药监局", "国家药品监督管理局"),
-    _organization("金融机构"),
     _organization("吉林省委党校", "中共吉林省委党校"),
-    _organization("专家服务团"),
-    _organization("科技特派员队伍"),
 )
+
+# Words that stand for "whoever it concerns": never an actor, never a partner.
+# Examples: "会同有关部门等共同举办", "与金融机构推进", "各地区各部门要…"
+PLACEHOLDERS = (
+    "有关部门", "相关部门", "各地区各部门", "各地区", "各部门", "各地", "各级", "有关单位", "相关单位", "各单位",
+    "金融机构", "有关方面", "各有关方面", "有关企业", "相关企业", "企业", "社会各界", "新闻媒体", "主流媒体",
+    "专家服务团", "科技特派员队伍", "检验检测机构", "地方", "有关", "相关",
+)  # fmt: skip
 
 ALL_ACTORS = ORGANIZERS + REGIONS + ASSOCIATIONS + ORGANIZATIONS
 BY_ID = {actor.id: actor for actor in ALL_ACTORS}
@@ -179,12 +213,23 @@ ABBREVIATIONS = {
 BY_NAME = {form: actor for form, actor in SURFACES}
 
 
+# Surfaces by their first two characters: a lookup is a dict probe, not a scan of every name.
+_BY_PREFIX: dict[str, list[tuple[str, Actor]]] = {}
+for _form, _actor in SURFACES:
+    _BY_PREFIX.setdefault(_form[:2], []).append((_form, _actor))
+
+
 def actor_at(text: str, start: int = 0) -> Actor | None:
     """The actor whose longest surface form starts at ``text[start:]``, if any."""
-    for form, actor in SURFACES:
+    for form, actor in _BY_PREFIX.get(text[start : start + 2], ()):
         if text.startswith(form, start):
             return actor
     return None
+
+
+def placeholder_at(text: str, start: int = 0) -> str | None:
+    """The placeholder ("有关部门", "金融机构" …) at ``text[start:]``, if any (longest first)."""
+    return next((p for p in sorted(PLACEHOLDERS, key=len, reverse=True) if text.startswith(p, start)), None)
 
 
 def find_actor(name: str) -> Actor | None:

@@ -9,14 +9,17 @@ from __future__ import annotations
 
 import bisect
 import re
+from array import array
 from dataclasses import dataclass
 
 # A line that starts a new element and must never be glued to the line before it.
 # Examples: "二、活动内容", "（三）深入实施…", "附件 1", "- 1.大力…", "主送:各省…", "口号："
 STRUCTURE_START = re.compile(
-    r"^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|附件|- |\d+\.|主送|抄送|主题|口号"
-    r"|联系人|电\s*话|邮\s*箱|\(此件|（此件)"
+    r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|附件|- |\d+[.、．]|主送|抄送|主题|口号"
+    r"|联\s*系|电\s*话|电\s*子|邮\s*箱|传\s*真|\(此件|（此件|\d{4}年\d{1,2}月\d{1,2}日$)"
 )
+# A labelled line ("联 系 人：…", "电话：…") is a field of its own, never prose cut by a page.
+LABEL_LINE = re.compile(r"^[^，。、；：:]{1,8}[：:]\S")
 # A line that ends a sentence or a heading: nothing after a blank line continues it.
 # Example: "…现就有关事项通知如下：" ends with "：".
 SENTENCE_END = "。：:；;！!？?）)"
@@ -36,6 +39,13 @@ CJK = r"\u3400-\u9fff\uf900-\ufaff"
 # "QC 小组" → "QC小组", "覆盖 142 种" → "覆盖142种". Spaces between two Chinese words stay:
 # "增强质量意识 推进高质量发展" is two phrases.
 LOOSE_SPACE = re.compile(rf"(?<=[0-9A-Za-z])[ \t\u3000]+(?=[{CJK}])|(?<=[{CJK}])[ \t\u3000]+(?=[0-9A-Za-z])")
+# Full-width digits and Latin letters (typeset notices use them) read as ASCII, one for one.
+# Example: "２０２３年" → "2023年", "ＱＣ小组" → "QC小组".
+FULL_WIDTH_ALNUM = str.maketrans(
+    {chr(0xFF10 + i): str(i) for i in range(10)}
+    | {chr(0xFF21 + i): chr(0x41 + i) for i in range(26)}
+    | {chr(0xFF41 + i): chr(0x61 + i) for i in range(26)}
+)
 ASCII_PUNCT_NEAR_CJK = re.compile(rf"(?<=[{CJK}”“》）])[,;:()!?]|[,;:()!?](?=[{CJK}“《（])")
 
 
@@ -53,7 +63,7 @@ class Normalized:
     """Normalized text, the original offset of each of its characters, and the repairs."""
 
     text: str
-    offsets: tuple[int, ...]
+    offsets: array[int]  # compact: 8 bytes a character, not a Python int object each
     line_starts: tuple[int, ...]
     repairs: tuple[Repair, ...]
 
@@ -64,11 +74,20 @@ class Normalized:
         original = self.offsets[min(max(position, 0), len(self.offsets) - 1)]
         return bisect.bisect_right(self.line_starts, original)
 
+    def column_of(self, position: int) -> int:
+        """1-based column (in characters) in the original line of a normalized position."""
+        if not self.offsets:
+            return 1
+        original = self.offsets[min(max(position, 0), len(self.offsets) - 1)]
+        return original - self.line_starts[self.line_of(position) - 1] + 1
 
-def _apply(text: str, offsets: list[int], edits: list[tuple[int, int, str]]) -> tuple[str, list[int]]:
+
+def _apply(text: str, offsets: array[int], edits: list[tuple[int, int, str]]) -> tuple[str, array[int]]:
     """Apply non-overlapping edits (start, end, replacement) that delete or substitute 1:1."""
+    if not edits:
+        return text, offsets
     out: list[str] = []
-    out_offsets: list[int] = []
+    out_offsets: array[int] = array("q")
     cursor = 0
     for start, end, replacement in sorted(edits):
         out.append(text[cursor:start])
@@ -84,45 +103,68 @@ def _apply(text: str, offsets: list[int], edits: list[tuple[int, int, str]]) -> 
 
 
 def _page_break_edits(text: str) -> tuple[list[tuple[int, int, str]], list[Repair]]:
-    """Join prose lines that a page break split (``开展危`` + blank lines + ``害食品药品``)."""
+    """Join prose lines that a page break split (``开展危`` + blank lines + ``害食品药品``).
+
+    One pass over the lines (linear time): a line, then one or more blank lines, then a line
+    that continues it.
+    """
     edits: list[tuple[int, int, str]] = []
     repairs: list[Repair] = []
-    for match in re.finditer(r"([^\n]+)((?:[ \t]*\n){2,})(?=([^\n]+))", text):
-        before, after = match.group(1), match.group(3)
-        stripped = before.rstrip()
-        if not stripped or stripped[-1] in SENTENCE_END:
+    before: tuple[int, int, str] | None = None  # (line number, end offset, text) of the last text line
+    blanks = 0
+    pos = 0
+    for number, line in enumerate(text.split("\n"), start=1):
+        start, pos = pos, pos + len(line) + 1
+        if not line.strip(" \t"):
+            blanks += 1
             continue
-        body = ITEM_MARKER.sub("", stripped)
-        is_prose = PROSE_MARK.search(body) is not None or len(body) >= PROSE_MIN_LENGTH
-        if not is_prose or STRUCTURE_START.match(after.lstrip()):
-            continue
-        gap_start = match.start(2) - (len(before) - len(stripped))
-        edits.append((gap_start, match.end(2), ""))
-        line = text.count("\n", 0, match.start(1)) + 1
-        repairs.append(Repair(line, stripped[-6:], after.strip()[:6]))
+        if before is not None and blanks >= 1 and _continues(before[2], line):
+            stripped = before[2].rstrip()
+            edits.append((before[1] - (len(before[2]) - len(stripped)), start, ""))
+            repairs.append(Repair(before[0], stripped[-6:], line.strip()[:6]))
+        before, blanks = (number, start + len(line), line), 0
     return edits, repairs
 
 
+def _continues(before: str, after: str) -> bool:
+    """Whether ``after`` (the next text line past blank lines) continues ``before``'s prose."""
+    stripped = before.rstrip()
+    if not stripped or stripped[-1] in SENTENCE_END:
+        return False
+    if LABEL_LINE.match(stripped) and not ITEM_MARKER.match(stripped):
+        return False
+    body = ITEM_MARKER.sub("", stripped)
+    is_prose = PROSE_MARK.search(body) is not None or len(body) >= PROSE_MIN_LENGTH
+    return is_prose and not STRUCTURE_START.match(after.lstrip())
+
+
+def _newline_starts(raw: str, lone_cr: bool) -> list[int]:
+    """Offsets where each line of ``raw`` starts (a lone CR ends a line too when asked)."""
+    pattern = r"\r\n|\r|\n" if lone_cr else r"\n"
+    return [0, *(m.end() for m in re.finditer(pattern, raw))]
+
+
 def normalize(raw: str) -> Normalized:
-    """Repair page breaks, unify punctuation width, close spaces around digits."""
-    text = raw.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
-    line_starts = [0] + [i + 1 for i, ch in enumerate(raw) if ch == "\n"]
-    offsets = list(range(len(text)))
-    if len(text) != len(raw):  # CRLF or BOM: rebuild offsets against the raw text
+    """Repair page breaks, unify punctuation and digit width, close spaces around digits.
 
-        def lone_cr(i: int) -> bool:
-            return raw[i] == "\r" and raw[i + 1 : i + 2] != "\n"
-
-        offsets = [i for i, ch in enumerate(raw) if ch not in "\r\ufeff" or lone_cr(i)]
-        line_starts = [0] + [i + 1 for i, ch in enumerate(raw) if ch == "\n" or lone_cr(i)]
+    Linear in the input: every step is one pass or one regular expression without
+    backtracking over unbounded runs.
+    """
+    text = raw.replace("\r\n", "\n").replace("\r", "\n").replace("\ufeff", "")
+    if len(text) == len(raw):
+        offsets = array("q", range(len(text)))
+        line_starts = _newline_starts(raw, lone_cr=False)
+    else:  # CRLF or BOM: map each kept character back to the raw text
+        kept = re.finditer(r"\r\n|[^\r\ufeff]|\r", raw)
+        offsets = array("q", (m.end() - 1 if m.group() == "\r\n" else m.start() for m in kept))
+        line_starts = _newline_starts(raw, lone_cr=True)
+    text = text.translate(FULL_WIDTH_ALNUM)
     edits, repairs = _page_break_edits(text)
     text, offsets = _apply(text, offsets, edits)
-    text, offsets = _apply(
-        text, offsets, [(m.start(), m.end(), "") for m in LOOSE_SPACE.finditer(text)]
-    )
+    text, offsets = _apply(text, offsets, [(m.start(), m.end(), "") for m in LOOSE_SPACE.finditer(text)])
     text, offsets = _apply(
         text,
         offsets,
         [(m.start(), m.end(), HALF_TO_FULL[m.group()]) for m in ASCII_PUNCT_NEAR_CJK.finditer(text)],
     )
-    return Normalized(text, tuple(offsets), tuple(line_starts), tuple(repairs))
+    return Normalized(text, offsets, tuple(line_starts), tuple(repairs))

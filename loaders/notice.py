@@ -3,25 +3,19 @@
 from __future__ import annotations
 
 import re
-from collections import Counter
-from collections.abc import Iterable
 from typing import Any
 
 from loaders import entities, lexicon
-from loaders.activities import ACTION_VERBS, ActivityDraft, split_item
+from loaders.activities import ActivityDraft, actor_named_at, split_item
 from loaders.entities import Named
+from loaders.links import Implements
 from loaders.normalize import Normalized, normalize
 from loaders.records import EdgeRecord, GraphData, NodeRecord, Provenance, Unplaced
 from loaders.structure import Item, NoticeStructure, Span, parse_structure
 from loaders.taxonomy import classify
 
-# Key arrangements and annex activities that share a rare run of this many characters are
-# about the same work. Example: 三/（八）"开展农资质量技术服务活动" and 附件1/二十二
-# "开展农资质量技术服务活动".
-SHARED_RUN = 6
-# A run shared by more activities than this is a common phrase ("质量提升行动"), not a link.
-RARE_RUN_MAX = 4
-CJK_RUN = re.compile(r"[\u3400-\u9fffA-Za-z0-9]+")
+# The relations whose targets (campaigns, events, product classes, documents) identify work.
+LINKING_RELS = frozenset({"PART_OF", "COVERS", "CITES", "ABOUT"})
 HOST_VERBS = ("举办", "主办", "召开")
 # Separators of the 主送 list, outside parentheses: "、" within a group, "，" between groups.
 RECIPIENT_SCOPE = re.compile(r"^(各省、自治区、直辖市和新疆生产建设兵团)")
@@ -214,8 +208,9 @@ class _Builder:
         out: list[tuple[str, ActivityDraft]] = []
         for annex in sorted(self.s.annexes):
             for item in self.s.annexes[annex]:
-                drafts = split_item(item)
-                if not drafts and annex != 4:
+                role = self.s.annex_roles.get(annex)
+                drafts = split_item(item, role)
+                if not drafts and role != "slogans":
                     self.unplaced.append(
                         Unplaced(self.doc.line_of(item.span.start), item.section, item.span.text,
                                  "no actor or action recognized")
@@ -225,14 +220,17 @@ class _Builder:
         return out
 
     def activity(self, annex: int, item: Item, draft: ActivityDraft) -> str:
-        link_text = draft.context + draft.title
+        # Scene-setting words name the campaign or event an activity belongs to ("结合“昆仑2023”
+        # 专项行动"), but not a manner ("以“双随机、一公开”方式") and never its type.
+        scene = "" if draft.context.startswith("以") else draft.context
+        link_text = scene + draft.title
         prov = self.provenance(draft.section, (draft.start, draft.end), draft.sentence)
         activity_id = f"activity:{self.year}:{draft.section}/{draft.ordinal}"
         props = {
             "kind": "ACTIVITY",
             "title": draft.title,
             "context": draft.context.rstrip("，"),
-            "types": classify(link_text),
+            "types": classify(draft.title),
             "ordinal": draft.ordinal,
             "annex": annex,
             "sort_key": f"{annex}-{item.ordinal:03d}-{draft.ordinal:03d}",
@@ -264,50 +262,39 @@ class _Builder:
 
     def organizers(self) -> None:
         listed = []
-        for item in self.s.annexes.get(1, []):
-            actor = lexicon.actor_at(item.span.text, item.span.text.index("、") + 1)
-            if actor and actor.kind == "ORGANIZER" and actor not in listed:
-                listed.append(actor)
+        for annex, items in sorted(self.s.annexes.items()):
+            if self.s.annex_roles.get(annex) != "organizers":
+                continue
+            for item in items:
+                named = actor_named_at(item.body, 0, "organizers")
+                if named and named[0].kind == "ORGANIZER" and named[0] not in listed:
+                    listed.append(named[0])
         for n, actor in enumerate(listed, start=1):
             self.edge(self.notice_id, self.actor(actor), "ORGANIZED_BY", listed=True, ordinal=n)
         recipients = self.s.recipients.text if self.s.recipients else ""
         suggested = []
         for stem, national in lexicon.RECIPIENT_STEMS.items():
-            actor = lexicon.find_actor(national)
-            if stem in recipients and actor and actor not in listed and actor not in suggested:
-                suggested.append(actor)
+            found = lexicon.find_actor(national)
+            if stem in recipients and found and found not in listed and found not in suggested:
+                suggested.append(found)
         for n, actor in enumerate(suggested, start=len(listed) + 1):
             self.edge(self.notice_id, self.actor(actor), "ORGANIZED_BY", listed=False, ordinal=n,
                       inferred_from="主送")
 
     def implements(self, drafts: list[tuple[str, ActivityDraft]]) -> None:
-        """Link annex activities to the key arrangements they carry out."""
-        runs = {aid: _runs(d.context + d.title) for aid, d in drafts}
-        frequency = Counter(run for rs in runs.values() for run in rs)
-        links = {aid: _linked(self.edges.values(), aid) for aid, _ in drafts}
-        for item in self.s.key_arrangements:
-            arrangement_id = f"arrangement:{self.year}:{item.ordinal}"
-            targets = _linked(self.edges.values(), arrangement_id)
-            item_runs = _runs(item.span.text)
-            for aid, _ in drafts:
-                shared_entity = targets & links[aid]
-                shared_run = {r for r in runs[aid] & item_runs if frequency[r] <= RARE_RUN_MAX}
-                if shared_entity or shared_run:
-                    via = sorted(shared_entity) or [min(shared_run)]
-                    self.edge(aid, arrangement_id, "IMPLEMENTS", via=via[0])
-
-
-def _linked(edges: Iterable[EdgeRecord], source: str) -> set[str]:
-    return {e.target for e in edges if e.source == source and e.type in {"PART_OF", "ABOUT", "COVERS"}
-            and not e.target.startswith("topic:")}
-
-
-def _runs(text: str) -> set[str]:
-    out: set[str] = set()
-    for run in CJK_RUN.findall(text):
-        out.update(run[i : i + SHARED_RUN] for i in range(len(run) - SHARED_RUN + 1))
-    # A run that opens with a verb ("组织开展全国…") says how, not what.
-    return {r for r in out if not r.startswith(ACTION_VERBS) and "开展" not in r}
+        """Link annex activities to the key arrangements they carry out (see :mod:`loaders.links`)."""
+        linked: dict[str, set[str]] = {}
+        for e in self.edges.values():
+            if e.type in LINKING_RELS:
+                linked.setdefault(e.source, set()).add(e.target)
+        index = Implements(
+            (f"arrangement:{self.year}:{item.ordinal}", item.body, item.title,
+             linked.get(f"arrangement:{self.year}:{item.ordinal}", set()))
+            for item in self.s.key_arrangements
+        )
+        for aid, draft in drafts:
+            for arrangement_id, via in index.links(draft.title, linked.get(aid, set())).items():
+                self.edge(aid, arrangement_id, "IMPLEMENTS", via=via)
 
 
 def _split_list(text: str) -> list[str]:

@@ -1,6 +1,9 @@
-"""The structure of a notice: body sections 一…四 and their items, contact, 附件1–4, 主送/抄送.
+"""The structure of a notice: title, body sections and items, contact, attachments, annexes.
 
-Works on normalized text (see :mod:`loaders.normalize`); every piece keeps its span.
+Works on normalized text (see :mod:`loaders.normalize`) line by line, in one pass; the line
+shapes are in :mod:`loaders.layout`. Every piece keeps its span. A line that fits nowhere is
+kept in ``unplaced`` (reported, never guessed into a section); a second notice in the same
+text is refused with its line.
 """
 
 from __future__ import annotations
@@ -9,51 +12,19 @@ import re
 from dataclasses import dataclass, field
 
 from graph_api.errors import LoadError
+from loaders import layout as L
+from loaders.layout import cn_number, cn_numeral
 from loaders.normalize import Normalized
 
-CN_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+__all__ = ["Item", "NoticeStructure", "Span", "cn_number", "parse_structure"]
 
-# Body section heading. Example: "三、重点安排"
-SECTION_HEADING = re.compile(r"^([一二三四五六七八九十]+)、(\S{2,8})$")
-# Body item. Example: "（五）深化重点产品监督抽查。加强产品质量国家监督抽查…"
-BODY_ITEM = re.compile(r"^（([一二三四五六七八九十]+)）(.+)$")
-# Annex heading. Example: "附件1" (after normalization closes "附件 1")
-ANNEX_HEADING = re.compile(r"^附件(\d+)$")
-# Annex item. Example: "十一、交通运输部开展工程质量提升行动…"
-ANNEX_ITEM = re.compile(r"^([一二三四五六七八九十]+)、(.+)$")
-# Slogan. Example: "- 1.大力增强质量意识 加快建设质量强国"
-SLOGAN = re.compile(r"^-?\s*(\d+)\.(.+)$")
-# Distribution. Example: "主送：各省、自治区…" / "抄送：国家药监局，有关联合会、协会。"
-RECIPIENTS = re.compile(r"^主送[：:](.+)$")
-COPIED_TO = re.compile(r"^抄送[：:](.+)$")
-# Contact block. Examples: "联系人：市场监管总局质量发展局 蔡煜刚", "电 话：010—82262033、…",
-# "邮 箱：caiyugang@samr.gov.cn"
-CONTACT_PERSON = re.compile(r"^联系人[：:]\s*(\S+)\s+(\S+)$")
-CONTACT_PHONE = re.compile(r"^电\s*话[：:]\s*(.+)$")
-CONTACT_EMAIL = re.compile(r"^邮\s*箱[：:]\s*(\S+@\S+)$")
-# Attachment list. Example: "- 附件：1. 2023年全国“质量月”联合主办单位开展的主要活动"
-ATTACHMENT_ENTRY = re.compile(r"^(?:-\s*附件[：:])?\s*(\d+)\.\s*(.+)$")
-# Year and declared department count. Example: "市场监管总局等25个部门定于2023年9月联合开展"
-DECLARED_COUNT = re.compile(r"等(\d+)个部门")
-YEAR = re.compile(r"(?:定于|^)(\d{4})年")
-PUBLIC_MARK = re.compile(r"^[（(]此件公开发布[）)]$")
-
-SECTION_KINDS = {"活动主题": "theme", "活动内容": "content", "重点安排": "arrangement", "工作要求": "requirement"}
-
-
-def cn_number(numeral: str) -> int:
-    """Chinese numerals up to 99: "九" → 9, "十一" → 11, "二十三" → 23, "三十" → 30."""
-    if numeral == "十":
-        return 10
-    if "十" in numeral:
-        tens, _, units = numeral.partition("十")
-        return (CN_DIGITS[tens] if tens else 1) * 10 + (CN_DIGITS[units] if units else 0)
-    return CN_DIGITS[numeral]
+# Annex roles, read from an annex's title; the annex number is the fallback.
+ANNEX_ROLE_BY_NUMBER = {1: "organizers", 2: "associations", 3: "regions", 4: "slogans"}
 
 
 @dataclass(frozen=True)
 class Span:
-    """A piece of normalized text and where it stands."""
+    """A piece of normalized text and where it stands (``text`` may hold line breaks)."""
 
     start: int
     end: int
@@ -68,6 +39,12 @@ class Item:
     ordinal: int
     title: str
     span: Span
+    marker_end: int = 0  # where the text after "（五）" / "十一、" / "1." begins in ``span.text``
+
+    @property
+    def body(self) -> str:
+        """The item's text without its number."""
+        return self.span.text[self.marker_end :]
 
 
 @dataclass
@@ -75,12 +52,19 @@ class NoticeStructure:
     """Everything the structure parser found, as spans."""
 
     year: int
+    title: str | None = None
+    doc_number: str | None = None
+    date: str | None = None
+    signatories: list[str] = field(default_factory=list)
+    keywords: list[str] = field(default_factory=list)
+    printed: str | None = None
     declared_count: int | None = None
     preamble: Span | None = None
     themes: list[Span] = field(default_factory=list)
     content_items: list[Item] = field(default_factory=list)
     key_arrangements: list[Item] = field(default_factory=list)
     requirements: list[Item] = field(default_factory=list)
+    section_names: dict[str, str] = field(default_factory=dict)
     closing: list[Span] = field(default_factory=list)
     contact_name: str | None = None
     contact_office: str | None = None
@@ -89,11 +73,13 @@ class NoticeStructure:
     contact_span: Span | None = None
     attachments: list[str] = field(default_factory=list)
     annex_titles: dict[int, str] = field(default_factory=dict)
+    annex_roles: dict[int, str] = field(default_factory=dict)
     annexes: dict[int, list[Item]] = field(default_factory=dict)
     slogans: list[tuple[int, Span]] = field(default_factory=list)
     recipients: Span | None = None
     copied_to: Span | None = None
     public: bool = False
+    artifacts: list[Span] = field(default_factory=list)
     unplaced: list[Span] = field(default_factory=list)
 
 
@@ -108,9 +94,245 @@ def _lines(text: str) -> list[Span]:
     return spans
 
 
-def _item(section: str, numeral: str, line: Span, body: str) -> Item:
-    title = body.split("。", 1)[0]
-    return Item(f"{section}/{numeral}", cn_number(numeral.strip("（）")), title, line)
+def annex_role(number: int, title: str) -> str:
+    """What an annex lists, from its title: "…联合主办单位开展的主要活动" → organizers."""
+    if "口号" in title:
+        return "slogans"
+    if "主办单位" in title or "部门" in title:
+        return "organizers"
+    if "联合会" in title or "协会" in title or "学会" in title:
+        return "associations"
+    if "各地" in title or "地方" in title or "各省" in title:
+        return "regions"
+    return ANNEX_ROLE_BY_NUMBER.get(number, "other")
+
+
+class _Parser:
+    """One pass over the lines; ``section`` is the body section kind the lines belong to."""
+
+    def __init__(self, doc: Normalized) -> None:
+        self.doc = doc
+        self.n = NoticeStructure(year=0)
+        self.section: str | None = None
+        self.section_numeral = ""
+        self.seen_sections: set[str] = set()
+        self.annex: int | None = None
+        self.expect: str | None = None  # "theme", "annex_title", "slogans", "attachments"
+        self.open_item: tuple[list[Item], int] | None = None  # list and index of a heading-only item
+
+    # -- helpers -------------------------------------------------------------------------
+    def second_notice(self, line: Span, what: str) -> LoadError:
+        return LoadError(
+            f"line {self.doc.line_of(line.start)}: a second notice starts here ({what}: {line.text[:30]!r}); "
+            "load one notice per file",
+            line=self.doc.line_of(line.start),
+        )
+
+    def add_item(self, target: list[Item], path: str, number: int, line: Span, body: str) -> None:
+        title = body.split("。", 1)[0].rstrip("：")
+        marker = cn_numeral(number) if path.startswith("附件") else f"（{cn_numeral(number)}）"
+        target.append(Item(f"{path}/{marker}", number, title, line, len(line.text) - len(body)))
+        # A heading without a full stop ("（一）深入学习贯彻质量强国建设部署") takes the lines after it.
+        self.open_item = (target, len(target) - 1) if "。" not in body else None
+
+    def extend_open_item(self, line: Span) -> bool:
+        if self.open_item is None:
+            return False
+        target, index = self.open_item
+        item = target[index]
+        span = Span(item.span.start, line.end, self.doc.text[item.span.start : line.end])
+        target[index] = Item(item.section, item.ordinal, item.title, span, item.marker_end)
+        return True
+
+    # -- the pass ------------------------------------------------------------------------
+    def line(self, line: Span) -> None:
+        text = line.text
+        if L.ARTIFACT.match(text):
+            self.n.artifacts.append(line)
+            return
+        if self.global_line(line):
+            self.open_item = None
+            return
+        if self.annex is not None:
+            self.annex_line(line)
+            return
+        if self.head_line(line):
+            return
+        if self.expect == "attachments":
+            if m := L.ATTACHMENT_ENTRY.match(text):
+                self.n.attachments.append(m.group(2).strip())
+                return
+            self.expect = None
+        if self.expect == "theme":
+            self.n.themes.append(line)
+            self.expect = None
+            return
+        if m := L.SECTION_HEADING.match(text):
+            self.open_section(line, m.group(1), m.group(2), m.group(3))
+            return
+        if self.section is None and not self.seen_sections:
+            self.preamble_line(line)
+            return
+        if self.contact_line(line):
+            self.section = None
+            return
+        if m := L.ATTACHMENT_LIST.match(text):
+            self.expect = "attachments"
+            if m.group(2):
+                self.n.attachments.append(m.group(2).strip())
+            return
+        if m := L.ITEM.match(text):
+            target = {
+                "content": self.n.content_items,
+                "arrangement": self.n.key_arrangements,
+                "requirement": self.n.requirements,
+            }.get(self.section or "")
+            if target is not None:
+                number = cn_number(m.group(1) or m.group(2) or m.group(3))
+                self.add_item(target, self.section_numeral, number, line, m.group(4))
+                return
+        if self.extend_open_item(line):
+            return
+        if self.section == "requirement" and not self.n.contact_span:
+            self.n.closing.append(line)
+            return
+        if L.is_signature(text):
+            self.n.signatories.extend(text.split())
+            return
+        self.n.unplaced.append(line)
+
+    def global_line(self, line: Span) -> bool:
+        """Lines that mean the same wherever they stand: distribution, annex headings, marks."""
+        text = line.text
+        if m := L.ANNEX_HEADING.match(text):
+            number = cn_number(m.group(1))
+            if self.annex is not None and number <= self.annex:
+                raise self.second_notice(line, "an annex number again")
+            self.annex, self.section, self.expect = number, None, "annex_title"
+            self.n.annexes.setdefault(number, [])
+            return True
+        if m := L.RECIPIENTS.match(text):
+            self.n.recipients = Span(line.start + text.index(m.group(1)), line.end, m.group(1))
+            return True
+        if m := L.COPIED_TO.match(text):
+            self.n.copied_to = Span(line.start + text.index(m.group(1)), line.end, m.group(1))
+            return True
+        if L.PUBLIC_MARK.match(text):
+            self.n.public = "公开" in text
+            return True
+        if m := L.KEYWORDS.match(text):
+            self.n.keywords = m.group(1).split()
+            return True
+        if m := L.PRINTED.match(text):
+            self.n.printed = text
+            return True
+        if m := L.DATE_LINE.match(text):
+            self.n.date = text
+            return True
+        if L.TITLE.match(text):
+            if self.seen_sections or self.n.title:
+                raise self.second_notice(line, "a title")
+            self.n.title = text
+            return True
+        if m := L.DOC_NUMBER.match(text):
+            if self.seen_sections or self.n.doc_number:
+                raise self.second_notice(line, "a document number")
+            self.n.doc_number = text
+            return True
+        return False
+
+    def head_line(self, line: Span) -> bool:
+        """Before the first section: the salutation (主送 at the top)."""
+        if not self.seen_sections and L.SALUTATION.match(line.text):
+            if self.n.recipients is None:
+                self.n.recipients = Span(line.start, line.end - 1, line.text[:-1])
+            return True
+        return False
+
+    def preamble_line(self, line: Span) -> None:
+        if m := L.DECLARED_COUNT.search(line.text):
+            self.n.declared_count = cn_number(m.group(1))
+            self.n.preamble = line
+        elif self.n.preamble is None:
+            self.n.preamble = line
+        else:
+            self.n.unplaced.append(line)
+
+    def open_section(self, line: Span, numeral: str, name: str, inline: str | None) -> None:
+        kind = L.SECTION_KINDS.get(name, name)
+        if kind in self.seen_sections:
+            raise self.second_notice(line, f"section {name} again")
+        self.seen_sections.add(kind)
+        self.section, self.section_numeral = kind, numeral
+        self.n.section_names[kind] = f"{numeral}、{name}"
+        self.open_item = None
+        self.expect = "theme" if kind == "theme" else None
+        if kind == "theme" and inline:
+            start = line.start + line.text.rindex(inline)
+            self.n.themes.append(Span(start, line.end, inline))
+            self.expect = None
+
+    def annex_line(self, line: Span) -> None:
+        text, annex = line.text, self.annex
+        assert annex is not None
+        if (m := L.SECTION_HEADING.match(text)) and L.SECTION_KINDS.get(m.group(2)) in self.seen_sections:
+            raise self.second_notice(line, f"section {m.group(2)} again")
+        if self.expect == "annex_title":
+            self.n.annex_titles[annex] = text
+            self.n.annex_roles[annex] = annex_role(annex, text)
+            self.expect = None
+            return
+        if self.expect == "theme":
+            self.n.themes.append(line)
+            self.expect = None
+            return
+        if m := L.THEME_LABEL.match(text):
+            if m.group(1):
+                start = line.start + text.rindex(m.group(1))
+                self.n.themes.append(Span(start, line.end, m.group(1)))
+            else:
+                self.expect = "theme"
+            return
+        if L.SLOGAN_LABEL.match(text):
+            self.expect = "slogans"
+            return
+        role = self.n.annex_roles.get(annex) or ANNEX_ROLE_BY_NUMBER.get(annex, "other")
+        if self.expect == "slogans" or role == "slogans":
+            m = L.SLOGAN.match(text)
+            ordinal = int(m.group(1) or m.group(2)) if m else len(self.n.slogans) + 1
+            body = m.group(3).strip() if m else text
+            self.n.slogans.append((ordinal, Span(line.start + text.rindex(body), line.end, body)))
+            return
+        if m := L.ANNEX_ITEM.match(text):
+            self.add_item(self.n.annexes[annex], f"附件{annex}", cn_number(m.group(1)), line, m.group(2))
+            return
+        if m := L.ITEM.match(text):
+            number = cn_number(m.group(1) or m.group(2) or m.group(3))
+            self.add_item(self.n.annexes[annex], f"附件{annex}", number, line, m.group(4))
+            return
+        if self.extend_open_item(line):
+            return
+        self.n.unplaced.append(line)
+
+    def contact_line(self, line: Span) -> bool:
+        text = line.text
+        if m := L.CONTACT_PERSON.match(text):
+            parts = m.group(1).split()
+            phones = [p for p in parts if L.PHONE.fullmatch(p)]
+            words = [p for p in parts if p not in phones]
+            if words and L.PERSON_NAME.match(words[-1]):
+                self.n.contact_name = self.n.contact_name or words[-1]
+                self.n.contact_office = self.n.contact_office or (" ".join(words[:-1]) or None)
+            self.n.contact_phones += _phones("、".join(phones)) if phones else []
+            self.n.contact_span = self.n.contact_span or line
+            return True
+        if m := L.CONTACT_PHONE.match(text):
+            self.n.contact_phones += _phones(m.group(1))
+            return True
+        if m := L.CONTACT_EMAIL.match(text):
+            self.n.contact_email = self.n.contact_email or m.group(1)
+            return True
+        return False
 
 
 def parse_structure(doc: Normalized) -> NoticeStructure:
@@ -118,75 +340,10 @@ def parse_structure(doc: Normalized) -> NoticeStructure:
     lines = _lines(doc.text)
     if not lines:
         raise LoadError("the document is empty", line=1)
-    notice = NoticeStructure(year=0)
-    section: str | None = None
-    annex: int | None = None
-    expect: str | None = None  # "theme", "annex_title", "slogans"
+    parser = _Parser(doc)
     for line in lines:
-        text = line.text
-        if m := ANNEX_HEADING.match(text):
-            annex, section, expect = int(m.group(1)), None, "annex_title"
-            notice.annexes.setdefault(annex, [])
-            continue
-        if expect == "annex_title" and annex is not None:
-            notice.annex_titles[annex] = text
-            expect = None
-            continue
-        if expect == "theme":
-            notice.themes.append(line)
-            expect = None
-            continue
-        if m := RECIPIENTS.match(text):
-            notice.recipients = Span(line.start + text.index(m.group(1)), line.end, m.group(1))
-            continue
-        if m := COPIED_TO.match(text):
-            notice.copied_to = Span(line.start + text.index(m.group(1)), line.end, m.group(1))
-            continue
-        if annex is not None:
-            if text.startswith("主题"):
-                expect = "theme"
-            elif text.startswith("口号"):
-                expect = "slogans"
-            elif expect == "slogans" and (m := SLOGAN.match(text)):
-                start = line.start + text.index(m.group(2))
-                notice.slogans.append((int(m.group(1)), Span(start, line.end, m.group(2).strip())))
-            elif m := ANNEX_ITEM.match(text):
-                notice.annexes[annex].append(_item(f"附件{annex}", m.group(1), line, m.group(2)))
-            else:
-                notice.unplaced.append(line)
-            continue
-        if m := SECTION_HEADING.match(text):
-            section = SECTION_KINDS.get(m.group(2), m.group(2))
-            expect = "theme" if section == "theme" else None
-            continue
-        if section is None and notice.preamble is None and not notice.content_items:
-            notice.preamble = line
-            if m := DECLARED_COUNT.search(text):
-                notice.declared_count = int(m.group(1))
-            continue
-        if _contact_line(notice, line):
-            section = None
-            continue
-        if m := ATTACHMENT_ENTRY.match(text):
-            notice.attachments.append(m.group(2).strip())
-            continue
-        if PUBLIC_MARK.match(text):
-            notice.public = True
-            continue
-        if m := BODY_ITEM.match(text):
-            numeral = f"（{m.group(1)}）"
-            target = {
-                "content": notice.content_items,
-                "arrangement": notice.key_arrangements,
-                "requirement": notice.requirements,
-            }.get(section or "")
-            if target is not None:
-                target.append(_item(_section_path(section), numeral, line, m.group(2)))
-                continue
-        if section == "requirement":
-            notice.closing.append(line)
-            continue
-        notice.unplaced.append(line)
+        parser.line(line)
+    notice = parser.n
     if not (notice.themes or notice.annexes or notice.content_items):
         first = lines[0]
         raise LoadError(
@@ -194,32 +351,13 @@ def parse_structure(doc: Normalized) -> NoticeStructure:
             f"'附件 1'; the text starts with {first.text[:30]!r}",
             line=doc.line_of(first.start),
         )
-    notice.year = _find_year(doc, lines)
+    notice.year = _find_year(doc, notice, lines)
     return notice
 
 
-def _section_path(section: str | None) -> str:
-    return {"content": "二", "arrangement": "三", "requirement": "四"}.get(section or "", "?")
-
-
-def _contact_line(notice: NoticeStructure, line: Span) -> bool:
-    text = line.text
-    if m := CONTACT_PERSON.match(text):
-        notice.contact_office, notice.contact_name = m.group(1), m.group(2)
-        notice.contact_span = line
-        return True
-    if m := CONTACT_PHONE.match(text):
-        notice.contact_phones = _phones(m.group(1))
-        return True
-    if m := CONTACT_EMAIL.match(text):
-        notice.contact_email = m.group(1)
-        return True
-    return False
-
-
 def _phones(raw: str) -> list[str]:
-    """"010—82262033、82260622（传真）" → ["010-82262033", "010-82260622（传真）"]."""
-    parts = [p.strip() for p in re.split(r"[、，,]", raw) if p.strip()]
+    """ "010—82262033、82260622（传真）" → ["010-82262033", "010-82260622（传真）"]."""
+    parts = [p.strip() for p in re.split(r"[、，,；]", raw) if p.strip()]
     out, area = [], ""
     for part in parts:
         part = re.sub(r"[—–－]", "-", part)
@@ -231,12 +369,20 @@ def _phones(raw: str) -> list[str]:
     return out
 
 
-def _find_year(doc: Normalized, lines: list[Span]) -> int:
+def _find_year(doc: Normalized, notice: NoticeStructure, lines: list[Span]) -> int:
+    candidates = [notice.title or "", notice.preamble.text if notice.preamble else ""]
+    for text in candidates:
+        if m := L.YEAR_IN_PREAMBLE.search(text) or L.YEAR_OF_MONTH.search(text):
+            return int(m.group(1))
     for line in lines[:80]:
-        if m := YEAR.search(line.text):
+        if m := L.YEAR_IN_PREAMBLE.search(line.text) or L.YEAR_OF_MONTH.search(line.text):
+            return int(m.group(1))
+    if notice.doc_number and (m := L.DOC_NUMBER.match(notice.doc_number)):
+        return int(m.group(1))
+    for line in lines[:80]:
+        if m := L.YEAR_AT_START.match(line.text):
             return int(m.group(1))
     raise LoadError(
-        "cannot find the notice's year (expected a phrase like '定于2023年9月' or "
-        "'2023年全国“质量月”')",
+        "cannot find the notice's year (expected a phrase like '定于2023年9月' or '2023年全国“质量月”')",
         line=doc.line_of(lines[0].start),
     )

@@ -6,6 +6,8 @@ The contract (``contract/README.md`` at the repository root) fixes the first cue
 
 from __future__ import annotations
 
+import re
+
 ACTIVITY_TYPES: dict[str, tuple[str, ...]] = {
     # "开展质量监督抽查", "食品安全抽检“你点我检”"
     "SUPERVISION_SAMPLING": ("监督抽查", "抽查", "抽检"),
@@ -26,7 +28,7 @@ ACTIVITY_TYPES: dict[str, tuple[str, ...]] = {
     # "主题宣传活动", "普法宣传", "科普宣传", "巡回宣讲", "推介下乡"
     "PUBLICITY": ("宣传", "宣讲", "普法", "科普", "推介", "访谈", "绘画"),
     # "标准宣贯", "计量检定规程", "地方标准"
-    "STANDARDS": ("标准", "宣贯", "规程"),
+    "STANDARDS": ("标准", "宣贯", "宣传贯彻", "规程"),
     # "省长质量奖", "颁奖", "评选表彰"
     "AWARD": ("质量奖", "颁奖", "颁发", "表彰", "评选"),
     # "“质量月”活动启动仪式"
@@ -44,13 +46,19 @@ ACTIVITY_TYPES: dict[str, tuple[str, ...]] = {
     # "“一站式”服务线上平台", "中国—东盟质量服务一站式网上系统"
     "PLATFORM": ("平台", "网上系统", "上线", "网络课堂"),
     # "商贸流通专项试点", "“一站式”服务试点", "示范项目"
-    "PILOT": ("试点", "示范"),
+    "PILOT": ("试点", "示范区", "示范基地", "示范创建"),
     "OTHER": (),
 }
 
 
+# Words that describe who takes part, not what is done: "质量奖获奖单位开展巡回宣讲" is publicity,
+# not an award. They are removed before the cue words are looked up.
+PARTICIPANT_MODIFIER = re.compile(r"[^，。、“”]{0,8}质量奖获奖(?:单位|企业|组织)")
+
+
 def classify(text: str) -> list[str]:
     """The activity types whose cue words occur in ``text``, in taxonomy order."""
+    text = PARTICIPANT_MODIFIER.sub("", text)
     found = [name for name, cues in ACTIVITY_TYPES.items() if any(c in text for c in cues)]
     return found or ["OTHER"]
 

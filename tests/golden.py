@@ -5,13 +5,13 @@ A = "activity:2023:"
 RELATION_FACTS = [
     # 附件1/一 (line 86): 市场监管总局会同有关部门等共同举办中国质量（成都）大会
     ("organizer:市场监管总局", "RUNS", A + "附件1/一/1", "LEAD"),
-    ("organization:有关部门", "RUNS", A + "附件1/一/1", "PARTNER"),
+    # "有关部门" is a placeholder, not an actor: no partner node (issue 10)
     (A + "附件1/一/1", "PART_OF", "event:中国质量（成都）大会", None),
     ("organizer:市场监管总局", "HOSTS", "event:中国质量（成都）大会", None),
     (A + "附件1/一/2", "PART_OF", "event:质量之光", None),
     # line 86: 中国质量报刊社联合湖南广播影视集团举办“质量强国有我”主题宣传活动
-    ("organization:中国质量报刊社", "RUNS", A + "附件1/一/11", "LEAD"),
-    ("organization:湖南广播影视集团", "RUNS", A + "附件1/一/11", "PARTNER"),
+    ("organization:中国质量报刊社", "RUNS", A + "附件1/一/12", "LEAD"),
+    ("organization:湖南广播影视集团", "RUNS", A + "附件1/一/12", "PARTNER"),
     # line 88: 中央宣传部结合“剑网 2023”专项行动加大网络侵权盗版打击力度
     (A + "附件1/二/1", "PART_OF", "campaign:剑网2023", None),
     # line 96: 公安部结合“昆仑 2023”专项行动 … 侦破 / 打掉 / 斩断
@@ -49,8 +49,8 @@ RELATION_FACTS = [
     # line 178: 发布五地《首席质量官评价规范》地方标准
     (A + "附件3/九/2", "CITES", "document:首席质量官评价规范", None),
     # line 202: 广西 … 与金融机构推进“桂质贷”金融服务
-    ("organization:金融机构", "RUNS", A + "附件3/二十/4", "PARTNER"),
-    ("region:450000", "RUNS", A + "附件3/二十/4", "LEAD"),
+    # "金融机构" is a placeholder: the activity has its lead only (issue 10)
+    ("region:450000", "RUNS", A + "附件3/二十/5", "LEAD"),
     # line 180 and 214: “提质强企” in 江苏 and 云南, one campaign
     (A + "附件3/十/5", "PART_OF", "campaign:提质强企", None),
     (A + "附件3/二十五/1", "PART_OF", "campaign:提质强企", None),
@@ -67,6 +67,17 @@ RELATION_FACTS = [
     ("notice:2023", "ORGANIZED_BY", "organizer:教育部", None),
 ]
 
+RELATION_FACTS += [
+    # line 226: one clause, three activities (ceremony, seminar, contest)
+    ("region:650000", "RUNS", A + "附件3/三十一/3", "LEAD"),
+    # line 120: the forum held "在中国质量（成都）大会期间" is a FORUM, linked to 三/（一） by its event
+    (A + "附件1/十八/1", "IMPLEMENTS", "arrangement:2023:1", None),
+    # line 92: 依法惩治侵权假冒犯罪 carries out 三/（四）开展执法打假系列活动
+    (A + "附件1/四/1", "IMPLEMENTS", "arrangement:2023:4", None),
+    # line 144: QC group congress → 三/（九）举办质量管理小组活动
+    (A + "附件2/五/1", "IMPLEMENTS", "arrangement:2023:9", None),
+]
+
 # Who runs supervision sampling (监督抽查, 抽查, 抽检), by reading the annexes:
 # 交通运输部 (line 106), 市场监管总局 leads and 生态环境部 assists the 双随机 监督抽查
 # (line 102), 甘肃省 runs 食品安全抽检“你点我检” (line 220).
@@ -77,8 +88,11 @@ SUPERVISION_SAMPLING_ACTORS = {
     "region:620000",
 }
 
+# Issue 10: atomic activities (a clause naming several gives one each: 162 → 190), placeholders
+# (有关部门, 金融机构, 专家服务团, 科技特派员队伍) are no actors and 吉林省委党校 has no joint word
+# (Organization 8 → 2), 国家药监局 is a State Council body (Organizer 25 → 26).
 COUNTS = {
-    "Activity": 162,
+    "Activity": 190,
     "Association": 9,
     "Campaign": 7,
     "Contact": 1,
@@ -87,8 +101,8 @@ COUNTS = {
     "Event": 5,
     "KeyArrangement": 9,
     "Notice": 1,
-    "Organization": 8,
-    "Organizer": 25,
+    "Organization": 2,
+    "Organizer": 26,
     "ProductCategory": 2,
     "Region": 32,
     "Requirement": 3,

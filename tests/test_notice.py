@@ -60,8 +60,23 @@ def test_activities_carry_provenance_and_types(notice: GraphData) -> None:
 
 def test_qc_group_topic_joins_its_aliases(notice: GraphData) -> None:
     about = {e.source for e in notice.edges if e.type == "ABOUT" and e.target == "topic:质量管理小组"}
-    assert "activity:2023:附件1/十八/2" in about  # "第六届中央企业QC小组成果发表赛"
+    assert "activity:2023:附件1/十八/3" in about  # "第六届中央企业QC小组成果发表赛"
     assert "activity:2023:附件3/二十二/3" in about  # "“百千万”质量管理小组活动"
+
+
+def test_placeholders_are_not_actors_and_roles_come_from_joint_words(notice: GraphData) -> None:
+    ids = {n.id for n in notice.nodes}
+    assert not {"organization:有关部门", "organization:金融机构", "organization:吉林省委党校"} & ids
+    roles = {(e.source, e.props["role"]) for e in notice.edges
+             if e.type == "RUNS" and e.target == "activity:2023:附件3/七/1"}
+    assert roles == {("region:220000", "LEAD")}
+
+
+def test_types_come_from_the_action_not_the_scene(notice: GraphData) -> None:
+    types = {n.id.split(":")[-1]: n.props["types"] for n in notice.nodes if n.label == "Activity"}
+    assert types["附件1/十八/1"] == ["FORUM"]  # held 在中国质量（成都）大会期间
+    assert types["附件3/十一/2"] == ["PUBLICITY"]  # 质量奖获奖单位开展巡回宣讲
+    assert "PILOT" not in types["附件1/十一/2"]  # 示范项目质量管理经验
 
 
 def test_ids_are_stable_across_parses(notice: GraphData) -> None:
