@@ -22,8 +22,16 @@ class Named:
         return (self.name, *self.aliases)
 
 
+# A campaign run every year carries its year: "剑网2023" and "剑网2024" are two campaigns of
+# one series (the ``series`` property relates them).
+YEARLY = re.compile(r"^(.+?)(\d{4})$")
+
+
 def _campaign(name: str, *aliases: str) -> Named:
-    return Named(f"campaign:{name}", "Campaign", name, aliases)
+    props: tuple[tuple[str, object], ...] = ()
+    if m := YEARLY.match(name):
+        props = (("series", m.group(1)), ("year", int(m.group(2))))
+    return Named(f"campaign:{name}", "Campaign", name, aliases, props)
 
 
 def _topic(name: str, *aliases: str) -> Named:
@@ -38,10 +46,12 @@ CAMPAIGNS = (
     _campaign("双随机、一公开", "双随机一公开"),
     _campaign("提质强企"),
     _campaign("质量强企千百行动"),
-    _campaign("百千万", "“百千万”质量管理小组活动"),
 )
 # A quoted programme followed by 专项行动/行动. Example: "开展“提质强企”行动"
 CAMPAIGN_PATTERN = re.compile(r"“([^”]{2,20})”(?:等)?(?:专项行动|行动)")
+# A named programme: a quoted brand with its own words up to 行动/计划; one brand can name
+# several programmes. Example: "“百千万”中小企业质量管理能力提升行动", "“百千万”质量人才培养计划"
+PROGRAMME_PATTERN = re.compile(r"“([^”]{2,12})”([^，。、“”；]{2,16}?(?:行动|计划))")
 
 CHENGDU = Named(
     "event:中国质量（成都）大会", "Event", "中国质量（成都）大会",
@@ -112,6 +122,11 @@ def campaigns_in(text: str) -> list[Named]:
         name = m.group(1)
         if name not in names and not any(name in c.name or c.name in name for c in found):
             found.append(_campaign(name))
+            names.add(name)
+    for m in PROGRAMME_PATTERN.finditer(text):
+        name = f"{m.group(1)}{m.group(2)}"
+        if m.group(1) != "质量月" and m.group(1) not in names and name not in names and not any(name in c.name for c in found):
+            found.append(_campaign(name, f"“{m.group(1)}”{m.group(2)}"))
             names.add(name)
     return found
 

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from loaders import entities, lexicon
 from loaders.activities import ActivityDraft, actor_named_at, split_item
+from loaders.distribution import split_copied, split_recipients
 from loaders.entities import Named
 from loaders.links import Implements
 from loaders.normalize import Normalized, normalize
@@ -17,13 +17,14 @@ from loaders.taxonomy import classify
 # The relations whose targets (campaigns, events, product classes, documents) identify work.
 LINKING_RELS = frozenset({"PART_OF", "COVERS", "CITES", "ABOUT"})
 HOST_VERBS = ("举办", "主办", "召开")
-# Separators of the 主送 list, outside parentheses: "、" within a group, "，" between groups.
-RECIPIENT_SCOPE = re.compile(r"^(各省、自治区、直辖市和新疆生产建设兵团)")
 
 
 class _Builder:
-    def __init__(self, doc: Normalized, structure: NoticeStructure, source_name: str) -> None:
+    def __init__(
+        self, doc: Normalized, structure: NoticeStructure, source_name: str, original: str | None = None
+    ) -> None:
         self.doc = doc
+        self.original = original
         self.s = structure
         self.year = structure.year
         self.notice_id = f"notice:{self.year}"
@@ -35,7 +36,17 @@ class _Builder:
     # -- helpers -------------------------------------------------------------------------
     def provenance(self, section: str, span: Span | tuple[int, int], sentence: str) -> Provenance:
         start, end = (span.start, span.end) if isinstance(span, Span) else span
-        return Provenance(section, start, end, sentence, self.doc.line_of(start))
+        original = self.original_of(sentence, start) if self.original is not None else None
+        return Provenance(section, start, end, sentence, self.doc.line_of(start), self.doc.column_of(start), original)
+
+    def original_of(self, sentence: str, start: int) -> str | None:
+        """The sentence as the original (unconverted) text wrote it: same offsets, other script."""
+        assert self.original is not None
+        begin = self.doc.text.find(sentence, max(0, start - len(sentence)))
+        if begin < 0:
+            return None
+        first, last = self.doc.offsets[begin], self.doc.offsets[min(begin + len(sentence), len(self.doc.offsets)) - 1]
+        return self.original[first : last + 1]
 
     def node(self, node_id: str, label: str, props: dict[str, Any], *, owned: bool) -> str:
         if node_id not in self.nodes:
@@ -67,8 +78,8 @@ class _Builder:
     # -- the notice ----------------------------------------------------------------------
     def build(self) -> GraphData:
         s = self.s
-        recipients, scope = _split_recipients(s.recipients.text if s.recipients else "")
-        copied = _split_list(s.copied_to.text if s.copied_to else "")
+        recipients, scope = split_recipients(s.recipients.text if s.recipients else "")
+        copied = split_copied(s.copied_to.text if s.copied_to else "")
         preamble = s.preamble
         props: dict[str, Any] = {
             "kind": "NOTICE",
@@ -297,36 +308,12 @@ class _Builder:
                 self.edge(aid, arrangement_id, "IMPLEMENTS", via=via)
 
 
-def _split_list(text: str) -> list[str]:
-    """Split on "，"/"," outside parentheses; "、" stays inside an entry ("有关联合会、协会")."""
-    return [p for p in (x.strip().rstrip("。") for x in re.split(r"[，,]", text)) if p]
+def build_graph(raw_text: str, source_name: str = "", original: str | None = None) -> GraphData:
+    """Parse a notice's text into graph records (pure: no database).
 
-
-def _split_recipients(text: str) -> tuple[list[str], str | None]:
-    """The 主送 list: each body once, with the scope that prefixes the first group."""
-    scope = None
-    if m := RECIPIENT_SCOPE.match(text):
-        scope, text = m.group(1), text[m.end():]
-    out: list[str] = []
-    depth, current = 0, ""
-    for ch in text.rstrip("。"):
-        if ch in "（(":
-            depth += 1
-        elif ch in "）)":
-            depth -= 1
-        if depth == 0 and ch in "、，,":
-            if current.strip():
-                out.append(current.strip())
-            current = ""
-            continue
-        current += ch
-    if current.strip():
-        out.append(current.strip())
-    return out, scope
-
-
-def build_graph(raw_text: str, source_name: str = "") -> GraphData:
-    """Parse a notice's text into graph records (pure: no database)."""
+    ``original`` is the text as the file wrote it when ``raw_text`` is a one-for-one conversion
+    of it (traditional script read as simplified); provenance then keeps the original sentence.
+    """
     doc = normalize(raw_text)
     structure = parse_structure(doc)
-    return _Builder(doc, structure, source_name).build()
+    return _Builder(doc, structure, source_name, original).build()

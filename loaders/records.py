@@ -24,17 +24,23 @@ class Provenance:
     start: int
     end: int
     text: str
-    line: int
+    line: int  # 1-based line of the sentence's first character in the original file's text
+    column: int = 1  # 1-based column (characters) of that character in its original line
+    original: str | None = None  # the sentence as the file wrote it, when it was converted (繁→简)
 
     def as_props(self) -> dict[str, Any]:
         """Flat properties for storing on a node or edge."""
-        return {
+        props: dict[str, Any] = {
             "src_section": self.section,
             "src_start": self.start,
             "src_end": self.end,
             "src_text": self.text,
             "src_line": self.line,
+            "src_column": self.column,
         }
+        if self.original is not None and self.original != self.text:
+            props["src_original"] = self.original
+        return props
 
 
 @dataclass(frozen=True)

@@ -1,8 +1,11 @@
 """Golden tests on the bundled notice: counts, actors, aliases, codes, relation facts."""
 
 from loaders import lexicon
+from loaders.reader import bundled_notice
 from loaders.records import GraphData
 from tests.golden import COUNTS, RELATION_FACTS
+
+RAW = bundled_notice()[1].decode()
 
 
 def _edges(data: GraphData) -> set[tuple[str, str, str, str | None]]:
@@ -85,3 +88,22 @@ def test_ids_are_stable_across_parses(notice: GraphData) -> None:
     again = read_notice()
     assert [n.id for n in again.nodes] == [n.id for n in notice.nodes]
     assert _edges(again) == _edges(notice)
+
+
+def test_recipients_keep_parentheses_and_the_central_bank_prefix(notice: GraphData) -> None:
+    props = next(n for n in notice.nodes if n.label == "Notice").props
+    assert "农业农村（农牧）、畜牧兽医、渔业厅（局、委）" in props["recipients"]
+    assert "中国人民银行各省会（首府）城市中心支行" in props["recipients"]
+    assert props["recipient_scope"] == "各省、自治区、直辖市和新疆生产建设兵团"
+    assert props["copied_to"] == ["国家药监局", "有关联合会、协会"]
+
+
+def test_yearly_campaigns_form_a_series(notice: GraphData) -> None:
+    campaign = next(n for n in notice.nodes if n.id == "campaign:剑网2023")
+    assert (campaign.props["series"], campaign.props["year"]) == ("剑网", 2023)
+
+
+def test_provenance_has_the_original_line_and_column(notice: GraphData) -> None:
+    act = next(n for n in notice.nodes if n.id == "activity:2023:附件1/十一/4")
+    raw_line = RAW.splitlines()[act.props["src_line"] - 1]
+    assert raw_line[act.props["src_column"] - 1 :].startswith("开展质量监督抽查")
