@@ -124,8 +124,9 @@ def campaigns_in(text: str) -> list[Named]:
             found.append(_campaign(name))
             names.add(name)
     for m in PROGRAMME_PATTERN.finditer(text):
-        name = f"{m.group(1)}{m.group(2)}"
-        if m.group(1) != "质量月" and m.group(1) not in names and name not in names and not any(name in c.name for c in found):
+        brand, name = m.group(1), f"{m.group(1)}{m.group(2)}"
+        known = brand in names or name in names or any(name in c.name for c in found)
+        if brand != "质量月" and not known:
             found.append(_campaign(name, f"“{m.group(1)}”{m.group(2)}"))
             names.add(name)
     return found
