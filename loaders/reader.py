@@ -12,6 +12,8 @@ from importlib import resources
 from pathlib import Path
 
 from graph_api.errors import LoadError
+from loaders import formats
+from loaders.formats.script import to_simplified
 from loaders.notice import build_graph
 from loaders.records import GraphData
 
@@ -173,9 +175,13 @@ def decode(raw: bytes, name: str, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[s
 
 def parse_notice(raw: bytes, name: str, max_bytes: int = DEFAULT_MAX_BYTES) -> GraphData:
     """Graph records of one notice's bytes (``name`` is shown in errors and provenance)."""
-    text, encoding = decode(raw, name, max_bytes)
+    if len(raw) > max_bytes:
+        raise LoadError(_too_large(name, len(raw), max_bytes), source=name)
+    extracted = formats.extract(raw, name)  # a web page, Word file or PDF: its text
+    text, encoding = (extracted.text, extracted.format) if extracted else decode(raw, name, max_bytes)
+    text, original = to_simplified(text)  # traditional script: read simplified, keep the original
     try:
-        data = build_graph(text, Path(name).name)
+        data = build_graph(text, Path(name).name, original)
     except LoadError as exc:
         named = LoadError(f"{name}: {exc.message}")
         named.details = {**exc.details, "source": name}
