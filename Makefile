@@ -7,7 +7,7 @@ INSTALLED := $(VENV)/.installed
 TEST_INSTALLED := $(VENV)/.test-installed
 NODE_INSTALLED := node_modules/.installed
 
-.PHONY: serve test install chromium bench schema clean
+.PHONY: serve test install chromium bench schema eval clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -50,6 +50,11 @@ test: $(TEST_INSTALLED) $(NODE_INSTALLED) chromium
 
 bench: $(TEST_INSTALLED)
 	$(BIN)/python bench/run.py
+
+## eval: precision and recall of the loader per dimension, against the hand annotation of the
+## bundled notice and the 2024 dev notice's facts (read from ../shared/corpus when present)
+eval: $(INSTALLED)
+	$(BIN)/python -m eval.score
 
 ## schema: regenerate schema.graphql from the code
 schema: $(INSTALLED)

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from loaders import lexicon, open_actors
-from loaders.atoms import split_atoms
+from loaders.atoms import _verb_of, is_activity_name, split_atoms
 from loaders.lexicon import Actor
 from loaders.structure import Item
 
@@ -22,10 +22,10 @@ ACTION_VERBS = (
     "举办", "开展", "组织", "召开", "发布", "举行", "启动", "上线", "挂牌", "颁发", "启用",
     "实施", "建设", "进行", "集中发布", "侦破", "打掉", "斩断", "推广", "宣传贯彻", "宣传",
     "推动", "推进", "加强", "深化", "探索", "深入", "持续推进", "持续", "大力支持", "依法惩治",
-    "讲好", "加大", "主办", "聚焦", "提升", "优化", "依法严厉打击", "严厉打击", "征集", "评选",
+    "讲好", "加大", "主办", "提升", "优化", "依法严厉打击", "严厉打击", "征集", "评选",
 )  # fmt: skip
 # A clause that only sets the scene for the actions after it. Example: "结合学校开学安排，"
-CONTEXT_PREFIXES = ("结合", "围绕", "以", "在")
+CONTEXT_PREFIXES = ("结合", "围绕", "以", "在", "聚焦")
 # Clauses that say why, not what: they stay with the action before them.
 # Example: "，提升质量工作影响力，推动行业高质量发展。" after "开展…宣传活动"
 PURPOSE_PREFIXES = ("提升", "提高", "推动", "助力", "促进", "优化", "着力", "引导", "切实", "不断", "“")
@@ -39,8 +39,16 @@ ABBREVIATION_RUN = re.compile(
 # A joint phrase counting the partners, named by an abbreviation run elsewhere in the sentence.
 # Examples: "会同四省举办苏浙皖赣沪四省一市…", "联合京津两地"
 PARTNER_COUNT = re.compile(r"^[一二两三四五六七八九十]+(?:省|地|市)")
+# A count of partners that names them all again: "四省一市", "五地".
+ALL_PARTNERS = re.compile(r"[一二两三四五六七八九十]省[一二三四五六七八九十]市|[二两三四五六七八九十]地")
+# Verbs that say more about the action before them. Example: "…监督指导，加强水利团体标准化工作的规范"
+ELABORATING_VERBS = ("加强",)
+# Verbs that, after an event, say what it is for. Example: "召开…现场观摩会，宣传工程质量管理经验"
+SOFT_VERBS = ("推广", "宣传")
+EVENT_ENDS = ("会", "活动", "行动", "论坛", "赛", "宣讲", "仪式", "展")
+# A verbless clause this long that ends like an activity's name is an activity of its own.
+MIN_ACTION_NAME = 6
 SENTENCE = re.compile(r"[^。！？；\n]+[。！？；]?")
-CLAUSE = re.compile(r"[^，]+，?")
 
 
 @dataclass(frozen=True)
@@ -170,18 +178,22 @@ class _Splitter:
         self.annex_role = annex_role
         self.drafts: list[ActivityDraft] = []
 
-    def new(self, title: str, start: int, sentence: str, context: str, roles: list[Participation]) -> ActivityDraft:
-        draft = ActivityDraft(
-            self.item.section, len(self.drafts) + 1, [title], start, start + len(title), sentence, context, roles
-        )
+    def new(
+        self, title: str, span: tuple[int, int], sentence: str, context: str, roles: list[Participation]
+    ) -> ActivityDraft:
+        section, ordinal = self.item.section, len(self.drafts) + 1
+        draft = ActivityDraft(section, ordinal, [title], span[0], span[1], sentence, context, roles)
         self.drafts.append(draft)
         return draft
 
-    def action(self, core: str, start: int, sentence: str, context: str, roles: list[Participation]) -> ActivityDraft:
-        """One action clause: an activity for each atom it names."""
+    def action(
+        self, core: str, start: int, sentence: str, context: str, roles: list[Participation], verb: str = ""
+    ) -> ActivityDraft:
+        """One action clause (``verb`` in front when it continues one): an activity for each atom."""
         draft: ActivityDraft | None = None
-        for atom_start, title in split_atoms(core):
-            draft = self.new(title, start + atom_start, sentence, context, list(roles))
+        for a_start, a_end, title in split_atoms(verb + core):
+            span = (start + max(a_start - len(verb), 0), start + a_end - len(verb))
+            draft = self.new(title, span, sentence, context, list(roles))
         assert draft is not None
         return draft
 
@@ -193,15 +205,19 @@ class _Splitter:
             lead, partners = item_lead, []
         if lead is None:
             return None
-        roles = [Participation(lead, "LEAD"), *partners]
+        joint = [Participation(lead, "LEAD"), *partners]
+        alone = [p for p in joint if p.role == "LEAD"] if partners and partners[0].role != "SUPPORT" else joint
         context = ""
         pending = ""
         current: ActivityDraft | None = None
-        for cm in CLAUSE.finditer(sentence, action_pos):
-            core = _title(cm.group())
+        for cm_start, clause in _clauses(sentence, action_pos):
+            core = _title(clause)
             if not core:
                 continue
-            c_start = s_start + cm.start()
+            c_start = s_start + cm_start
+            # The joint word binds the sentence's first action, and later ones that count the
+            # partners again ("发布五地《…》"); other later actions are the subject's own.
+            roles = joint if current is None or ALL_PARTNERS.search(core) else alone
             local_context = ""
             if core.startswith(CONTEXT_PREFIXES) and not _starts_action(core):
                 k = _action_index(core)
@@ -219,15 +235,57 @@ class _Splitter:
                 other = actor_named_at(core, m.end(), self.annex_role)
                 extra = [Participation(other[0], "PARTNER")] if other else []
                 skip = other[1] if other else m.end() + len(lexicon.placeholder_at(core, m.end()) or "")
-                current = self.action(core[skip:], c_start + skip, sentence, context, [roles[0], *extra])
-            elif current is None or local_context or pending or _starts_action(core):
+                current = self.action(core[skip:], c_start + skip, sentence, context, [joint[0], *extra])
+            elif current is None or local_context or pending or _new_action(core, current):
                 if pending:
                     context, pending = pending, ""  # a new scene for what follows
-                current = self.action(core, c_start, sentence, context + local_context, roles)
+                verb = ""
+                verbless = not core.startswith(ACTION_VERBS + PURPOSE_PREFIXES) and is_activity_name(core)
+                if current is not None and not local_context and verbless:
+                    # "…决赛，质量文化进高校暨…大赛等活动": more activities under the same verb
+                    verb = _verb_of(current.parts[0])
+                current = self.action(core, c_start, sentence, context + local_context, roles, verb)
             else:
                 current.parts.append(core)
                 current.end = c_start + len(core)
         return lead
+
+
+def _clauses(sentence: str, start: int) -> list[tuple[int, str]]:
+    """(offset, clause) of the "，"-separated clauses from ``start``, never cut inside “…” or 《…》."""
+    out: list[tuple[int, str]] = []
+    depth, begin = 0, start
+    for i in range(start, len(sentence)):
+        ch = sentence[i]
+        if ch in "“《":
+            depth += 1
+        elif ch in "”》":
+            depth = max(depth - 1, 0)
+        elif ch == "，" and depth == 0:
+            out.append((begin, sentence[begin : i + 1]))
+            begin = i + 1
+    if begin < len(sentence):
+        out.append((begin, sentence[begin:]))
+    return out
+
+
+def _new_action(clause: str, current: ActivityDraft) -> bool:
+    """Whether a clause after an action starts another one, or says more about it.
+
+    "加强…" elaborates; "宣传…经验"/"推广…方法" after an event ("…现场观摩会") says what the event
+    is for; a purpose verb ("推动") opens an action only when its object is an activity
+    ("推动农产品质量安全普法宣传"); a verbless clause naming activities ("质量文化进高校暨…大赛等
+    活动") continues the list of the action before it.
+    """
+    if clause.startswith(ELABORATING_VERBS):
+        return False
+    if clause.startswith(SOFT_VERBS) and current.parts[0].rstrip("”’》").endswith(EVENT_ENDS):
+        return is_activity_name(clause)
+    if clause.startswith(PURPOSE_PREFIXES):
+        return not clause.startswith("“") and is_activity_name(clause) and len(clause) >= MIN_ACTION_NAME
+    if _starts_action(clause):
+        return True
+    return is_activity_name(clause) and len(clause) >= MIN_ACTION_NAME
 
 
 def split_item(item: Item, annex_role: str | None = None) -> list[ActivityDraft]:

@@ -9,11 +9,14 @@ verb: "举办自治区质量和标准化高级研修班". Quoted names and 《�
 
 from __future__ import annotations
 
+import re
+
 # The nouns an activity's name ends with. Examples: "启动仪式", "高级研修班", "知识竞赛", "开放日"
 HEAD_NOUNS = (
     "活动", "仪式", "大会", "会议", "现场会", "观摩会", "发布会", "交流会", "推进会", "研讨会", "座谈会",
     "论坛", "沙龙", "培训", "培训班", "研修班", "讲堂", "专题课", "第一课", "竞赛", "大赛", "比赛", "决赛",
-    "发表赛", "展", "展播", "展示", "博览会", "宣贯", "交流", "宣传", "宣讲", "行动", "服务", "抽查", "督查",
+    "发表赛", "成果展", "展览", "展会",
+    "巡展", "展播", "展示", "博览会", "宣贯", "交流", "宣传", "宣讲", "行动", "服务", "抽查", "督查",
     "检查", "监测", "试点", "调查", "征文", "评选", "表彰", "颁奖", "集训", "研学", "开放日", "一条街",
     "营", "行", "计划", "打假", "工作", "访谈", "观摩", "分享", "技术指导", "帮扶", "征集", "大练兵", "练兵", "验证",
 )  # fmt: skip
@@ -26,10 +29,21 @@ CLAUSE_VERBS = (
     "进行", "推广", "宣传", "推动", "推进", "加强", "深化", "探索", "持续推进",
 )  # fmt: skip
 # Shorter words than this after the verb are a bare noun, not a named activity.
-MIN_ATOM = 5
+MIN_ATOM = 4
 # Verbs that start a new atom of their own; after other words the clause's verb is repeated.
 OWN_VERBS = ("举办", "开展", "组织", "召开", "发布", "举行", "启动", "实施", "进行", "建设", "挂牌", "上线")
+# Whom a leading "组织" addresses before the real verb. Examples: "各地市", "地市", "有关单位"
+ADDRESSEES = re.compile(r"^(?:各\S{1,4}|\S{0,3}(?:市|地|县|单位|企业|机构))$")
 CONJUNCTIONS = ("以及", "、", "和", "及", "暨", "并")
+
+
+# "…进校园", "…进高校", "…进社区": a campaign carried into a kind of place is an activity.
+INTO_PLACE = re.compile(r"进(?:校园|高校|企业|机关|农村|乡村|社区|基层|园区|市场|家庭|乡镇)$")
+
+
+def is_activity_name(words: str) -> bool:
+    """Whether ``words`` end like an activity's name ("…启动仪式", "…知识竞赛", "…等活动")."""
+    return _is_activity_name(words)
 
 
 def _is_activity_name(words: str) -> bool:
@@ -40,12 +54,18 @@ def _is_activity_name(words: str) -> bool:
         if words.endswith(tail) and len(words) > len(tail) + 1:
             words = words[: -len(tail)]
             break
-    return words.rstrip("”’》").endswith(HEAD_NOUNS)
+    words = words.rstrip("”’》")
+    return words.endswith(HEAD_NOUNS) or INTO_PLACE.search(words) is not None
 
 
 def _long(words: str, verb: str) -> bool:
-    """An atom names something ("现场观摩会"), not a bare noun ("交流" in "分享和交流")."""
-    return len(words.removeprefix(verb)) >= MIN_ATOM
+    """An atom names something ("现场观摩会", "质量帮扶"), not a bare noun ("交流", "观摩活动")."""
+    words = words.removeprefix(verb).strip()
+    for tail in (*SUMMARY_TAILS, "活动"):
+        if words.endswith(tail) and len(words) > len(tail):
+            words = words[: -len(tail)]
+            break
+    return len(words) >= MIN_ATOM
 
 
 def _split_points(clause: str) -> list[tuple[int, int]]:
@@ -72,18 +92,16 @@ def _verb_of(clause: str) -> str:
     verb = next((v for v in CLAUSE_VERBS if clause.startswith(v)), "")
     if not verb:
         return ""
-    # "组织各地市开展…": a second verb shortly after the first carries the action.
+    # "组织各地市开展…": a second verb right after whom the first one addresses carries the action.
     for i in range(len(verb), min(len(clause), len(verb) + 6)):
-        if clause[i] in "“”《》‘’":
-            break
         inner = next((v for v in CLAUSE_VERBS if clause.startswith(v, i)), None)
-        if inner:
+        if inner and ADDRESSEES.match(clause[len(verb) : i]):
             return clause[: i + len(inner)]
     return verb
 
 
-def split_atoms(clause: str) -> list[tuple[int, str]]:
-    """(offset in the clause, title) of each activity the clause names; one when it names one.
+def split_atoms(clause: str) -> list[tuple[int, int, str]]:
+    """(start, end in the clause, title) of each activity the clause names; one when it names one.
 
     The clause is cut at every conjunction, then pieces are merged until a group ends in an
     activity's head noun; a group closes there. A trailing group that names no activity
@@ -91,20 +109,22 @@ def split_atoms(clause: str) -> list[tuple[int, str]]:
     """
     points = _split_points(clause)
     if not points:
-        return [(0, clause)]
+        return [(0, len(clause), clause)]
     verb = _verb_of(clause)
     groups: list[list[int]] = []  # [start, end] of each group
     start = 0
-    for begin, end in [*points, (len(clause), len(clause))]:
+    bounds = [*points, (len(clause), len(clause))]
+    for n, (begin, end) in enumerate(bounds):
         piece_end = begin
         rest = clause[end:]
+        next_piece = clause[end : bounds[n + 1][0]] if n + 1 < len(bounds) else ""
         closes = end < len(clause) and (
             (clause[begin:end] != "暨" and rest.startswith(CLAUSE_VERBS))
             or (
                 verb != ""
                 and _is_activity_name(clause[start:piece_end])
                 and _long(clause[start:piece_end], verb)
-                and _long(rest.split("、")[0], verb)
+                and _long(next_piece, verb)
             )
         )
         if closes or end == len(clause):
@@ -116,12 +136,12 @@ def split_atoms(clause: str) -> list[tuple[int, str]]:
         last = groups.pop()
         groups[-1][1] = last[1]
     if len(groups) == 1:
-        return [(0, clause)]
-    out = [(groups[0][0], clause[groups[0][0] : groups[0][1]])]
+        return [(0, len(clause), clause)]
+    out = [(groups[0][0], groups[0][1], clause[groups[0][0] : groups[0][1]])]
     for g_start, g_end in groups[1:]:
         title = clause[g_start:g_end]
-        out.append((g_start, title if title.startswith(OWN_VERBS) else verb + title))
-    return [(o, _clean(t)) for o, t in out]
+        out.append((g_start, g_end, title if title.startswith(OWN_VERBS) else verb + title))
+    return [(s, e, _clean(t)) for s, e, t in out]
 
 
 def _clean(title: str) -> str:

@@ -114,8 +114,25 @@ def document(name: str) -> Named:
     return Named(f"document:{name}", "Document", name)
 
 
-def campaigns_in(text: str) -> list[Named]:
-    """Campaigns named in ``text``: the known list, then any quoted programme."""
+# A quoted brand that names programmes ending in 活动 too, when the item uses it more than once.
+# Example: "“百千万”质量管理小组活动、“百千万”中小企业…行动和“百千万”质量人才培养计划"
+BRANDED_ACTIVITY = re.compile(r"“([^”]{2,12})”([^，。、“”；]{2,16}?活动)")
+QUOTED = re.compile(r"“([^”]{2,12})”")
+
+
+def repeated_brands(text: str) -> frozenset[str]:
+    """Quoted names used more than once in ``text`` (an item): each names its own programme."""
+    seen: dict[str, int] = {}
+    for m in QUOTED.finditer(text):
+        seen[m.group(1)] = seen.get(m.group(1), 0) + 1
+    return frozenset(name for name, n in seen.items() if n > 1 and name != "质量月")
+
+
+def campaigns_in(text: str, brands: frozenset[str] = frozenset()) -> list[Named]:
+    """Campaigns named in ``text``: the known list, then any quoted programme.
+
+    ``brands`` are quoted names the item repeats: with them "…活动" names a programme too.
+    """
     found = [c for c in CAMPAIGNS if any(form in text for form in c.forms)]
     names = {c.name for c in found}
     for m in CAMPAIGN_PATTERN.finditer(text):
@@ -129,6 +146,11 @@ def campaigns_in(text: str) -> list[Named]:
         if brand != "质量月" and not known:
             found.append(_campaign(name, f"“{m.group(1)}”{m.group(2)}"))
             names.add(name)
+    for m in BRANDED_ACTIVITY.finditer(text):
+        name = f"{m.group(1)}{m.group(2)}"
+        if m.group(1) in brands and name not in names:
+            found.append(_campaign(name, f"“{m.group(1)}”{m.group(2)}"))
+            names.add(name)
     return found
 
 
@@ -137,9 +159,25 @@ def events_in(text: str) -> list[Named]:
     return [e for e in EVENTS if any(form in text for form in e.forms)]
 
 
+# Who takes part is not what it is about: "质量奖获奖单位开展巡回宣讲" is not about the award.
+AWARD_WINNERS = re.compile(r"[^，。、“”]{0,8}质量奖获奖(?:单位|企业|组织)")
+
+
 def topics_in(text: str) -> list[Named]:
-    """Topics whose name or alias occurs in ``text``."""
-    return [t for t in TOPICS if any(form in text for form in t.forms)]
+    """Topics whose name or alias occurs in ``text``, a longer topic's words counted once.
+
+    "质量管理小组" is the QC-group topic, not also 质量管理: the longer forms are found first
+    and blanked out before the shorter ones are looked for.
+    """
+    text = AWARD_WINNERS.sub("", text)
+    forms = sorted(((form, t) for t in TOPICS for form in t.forms), key=lambda p: -len(p[0]))
+    found: list[Named] = []
+    for form, topic in forms:
+        if form in text:
+            if topic not in found:
+                found.append(topic)
+            text = text.replace(form, "\u3000" * len(form))
+    return [t for t in TOPICS if t in found]
 
 
 def documents_in(text: str) -> list[Named]:

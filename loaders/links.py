@@ -18,7 +18,7 @@ from collections.abc import Iterable
 LEAD_WORDS = (
     "进一步", "深入", "持续", "大力", "积极", "加快", "不断", "认真", "全面", "切实", "及时", "严厉", "依法",
     "集中", "组织", "开展", "举办", "召开", "发布", "实施", "推进", "推动", "加强", "深化", "完善", "推广",
-    "展示", "宣传", "强化", "提高", "促进", "一批", "对", "相关",
+    "展示", "宣传", "强化", "提高", "促进", "一批", "对", "相关", "进行",
 )  # fmt: skip
 # Words after the object that name the form, not the thing. Example: "…宣贯工作", "…等活动"
 TAIL_WORDS = ("系列活动", "等活动", "活动", "工作", "力度", "等")
@@ -91,11 +91,16 @@ def head_terms(text: str) -> set[str]:
     terms: set[str] = set()
     for clause in CLAUSE_SPLIT.split(text):
         whole = _strip(clause.strip())
-        candidates = [whole, *(_strip(p) for p in _split_outside_quotes(whole))]
+        parts = [_strip(p) for p in _split_outside_quotes(whole)]
+        # "“中国制造”品牌故事大赛" also names its kind, "品牌故事大赛", held under other brands.
+        kinds = [p[p.rindex("”") + 1 :] for p in parts if p.startswith("“") and "”" in p]
+        candidates = [whole, *parts, *kinds]
         terms.update(fold_aliases(c) for c in candidates if _length(c) >= MIN_HEAD)
     return terms
 
 
+# Arrangement text beyond this (characters, all arrangements) is not read back per activity.
+MAX_REVERSE_TEXT = 50_000
 # Head terms longer than this are whole clauses, never repeated verbatim by an activity.
 MAX_HEAD = 40
 
@@ -105,6 +110,7 @@ class Implements:
 
     def __init__(self, arrangements: Iterable[tuple[str, str, str, set[str]]]) -> None:
         """``arrangements``: (id, text, title, linked entity ids) of each key arrangement."""
+        self.texts: list[tuple[str, str]] = []
         self.by_entity: dict[str, list[str]] = {}
         self.by_term: dict[str, list[str]] = {}
         self.enforcement: list[str] = []
@@ -117,6 +123,11 @@ class Implements:
                     self.by_term.setdefault(term, []).append(arrangement_id)
             if any(w in title for w in ENFORCEMENT_TITLE):
                 self.enforcement.append(arrangement_id)
+            self.texts.append((arrangement_id, fold_aliases(text)))
+        # Reading each activity's object back in the arrangements' text is bounded: a real
+        # notice has about ten arrangements of a few hundred characters.
+        if sum(len(t) for _, t in self.texts) > MAX_REVERSE_TEXT:
+            self.texts = []
         self.lengths = sorted({len(t) for t in self.by_term}, reverse=True)
 
     def links(self, activity_title: str, activity_entities: set[str]) -> dict[str, str]:
@@ -130,6 +141,13 @@ class Implements:
             for i in range(len(title) - length + 1):
                 for arrangement_id in self.by_term.get(title[i : i + length], ()):
                     out.setdefault(arrangement_id, title[i : i + length])
+        # The arrangement names the activity's own object: "进行质量管理经验分享和交流" is in
+        # "举办企业、专家质量管理经验分享和交流".
+        obj = _strip(title.split("，", 1)[0])
+        if _length(obj) >= MIN_HEAD:
+            for arrangement_id, text in self.texts:
+                if obj in text:
+                    out.setdefault(arrangement_id, obj)
         if any(w in activity_title for w in ENFORCEMENT_ACTION):
             for arrangement_id in self.enforcement:
                 out.setdefault(arrangement_id, "执法打假")

@@ -241,7 +241,7 @@ class _Builder:
             "kind": "ACTIVITY",
             "title": draft.title,
             "context": draft.context.rstrip("，"),
-            "types": classify(draft.title),
+            "types": classify(draft.parts[0]),  # the action itself, not why it is done
             "ordinal": draft.ordinal,
             "annex": annex,
             "sort_key": f"{annex}-{item.ordinal:03d}-{draft.ordinal:03d}",
@@ -251,7 +251,7 @@ class _Builder:
         self.edge(self.notice_id, activity_id, "HAS_ACTIVITY")
         for part in draft.participants:
             self.edge(self.actor(part.actor), activity_id, "RUNS", role=part.role, **prov.as_props())
-        for campaign in entities.campaigns_in(link_text):
+        for campaign in entities.campaigns_in(link_text, entities.repeated_brands(item.span.text)):
             self.edge(activity_id, self.named(campaign), "PART_OF")
         events = entities.events_in(link_text)
         specific = [e for e in events if e.id in entities.EVENT_PARENTS] or events

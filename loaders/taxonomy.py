@@ -26,7 +26,9 @@ ACTIVITY_TYPES: dict[str, tuple[str, ...]] = {
     # "专题培训", "实训讲堂", "高级研修班", "“质量安全第一课”"
     "TRAINING": ("培训", "实训", "研修", "讲堂", "第一课", "课堂", "专题课", "大练兵", "人才培养", "集训", "研学"),
     # "主题宣传活动", "普法宣传", "科普宣传", "巡回宣讲", "推介下乡"
-    "PUBLICITY": ("宣传", "宣讲", "普法", "科普", "推介", "访谈", "绘画"),
+    # "质量文化进高校", "质量教育进校园": a campaign carried into schools and communities
+    "PUBLICITY": ("宣传", "宣讲", "普法", "科普", "推介", "访谈", "绘画", "安全教育", "进校园", "进高校", "进社区",
+                  "进乡村", "进乡镇", "进农村", "进机关"),
     # "标准宣贯", "计量检定规程", "地方标准"
     "STANDARDS": ("标准", "宣贯", "宣传贯彻", "规程"),
     # "省长质量奖", "颁奖", "评选表彰"
@@ -36,7 +38,7 @@ ACTIVITY_TYPES: dict[str, tuple[str, ...]] = {
     # "发布一批食品药品安全刑事审判典型案例", "指导性案例"
     "CASE_RELEASE": ("典型案例", "指导性案例", "案例征集", "小案例"),
     # "质量帮扶和技术指导", "农资质量技术服务", "“一站式”服务"
-    "TECHNICAL_ASSISTANCE": ("帮扶", "技术指导", "技术服务", "一站式", "送政策上门", "个性化服务"),
+    "TECHNICAL_ASSISTANCE": ("帮扶", "技术指导", "技术服务", "一站式", "送政策上门", "个性化服务", "计量服务"),
     # "全国检验检测机构开放日", "实验室开放日"
     "OPEN_DAY": ("开放日",),
     # "进出口商品质量安全风险专项监测", "能力验证", "专项监督"
@@ -53,12 +55,18 @@ ACTIVITY_TYPES: dict[str, tuple[str, ...]] = {
 
 # Words that describe who takes part, not what is done: "质量奖获奖单位开展巡回宣讲" is publicity,
 # not an award. They are removed before the cue words are looked up.
-PARTICIPANT_MODIFIER = re.compile(r"[^，。、“”]{0,8}质量奖获奖(?:单位|企业|组织)")
+# People named by their role are participants too: "普法宣讲员集训" trains, it does not publicize.
+PARTICIPANT_MODIFIER = re.compile(r"[^，。、“”]{0,8}质量奖获奖(?:单位|企业|组织)|(?:普法)?宣讲员|讲解员|监督员")
+
+
+# A cited title names a document, not what is done with it: "发布《质量基础设施“一站式”服务评价》
+# 地方标准" is a standard's release, not a one-stop service.
+CITED_TITLE = re.compile(r"《[^》]*》")
 
 
 def classify(text: str) -> list[str]:
     """The activity types whose cue words occur in ``text``, in taxonomy order."""
-    text = PARTICIPANT_MODIFIER.sub("", text)
+    text = CITED_TITLE.sub("《》", PARTICIPANT_MODIFIER.sub("", text))
     found = [name for name, cues in ACTIVITY_TYPES.items() if any(c in text for c in cues)]
     return found or ["OTHER"]
 

@@ -24,7 +24,7 @@ def paragraphs(text: str) -> list[str]:
 
 def as_html(text: str) -> bytes:
     """A government-site page: header, menu, breadcrumb and share bar around the notice."""
-    body = "\n".join(f"<p style=\"text-indent:2em\">{html.escape(p)}</p>" for p in paragraphs(text) if p)
+    body = "\n".join(f'<p style="text-indent:2em">{html.escape(p)}</p>' for p in paragraphs(text) if p)
     page = f"""<!DOCTYPE html>
 <html lang="zh-CN"><head><meta charset="gb2312"><title>市场监管总局等部门关于开展2023年全国“质量月”活动的通知</title>
 <script>var _hmt = _hmt || []; document.write("统计代码");</script><style>p {{ margin: 0 }}</style></head>

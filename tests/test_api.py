@@ -158,7 +158,7 @@ def test_search_contract(api: Api) -> None:
     hits = api.data(op("search"), {"text": "抽查", "first": 20})["search"]
     ids = [h["node"]["id"] for h in hits]
     assert len(ids) == len(set(ids))
-    assert "activity:2023:附件1/十一/4" in ids and "arrangement:2023:5" in ids
+    assert "activity:2023:附件1/十一/3" in ids and "arrangement:2023:5" in ids
     longer = api.data(op("search"), {"text": "监督抽查", "first": 20})["search"]
     arrangement = next(h for h in longer if h["node"]["id"] == "arrangement:2023:5")
     assert arrangement["node"]["__typename"] == "KeyArrangement" and "监督抽查" in arrangement["snippet"]

@@ -54,7 +54,7 @@ def test_declared_count_and_listed_organizers(notice: GraphData) -> None:
 
 
 def test_activities_carry_provenance_and_types(notice: GraphData) -> None:
-    act = next(n for n in notice.nodes if n.id == "activity:2023:附件1/十一/4")
+    act = next(n for n in notice.nodes if n.id == "activity:2023:附件1/十一/3")
     assert act.props["title"] == "开展质量监督抽查"
     assert act.props["types"] == ["SUPERVISION_SAMPLING"]
     assert act.props["src_section"] == "附件1/十一" and act.props["src_line"] == 106
@@ -79,7 +79,7 @@ def test_types_come_from_the_action_not_the_scene(notice: GraphData) -> None:
     types = {n.id.split(":")[-1]: n.props["types"] for n in notice.nodes if n.label == "Activity"}
     assert types["附件1/十八/1"] == ["FORUM"]  # held 在中国质量（成都）大会期间
     assert types["附件3/十一/2"] == ["PUBLICITY"]  # 质量奖获奖单位开展巡回宣讲
-    assert "PILOT" not in types["附件1/十一/2"]  # 示范项目质量管理经验
+    assert "PILOT" not in types["附件1/十一/1"]  # 示范项目质量管理经验
 
 
 def test_ids_are_stable_across_parses(notice: GraphData) -> None:
@@ -104,6 +104,6 @@ def test_yearly_campaigns_form_a_series(notice: GraphData) -> None:
 
 
 def test_provenance_has_the_original_line_and_column(notice: GraphData) -> None:
-    act = next(n for n in notice.nodes if n.id == "activity:2023:附件1/十一/4")
+    act = next(n for n in notice.nodes if n.id == "activity:2023:附件1/十一/3")
     raw_line = RAW.splitlines()[act.props["src_line"] - 1]
     assert raw_line[act.props["src_column"] - 1 :].startswith("开展质量监督抽查")

@@ -32,7 +32,7 @@ class Extracted:
 
 
 def sniff(raw: bytes) -> str | None:
-    """"PDF", "DOCX", "HTML" or None (plain text, or something the text reader refuses)."""
+    """ "PDF", "DOCX", "HTML" or None (plain text, or something the text reader refuses)."""
     if raw.startswith(b"%PDF-"):
         return "PDF"
     if raw.startswith(b"PK\x03\x04"):
