@@ -36,7 +36,7 @@ ANNEX_HEADING = re.compile(rf"^附件\s*(\d{{1,2}}|{CN_NUMERAL})[：]?$")
 ATTACHMENT_LIST = re.compile(r"^-?\s*附件[：]\s*(?:(\d{1,2})[.、．]\s*)?(.*)$")
 ATTACHMENT_ENTRY = re.compile(r"^-?\s*(\d{1,2})[.、．]\s*(.+)$")
 # Slogan lines: "- 1.大力增强质量意识 加快建设质量强国", "1.坚持质量第一 建设质量强国"
-SLOGAN = re.compile(r"^-?\s*(?:(\d{1,2})[.、．]|（(\d{1,2})）)\s*(.+)$")
+SLOGAN = re.compile(rf"^-?\s*(?:(\d{{1,2}})[.、．]|（(\d{{1,2}})）|({CN_NUMERAL})、)\s*(.+)$")
 # Theme or slogan label in the slogans annex, inline or alone. Example: "主题：强化质量支撑 推动高质量发展"
 THEME_LABEL = re.compile(r"^(?:活动)?主题[：]?\s*(.*)$")
 SLOGAN_LABEL = re.compile(r"^(?:宣传|活动)?口号[：]?$")
@@ -80,7 +80,7 @@ ORGAN_SUFFIX = (
 # Examples: "……", "— 3 —", "-12-", "第 2 页 共 9 页", "【打印本页】", "关闭窗口", "分享到："
 ARTIFACT = re.compile(
     r"^(?:[.…·—\-_=*~\s]+|[—\-－]\s*\d{1,3}\s*[—\-－]|第\s*\d+\s*页(?:\s*[，,/]?\s*共\s*\d+\s*页)?|\d{1,3}"
-    r"|【?(?:打印本页|打印|关闭窗口|关闭|字体|字号|分享到|返回顶部|收藏|扫一扫|【大\s*中\s*小】)[】：:\s大中小]*)$"
+    r"|(?:【?(?:打印本页|打印|关闭窗口|关闭|字体|字号|分享到|返回顶部|收藏|扫一扫|【大\s*中\s*小】)[】：:\s大中小]*)+)$"
 )
 
 

@@ -18,6 +18,9 @@ STRUCTURE_START = re.compile(
     r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|附件|- |\d+[.、．]|主送|抄送|主题|口号"
     r"|联\s*系|电\s*话|电\s*子|邮\s*箱|传\s*真|\(此件|（此件|\d{4}年\d{1,2}月\d{1,2}日$)"
 )
+# A signature line: several organ names separated by spaces. Example: "市场监管总局 中央宣传部"
+ORGAN = r"[\u4e00-\u9fff]{2,20}[部委局署院厅会社联]"
+SIGNATURE_LINE = re.compile(rf"^{ORGAN}(?:[ \t\u3000]+{ORGAN})+$")
 # A labelled line ("联 系 人：…", "电话：…") is a field of its own, never prose cut by a page.
 LABEL_LINE = re.compile(r"^[^，。、；：:]{1,8}[：:]\S")
 # A line that ends a sentence or a heading: nothing after a blank line continues it.
@@ -47,6 +50,10 @@ FULL_WIDTH_ALNUM = str.maketrans(
     | {chr(0xFF41 + i): chr(0x61 + i) for i in range(26)}
 )
 ASCII_PUNCT_NEAR_CJK = re.compile(rf"(?<=[{CJK}”“》）])[,;:()!?]|[,;:()!?](?=[{CJK}“《（])")
+# A full stop typed as "." after Chinese text (not "1." numbering, not "samr.gov.cn").
+# Example: "…联合开展全国质量月活动.现就…" → "…活动。现就…"
+ASCII_STOP_AFTER_CJK = re.compile(rf"(?<=[{CJK}”）》])\.")
+CJK_CHAR = re.compile(rf"[{CJK}]")
 
 
 @dataclass(frozen=True)
@@ -135,7 +142,21 @@ def _continues(before: str, after: str) -> bool:
         return False
     body = ITEM_MARKER.sub("", stripped)
     is_prose = PROSE_MARK.search(body) is not None or len(body) >= PROSE_MIN_LENGTH
-    return is_prose and not STRUCTURE_START.match(after.lstrip())
+    after = after.strip()
+    return is_prose and not STRUCTURE_START.match(after) and not SIGNATURE_LINE.match(after)
+
+
+def _quote_edits(text: str) -> list[tuple[int, int, str]]:
+    """Straight quotes around Chinese words, paired within a line: '"质量月"' → '“质量月”'."""
+    edits: list[tuple[int, int, str]] = []
+    pos = 0
+    for line in text.split("\n"):
+        if '"' in line and line.count('"') % 2 == 0 and CJK_CHAR.search(line):
+            marks = [i for i, ch in enumerate(line) if ch == '"']
+            for n, i in enumerate(marks):
+                edits.append((pos + i, pos + i + 1, "“" if n % 2 == 0 else "”"))
+        pos += len(line) + 1
+    return edits
 
 
 def _newline_starts(raw: str, lone_cr: bool) -> list[int]:
@@ -165,6 +186,8 @@ def normalize(raw: str) -> Normalized:
     text, offsets = _apply(
         text,
         offsets,
-        [(m.start(), m.end(), HALF_TO_FULL[m.group()]) for m in ASCII_PUNCT_NEAR_CJK.finditer(text)],
+        [(m.start(), m.end(), HALF_TO_FULL[m.group()]) for m in ASCII_PUNCT_NEAR_CJK.finditer(text)]
+        + [(m.start(), m.end(), "。") for m in ASCII_STOP_AFTER_CJK.finditer(text)]
+        + _quote_edits(text),
     )
     return Normalized(text, offsets, tuple(line_starts), tuple(repairs))

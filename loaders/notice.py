@@ -32,6 +32,7 @@ class _Builder:
         self.nodes: dict[str, NodeRecord] = {}
         self.edges: dict[tuple[str, str, str, str], EdgeRecord] = {}
         self.unplaced: list[Unplaced] = []
+        self.manner_only: dict[str, set[str]] = {}  # campaigns an activity only follows as a manner
 
     # -- helpers -------------------------------------------------------------------------
     def provenance(self, section: str, span: Span | tuple[int, int], sentence: str) -> Provenance:
@@ -232,9 +233,10 @@ class _Builder:
 
     def activity(self, annex: int, item: Item, draft: ActivityDraft) -> str:
         # Scene-setting words name the campaign or event an activity belongs to ("结合“昆仑2023”
-        # 专项行动"), but not a manner ("以“双随机、一公开”方式") and never its type.
-        scene = "" if draft.context.startswith("以") else draft.context
-        link_text = scene + draft.title
+        # 专项行动"), never its type. A manner ("以“双随机、一公开”方式") makes it part of that
+        # programme, but says nothing of its topic or of the arrangement it carries out.
+        manner = draft.context.startswith("以")
+        link_text = ("" if manner else draft.context) + draft.title
         prov = self.provenance(draft.section, (draft.start, draft.end), draft.sentence)
         activity_id = f"activity:{self.year}:{draft.section}/{draft.ordinal}"
         props = {
@@ -251,8 +253,12 @@ class _Builder:
         self.edge(self.notice_id, activity_id, "HAS_ACTIVITY")
         for part in draft.participants:
             self.edge(self.actor(part.actor), activity_id, "RUNS", role=part.role, **prov.as_props())
-        for campaign in entities.campaigns_in(link_text, entities.repeated_brands(item.span.text)):
+        brands = entities.repeated_brands(item.span.text)
+        own = {c.id for c in entities.campaigns_in(link_text, brands)}
+        for campaign in entities.campaigns_in(draft.context + draft.title, brands):
             self.edge(activity_id, self.named(campaign), "PART_OF")
+            if campaign.id not in own:
+                self.manner_only.setdefault(activity_id, set()).add(campaign.id)
         events = entities.events_in(link_text)
         specific = [e for e in events if e.id in entities.EVENT_PARENTS] or events
         for event in specific:
@@ -304,7 +310,8 @@ class _Builder:
             for item in self.s.key_arrangements
         )
         for aid, draft in drafts:
-            for arrangement_id, via in index.links(draft.title, linked.get(aid, set())).items():
+            entities_of = linked.get(aid, set()) - self.manner_only.get(aid, set())
+            for arrangement_id, via in index.links(draft.title, entities_of).items():
                 self.edge(aid, arrangement_id, "IMPLEMENTS", via=via)
 
 

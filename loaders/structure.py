@@ -299,8 +299,8 @@ class _Parser:
         role = self.n.annex_roles.get(annex) or ANNEX_ROLE_BY_NUMBER.get(annex, "other")
         if self.expect == "slogans" or role == "slogans":
             m = L.SLOGAN.match(text)
-            ordinal = int(m.group(1) or m.group(2)) if m else len(self.n.slogans) + 1
-            body = m.group(3).strip() if m else text
+            ordinal = cn_number(m.group(1) or m.group(2) or m.group(3)) if m else len(self.n.slogans) + 1
+            body = m.group(4).strip() if m else text
             self.n.slogans.append((ordinal, Span(line.start + text.rindex(body), line.end, body)))
             return
         if m := L.ANNEX_ITEM.match(text):
