@@ -97,7 +97,10 @@ def actor_named_at(text: str, pos: int, annex_role: str | None) -> tuple[Actor, 
         return None
     known = lexicon.actor_at(text, pos)
     if known is not None:
-        return known, pos + _form_length(known, text, pos)
+        end = pos + _form_length(known, text, pos)
+        # "吉林市" is a city, not 吉林省 by its short name.
+        if not (known.kind == "REGION" and text[end : end + 1] in ("市", "州", "盟", "县", "区")):
+            return known, end
     return open_actors.leading_actor(text, pos, _verb_positions(text, pos), annex_role)
 
 

