@@ -277,7 +277,7 @@ def _table(title: str, scores: list[Score], target: float) -> bool:
     return ok
 
 
-def main() -> int:
+def main(corpus: Path = DEV_CORPUS) -> int:
     """Print both tables; 1 when a dimension misses its target."""
     name, raw = bundled_notice()
     data_2023 = parse_notice(raw, name)
@@ -289,7 +289,7 @@ def main() -> int:
         score_2023(data_2023, read_annotation(ANNOTATION_2023)),
         TARGET_2023,
     )
-    dev_text, dev_facts = DEV_CORPUS / "quality-month-2024-dev.txt", DEV_CORPUS / "quality-month-2024-dev.facts.json"
+    dev_text, dev_facts = corpus / "quality-month-2024-dev.txt", corpus / "quality-month-2024-dev.facts.json"
     if not (dev_text.exists() and dev_facts.exists()):
         print(f"\n2024-dev: not scored, {dev_text} or its facts file is absent (set QGRAPH_DEV_CORPUS)")
         return 0 if ok else 1
