@@ -120,6 +120,8 @@ def _lead_and_partners(sentence: str, annex_role: str | None) -> tuple[Actor | N
     if named is None:
         return None, [], 0
     lead, pos = named
+    if sentence.startswith(("：", "，"), pos):  # "北京市：组织开展…"
+        pos += 1
     partners: list[Participation] = []
     if m := JOINT.match(sentence, pos):
         word, pos = m.group(1), m.end()

@@ -31,7 +31,7 @@ ITEM = re.compile(rf"^(?:（({CN_NUMERAL})）|(\d{{1,3}})[.、．](?!\d)|（(\d{
 # An annex item numbered "十一、…" (annex lists use the body's section numerals).
 ANNEX_ITEM = re.compile(rf"^({CN_NUMERAL})、(.+)$")
 # Annex heading. Examples: "附件1", "附件 1" (closed by normalization), "附件一", "附件3：".
-ANNEX_HEADING = re.compile(rf"^附件\s*(\d{{1,2}}|{CN_NUMERAL})[：]?$")
+ANNEX_HEADING = re.compile(rf"^附件\s*(\d{{1,2}}|{CN_NUMERAL})(?:[：]\s*(\S.*))?$")
 # The body's list of attachments. Example: "附件：1. 2023年全国“质量月”联合主办单位开展的主要活动"
 ATTACHMENT_LIST = re.compile(r"^-?\s*附件[：]\s*(?:(\d{1,2})[.、．]\s*)?(.*)$")
 ATTACHMENT_ENTRY = re.compile(r"^-?\s*(\d{1,2})[.、．]\s*(.+)$")

@@ -210,6 +210,10 @@ class _Parser:
                 raise self.second_notice(line, "an annex number again")
             self.annex, self.section, self.expect = number, None, "annex_title"
             self.n.annexes.setdefault(number, [])
+            if m.group(2):  # "附件1：…主要活动": the title on the heading's line
+                self.n.annex_titles[number] = m.group(2)
+                self.n.annex_roles[number] = annex_role(number, m.group(2))
+                self.expect = None
             return True
         if m := L.RECIPIENTS.match(text):
             self.n.recipients = Span(line.start + text.index(m.group(1)), line.end, m.group(1))

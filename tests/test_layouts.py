@@ -168,3 +168,21 @@ def test_joint_words_give_roles_and_campaigns_keep_their_year(graph: GraphData) 
     sampling = {e.source for e in graph.edges if e.type == "RUNS" and e.target == "activity:2022:附件1/二/1"}
     assert sampling == {"organizer:国家铁路集团"}
     assert graph.unplaced == ()
+
+
+NOTICE_COLON_LAYOUT = """一、活动主题
+
+质量强国 你我共建
+
+附件1：2025年全国“质量月”各地开展的主要活动
+
+（一）北京市：组织开展质量品牌故事大赛，举办质量开放日活动。
+（二）天津市，开展“质量月”活动启动仪式。
+"""
+
+
+def test_annex_titles_inline_and_a_colon_after_the_actor() -> None:
+    graph = build_graph(NOTICE_COLON_LAYOUT.replace("2025年全国", "2025年全国"), "colon.txt")
+    leads = sorted((e.source, e.target.split(":")[-1]) for e in graph.edges if e.type == "RUNS")
+    assert leads == [("region:110000", "附件1/一/1"), ("region:110000", "附件1/一/2"), ("region:120000", "附件1/二/1")]
+    assert graph.unplaced == ()
