@@ -170,6 +170,11 @@ class _Parser:
         if m := L.SECTION_HEADING.match(text):
             self.open_section(line, m.group(1), m.group(2), m.group(3))
             return
+        if L.is_signature(text) and (not self.seen_sections or self.n.contact_span or self.n.attachments):
+            # Issuing departments, stacked one a line or in a row, above the title or in the
+            # signature block: "市场监管总局 中央宣传部 …"
+            self.n.signatories.extend(t for t in text.split() if t not in self.n.signatories)
+            return
         if self.section is None and not self.seen_sections:
             self.preamble_line(line)
             return

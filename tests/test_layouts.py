@@ -15,7 +15,10 @@ from loaders.notice import build_graph
 from loaders.records import GraphData
 from loaders.structure import NoticeStructure, parse_structure
 
-NOTICE_2022 = """市场监管总局等部门关于开展2022年全国"质量月"活动的通知
+NOTICE_2022 = """市场监管总局
+中央宣传部
+工业和信息化部
+市场监管总局等部门关于开展2022年全国"质量月"活动的通知
 国市监质发〔2022〕68号
 各省、自治区、直辖市和新疆生产建设兵团市场监管局(厅、委)：
 
