@@ -296,7 +296,9 @@ def _new_action(clause: str, current: ActivityDraft) -> bool:
 def split_item(item: Item, annex_role: str | None = None) -> list[ActivityDraft]:
     """Atomic activities of one annex item, each with participants and provenance."""
     splitter = _Splitter(item, annex_role)
-    item_lead: Actor | None = None
+    # Items numbered under a heading ("（一）中央宣传部" / "1.组织开展…") take its actor.
+    heading = actor_named_at(item.heading, 0, annex_role) if item.heading else None
+    item_lead: Actor | None = heading[0] if heading else None
     text = item.span.text
     for sm in SENTENCE.finditer(text, item.marker_end):
         sentence = sm.group().strip()

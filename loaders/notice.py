@@ -222,7 +222,7 @@ class _Builder:
             for item in self.s.annexes[annex]:
                 role = self.s.annex_roles.get(annex)
                 drafts = split_item(item, role)
-                if not drafts and role != "slogans":
+                if not drafts and role != "slogans" and not item.has_subitems:
                     self.unplaced.append(
                         Unplaced(self.doc.line_of(item.span.start), item.section, item.span.text,
                                  "no actor or action recognized")

@@ -9,7 +9,7 @@ text is refused with its line.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from graph_api.errors import LoadError
 from loaders import layout as L
@@ -40,6 +40,8 @@ class Item:
     title: str
     span: Span
     marker_end: int = 0  # where the text after "（五）" / "十一、" / "1." begins in ``span.text``
+    heading: str = ""  # the heading item this one is numbered under ("（一）中央宣传部" → "中央宣传部")
+    has_subitems: bool = False  # a heading whose numbered lines are items of their own
 
     @property
     def body(self) -> str:
@@ -119,6 +121,7 @@ class _Parser:
         self.annex: int | None = None
         self.expect: str | None = None  # "theme", "annex_title", "slogans", "attachments"
         self.open_item: tuple[list[Item], int] | None = None  # list and index of a heading-only item
+        self.open_style = ""  # its numbering: "（一）", "1.", "（1）", "一、"
 
     # -- helpers -------------------------------------------------------------------------
     def second_notice(self, line: Span, what: str) -> LoadError:
@@ -128,12 +131,29 @@ class _Parser:
             line=self.doc.line_of(line.start),
         )
 
-    def add_item(self, target: list[Item], path: str, number: int, line: Span, body: str) -> None:
+    def add_item(self, target: list[Item], path: str, number: int, line: Span, body: str, style: str) -> None:
+        """A numbered item; under an open heading of another numbering style, a point of it.
+
+        In the body, "1." lines under "（一）加强质量宣传" belong to that item; in an annex they
+        are items of their own under the heading ("（一）中央宣传部" / "1.组织开展…").
+        """
+        if self.open_item is not None and style != self.open_style:
+            parent_list, index = self.open_item
+            parent = parent_list[index]
+            if not path.startswith("附件"):
+                self.extend_open_item(line)
+                return
+            parent_list[index] = replace(parent, has_subitems=True)
+            title = body.split("。", 1)[0].rstrip("：")
+            section = f"{parent.section}/{cn_numeral(number)}"
+            target.append(Item(section, number, title, line, len(line.text) - len(body), parent.body.strip("：")))
+            return
         title = body.split("。", 1)[0].rstrip("：")
         marker = cn_numeral(number) if path.startswith("附件") else f"（{cn_numeral(number)}）"
         target.append(Item(f"{path}/{marker}", number, title, line, len(line.text) - len(body)))
         # A heading without a full stop ("（一）深入学习贯彻质量强国建设部署") takes the lines after it.
         self.open_item = (target, len(target) - 1) if "。" not in body else None
+        self.open_style = style
 
     def extend_open_item(self, line: Span) -> bool:
         if self.open_item is None:
@@ -141,7 +161,7 @@ class _Parser:
         target, index = self.open_item
         item = target[index]
         span = Span(item.span.start, line.end, self.doc.text[item.span.start : line.end])
-        target[index] = Item(item.section, item.ordinal, item.title, span, item.marker_end)
+        target[index] = replace(item, span=span)
         return True
 
     # -- the pass ------------------------------------------------------------------------
@@ -194,7 +214,7 @@ class _Parser:
             }.get(self.section or "")
             if target is not None:
                 number = cn_number(m.group(1) or m.group(2) or m.group(3))
-                self.add_item(target, self.section_numeral, number, line, m.group(4))
+                self.add_item(target, self.section_numeral, number, line, m.group(4), _style(m))
                 return
         if self.extend_open_item(line):
             return
@@ -313,11 +333,11 @@ class _Parser:
             self.n.slogans.append((ordinal, Span(line.start + text.rindex(body), line.end, body)))
             return
         if m := L.ANNEX_ITEM.match(text):
-            self.add_item(self.n.annexes[annex], f"附件{annex}", cn_number(m.group(1)), line, m.group(2))
+            self.add_item(self.n.annexes[annex], f"附件{annex}", cn_number(m.group(1)), line, m.group(2), "一、")
             return
         if m := L.ITEM.match(text):
             number = cn_number(m.group(1) or m.group(2) or m.group(3))
-            self.add_item(self.n.annexes[annex], f"附件{annex}", number, line, m.group(4))
+            self.add_item(self.n.annexes[annex], f"附件{annex}", number, line, m.group(4), _style(m))
             return
         if self.extend_open_item(line):
             return
@@ -342,6 +362,11 @@ class _Parser:
             self.n.contact_email = self.n.contact_email or m.group(1)
             return True
         return False
+
+
+def _style(m: re.Match[str]) -> str:
+    """The numbering style of an ITEM match: "（一）", "1." or "（1）"."""
+    return "（一）" if m.group(1) else "1." if m.group(2) else "（1）"
 
 
 def parse_structure(doc: Normalized) -> NoticeStructure:

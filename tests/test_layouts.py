@@ -189,3 +189,38 @@ def test_annex_titles_inline_and_a_colon_after_the_actor() -> None:
     leads = sorted((e.source, e.target.split(":")[-1]) for e in graph.edges if e.type == "RUNS")
     assert leads == [("region:110000", "附件1/一/1"), ("region:110000", "附件1/一/2"), ("region:120000", "附件1/二/1")]
     assert graph.unplaced == ()
+
+
+NOTICE_NESTED = """一、活动主题
+
+质量强国 你我共建
+
+二、活动内容
+
+（一）加强质量宣传
+1.组织开展质量宣传。
+2.推动质量教育进校园。
+
+附件1
+
+2025年全国“质量月”联合主办单位开展的主要活动
+
+（一）中央宣传部
+1.组织开展质量主题宣传活动。
+2.举办质量知识竞赛。
+（二）国家知识产权局
+1.开展知识产权保护宣传周活动。
+"""
+
+
+def test_numbered_points_under_a_heading_item() -> None:
+    graph = build_graph(NOTICE_NESTED, "nested.txt")
+    runs = sorted((e.source, e.target.split(":")[-1]) for e in graph.edges if e.type == "RUNS")
+    assert runs == [
+        ("organizer:中央宣传部", "附件1/一/一/1"),
+        ("organizer:中央宣传部", "附件1/一/二/1"),
+        ("organizer:国家知识产权局", "附件1/二/一/1"),
+    ]
+    content = [n for n in graph.nodes if n.label == "ContentItem"]
+    assert len(content) == 1 and content[0].props["src_text"].endswith("2.推动质量教育进校园。")
+    assert graph.unplaced == ()
