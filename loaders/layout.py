@@ -14,7 +14,7 @@ CN_NUMERAL = "[一二三四五六七八九十]+"
 
 # Body section heading, optionally with its text inline after "：".
 # Examples: "三、重点安排", "二、活动重点", "一、活动主题：增强质量意识 推进高质量发展"
-SECTION_HEADING = re.compile(rf"^({CN_NUMERAL})[、.]\s*([^\s，。：]{{2,10}})(?:[：]\s*(.*))?$")
+SECTION_HEADING = re.compile(rf"^({CN_NUMERAL})[、.．，]\s*([^\s，。：]{{2,10}})(?:[：]\s*(.*))?$")
 # What a section heading means, by its name. Unknown names are kept as their own text.
 SECTION_KINDS = {
     "活动主题": "theme", "主题": "theme", "活动口号": "slogans",
@@ -25,11 +25,26 @@ SECTION_KINDS = {
     "工作要求": "requirement", "有关要求": "requirement", "组织实施": "requirement",
     "活动要求": "requirement", "组织保障": "requirement", "保障措施": "requirement",
 }  # fmt: skip
-# A numbered item: "（一）…", "1.…", "1、…", "（1）…". The marker and the rest.
+# A numbered item: "（一）…", "1.…", "1、…", "（1）…", "①…". The marker and the rest.
 # Examples: "（五）深化重点产品监督抽查。加强…", "1.举办2024年中国质量大会。", "3、…"
-ITEM = re.compile(rf"^(?:（({CN_NUMERAL})）|(\d{{1,3}})[.、．](?!\d)|（(\d{{1,3}})）)\s*(.+)$")
+ITEM = re.compile(
+    rf"^(?:（(?P<cn>{CN_NUMERAL})）|(?P<d>\d{{1,3}})[.、．](?!\d)|（(?P<pd>\d{{1,3}})）|(?P<c>[\u2460-\u2473]))\s*(?P<body>.+)$"
+)
+
+
+def item_number(m: re.Match[str]) -> int:
+    """The number of an ITEM match: "（五）" → 5, "12." → 12, "（3）" → 3, "②" → 2."""
+    if m.group("c"):
+        return ord(m.group("c")) - 0x2460 + 1
+    return cn_number(m.group("cn") or m.group("d") or m.group("pd"))
+
+
+def item_style(m: re.Match[str]) -> str:
+    """The numbering style of an ITEM match: "（一）", "1.", "（1）" or "①"."""
+    return "（一）" if m.group("cn") else "1." if m.group("d") else "（1）" if m.group("pd") else "①"
+
 # An annex item numbered "十一、…" (annex lists use the body's section numerals).
-ANNEX_ITEM = re.compile(rf"^({CN_NUMERAL})、(.+)$")
+ANNEX_ITEM = re.compile(rf"^({CN_NUMERAL})[、．，]\s*(.+)$")
 # Annex heading. Examples: "附件1", "附件 1" (closed by normalization), "附件一", "附件3：".
 ANNEX_HEADING = re.compile(rf"^附件\s*(\d{{1,2}}|{CN_NUMERAL})(?:[：]\s*(\S.*))?$")
 # The body's list of attachments. Example: "附件：1. 2023年全国“质量月”联合主办单位开展的主要活动"
@@ -50,10 +65,16 @@ SALUTATION = re.compile(r"^各(?:省|地区|有关).{4,}：$")
 CONTACT_PERSON = re.compile(r"^联\s*系\s*人(?:\s*及\s*电\s*话)?[：]\s*(.+)$")
 CONTACT_PHONE = re.compile(r"^(?:联\s*系\s*)?(?:电\s*话|传\s*真|手\s*机)[：]\s*(.+)$")
 CONTACT_EMAIL = re.compile(r"^(?:电\s*子\s*)?(?:邮\s*箱|信\s*箱|邮\s*件|e-?mail)[：]\s*(\S+@\S+)$", re.IGNORECASE)
+# Several contact fields on one line: "联系人：张三  联系电话：010-66668888  电子邮箱：…"
+# (Normalization may have closed the spaces after the digits: "010-12345678电子邮箱：…".)
+CONTACT_FIELDS = re.compile(
+    r"(?<=[^\s系子])\s*(?=(?:联\s*系\s*)?(?:电\s*话|传\s*真|手\s*机)[：]|(?:电\s*子\s*)?(?:邮\s*箱|信\s*箱)[：])"
+)
 PHONE = re.compile(r"\d{3,4}[—–－-]\d{7,8}|\d{7,11}")
 PERSON_NAME = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
-# The notice's title. Example: "市场监管总局等部门关于开展2023年全国“质量月”活动的通知"
-TITLE = re.compile(r"^[^，。]{0,60}关于[^，。]{0,40}质量月[^，。]{0,20}通知$")
+# The notice's title. Examples: "市场监管总局等部门关于开展2023年全国“质量月”活动的通知",
+# "2026年全国“质量月”活动方案"
+TITLE = re.compile(r"^[^，。]{0,80}质量月[^，。]{0,20}(?:通知|方案|安排)$")
 # 文号 (document number). Examples: "国市监质发〔2022〕68号", "市监质发[2024]12号"
 DOC_NUMBER = re.compile(r"^[\u4e00-\u9fff]{1,12}[〔\[【（]\s*(\d{4})\s*[〕\]】）]\s*\d{1,4}\s*号$")
 # The date of the signature block. Examples: "2023年8月29日", "二〇二三年八月二十九日"

@@ -12,6 +12,8 @@ import re
 from array import array
 from dataclasses import dataclass
 
+from loaders import layout
+
 # A line that starts a new element and must never be glued to the line before it.
 # Examples: "二、活动内容", "（三）深入实施…", "附件 1", "- 1.大力…", "主送:各省…", "口号："
 STRUCTURE_START = re.compile(
@@ -143,7 +145,12 @@ def _continues(before: str, after: str) -> bool:
     body = ITEM_MARKER.sub("", stripped)
     is_prose = PROSE_MARK.search(body) is not None or len(body) >= PROSE_MIN_LENGTH
     after = after.strip()
-    return is_prose and not STRUCTURE_START.match(after) and not SIGNATURE_LINE.match(after)
+    if not is_prose or layout.TITLE.match(stripped) or layout.SECTION_HEADING.match(stripped):
+        return False
+    if layout.SECTION_HEADING.match(after):
+        return False
+    heads = (layout.DOC_NUMBER, layout.SALUTATION, layout.ANNEX_HEADING, layout.DATE_LINE, SIGNATURE_LINE)
+    return not STRUCTURE_START.match(after) and not any(p.match(after) for p in heads)
 
 
 def _quote_edits(text: str) -> list[tuple[int, int, str]]:

@@ -213,8 +213,7 @@ class _Parser:
                 "requirement": self.n.requirements,
             }.get(self.section or "")
             if target is not None:
-                number = cn_number(m.group(1) or m.group(2) or m.group(3))
-                self.add_item(target, self.section_numeral, number, line, m.group(4), _style(m))
+                self.add_item(target, self.section_numeral, L.item_number(m), line, m.group("body"), L.item_style(m))
                 return
         if self.extend_open_item(line):
             return
@@ -336,14 +335,24 @@ class _Parser:
             self.add_item(self.n.annexes[annex], f"附件{annex}", cn_number(m.group(1)), line, m.group(2), "一、")
             return
         if m := L.ITEM.match(text):
-            number = cn_number(m.group(1) or m.group(2) or m.group(3))
-            self.add_item(self.n.annexes[annex], f"附件{annex}", number, line, m.group(4), _style(m))
+            annex_items = self.n.annexes[annex]
+            self.add_item(annex_items, f"附件{annex}", L.item_number(m), line, m.group("body"), L.item_style(m))
             return
         if self.extend_open_item(line):
             return
         self.n.unplaced.append(line)
 
     def contact_line(self, line: Span) -> bool:
+        fields = L.CONTACT_FIELDS.split(line.text)
+        if len(fields) > 1:
+            found = False
+            for text in fields:
+                start = line.start + line.text.index(text)
+                found |= self.contact_field(Span(start, start + len(text), text))
+            return found
+        return self.contact_field(line)
+
+    def contact_field(self, line: Span) -> bool:
         text = line.text
         if m := L.CONTACT_PERSON.match(text):
             parts = m.group(1).split()
@@ -362,11 +371,6 @@ class _Parser:
             self.n.contact_email = self.n.contact_email or m.group(1)
             return True
         return False
-
-
-def _style(m: re.Match[str]) -> str:
-    """The numbering style of an ITEM match: "（一）", "1." or "（1）"."""
-    return "（一）" if m.group(1) else "1." if m.group(2) else "（1）"
 
 
 def parse_structure(doc: Normalized) -> NoticeStructure:

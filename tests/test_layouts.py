@@ -224,3 +224,25 @@ def test_numbered_points_under_a_heading_item() -> None:
     content = [n for n in graph.nodes if n.label == "ContentItem"]
     assert len(content) == 1 and content[0].props["src_text"].endswith("2.推动质量教育进校园。")
     assert graph.unplaced == ()
+
+
+NOTICE_ONE_LINE_CONTACT = """2026年全国“质量月”活动方案
+
+一，活动主题
+
+质量惠民
+
+四、工作要求
+
+①各地要加强组织领导。
+
+联系人：王五  联系电话：010-12345678  电子邮箱：wangwu@example.gov.cn
+"""
+
+
+def test_contact_fields_on_one_line_circled_numbers_and_a_plan_title() -> None:
+    s = parse_structure(normalize(NOTICE_ONE_LINE_CONTACT))
+    assert s.title == "2026年全国“质量月”活动方案" and s.year == 2026
+    assert (s.contact_name, s.contact_phones, s.contact_email) == ("王五", ["010-12345678"], "wangwu@example.gov.cn")
+    assert [(i.section, i.title) for i in s.requirements] == [("四/（一）", "各地要加强组织领导")]
+    assert [t.text for t in s.themes] == ["质量惠民"] and s.unplaced == []
