@@ -37,8 +37,11 @@ class _Builder:
     # -- helpers -------------------------------------------------------------------------
     def provenance(self, section: str, span: Span | tuple[int, int], sentence: str) -> Provenance:
         start, end = (span.start, span.end) if isinstance(span, Span) else span
+        # Line and column locate the sentence (src_text) in the file, not just the clause.
+        begin = self.doc.text.rfind(sentence, max(0, start - len(sentence)), start + len(sentence))
+        at = begin if begin >= 0 else start
         original = self.original_of(sentence, start) if self.original is not None else None
-        return Provenance(section, start, end, sentence, self.doc.line_of(start), self.doc.column_of(start), original)
+        return Provenance(section, start, end, sentence, self.doc.line_of(at), self.doc.column_of(at), original)
 
     def original_of(self, sentence: str, start: int) -> str | None:
         """The sentence as the original (unconverted) text wrote it: same offsets, other script."""
@@ -51,9 +54,7 @@ class _Builder:
 
     def node(self, node_id: str, label: str, props: dict[str, Any], *, owned: bool) -> str:
         if node_id not in self.nodes:
-            self.nodes[node_id] = NodeRecord(
-                node_id, label, props, owner=self.notice_id if owned else None
-            )
+            self.nodes[node_id] = NodeRecord(node_id, label, props, owner=self.notice_id if owned else None)
         return node_id
 
     def edge(self, source: str, target: str, rel: str, **props: Any) -> None:
@@ -126,8 +127,12 @@ class _Builder:
         texts = {t.text for t in self.s.themes}
         if len(texts) > 1:
             self.unplaced.append(
-                Unplaced(self.doc.line_of(self.s.themes[1].start), "附件4", self.s.themes[1].text,
-                         "theme differs from the body's theme")
+                Unplaced(
+                    self.doc.line_of(self.s.themes[1].start),
+                    "附件4",
+                    self.s.themes[1].text,
+                    "theme differs from the body's theme",
+                )
             )
         props = {
             "kind": "THEME",
@@ -142,8 +147,13 @@ class _Builder:
             slogan_id = self.node(
                 f"slogan:{self.year}:{ordinal}",
                 "Slogan",
-                {"kind": "SLOGAN", "ordinal": ordinal, "text": span.text, "sort_key": f"{ordinal:03d}",
-                 **self.provenance("附件4", span, span.text).as_props()},
+                {
+                    "kind": "SLOGAN",
+                    "ordinal": ordinal,
+                    "text": span.text,
+                    "sort_key": f"{ordinal:03d}",
+                    **self.provenance("附件4", span, span.text).as_props(),
+                },
                 owned=True,
             )
             self.edge(self.notice_id, slogan_id, "HAS_SLOGAN", ordinal=ordinal)
@@ -224,8 +234,12 @@ class _Builder:
                 drafts = split_item(item, role)
                 if not drafts and role != "slogans" and not item.has_subitems:
                     self.unplaced.append(
-                        Unplaced(self.doc.line_of(item.span.start), item.section, item.span.text,
-                                 "no actor or action recognized")
+                        Unplaced(
+                            self.doc.line_of(item.span.start),
+                            item.section,
+                            item.span.text,
+                            "no actor or action recognized",
+                        )
                     )
                 for draft in drafts:
                     out.append((self.activity(annex, item, draft), draft))
@@ -295,8 +309,7 @@ class _Builder:
             if stem in recipients and found and found not in listed and found not in suggested:
                 suggested.append(found)
         for n, actor in enumerate(suggested, start=len(listed) + 1):
-            self.edge(self.notice_id, self.actor(actor), "ORGANIZED_BY", listed=False, ordinal=n,
-                      inferred_from="主送")
+            self.edge(self.notice_id, self.actor(actor), "ORGANIZED_BY", listed=False, ordinal=n, inferred_from="主送")
 
     def implements(self, drafts: list[tuple[str, ActivityDraft]]) -> None:
         """Link annex activities to the key arrangements they carry out (see :mod:`loaders.links`)."""
@@ -305,8 +318,12 @@ class _Builder:
             if e.type in LINKING_RELS:
                 linked.setdefault(e.source, set()).add(e.target)
         index = Implements(
-            (f"arrangement:{self.year}:{item.ordinal}", item.body, item.title,
-             linked.get(f"arrangement:{self.year}:{item.ordinal}", set()))
+            (
+                f"arrangement:{self.year}:{item.ordinal}",
+                item.body,
+                item.title,
+                linked.get(f"arrangement:{self.year}:{item.ordinal}", set()),
+            )
             for item in self.s.key_arrangements
         )
         for aid, draft in drafts:

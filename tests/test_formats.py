@@ -50,7 +50,7 @@ def test_traditional_script_reads_as_simplified_and_keeps_the_original(text_grap
     act = next(n for n in data.nodes if n.id == "activity:2023:附件1/十一/3")
     assert act.props["src_text"].startswith("围绕道路运输车辆")
     assert act.props["src_original"].startswith("圍繞道路運輸車輛")
-    assert (act.props["src_line"], act.props["src_column"]) == (106, 97)
+    assert (act.props["src_line"], act.props["src_column"]) == (106, 58)
 
 
 def test_web_page_chrome_is_dropped() -> None:
