@@ -132,6 +132,8 @@ def cn_numeral(number: int) -> str:
 
 def is_signature(text: str) -> bool:
     """A line of organ names only: "市场监管总局 中央宣传部 …" or one name such as "国家市场监督管理总局"."""
+    if ITEM.match(text) or ANNEX_ITEM.match(text):
+        return False  # "（一）中央宣传部" is a numbered heading
     tokens = text.split()
     return (
         bool(tokens)

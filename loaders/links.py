@@ -24,7 +24,7 @@ LEAD_WORDS = (
 TAIL_WORDS = ("系列活动", "等活动", "活动", "工作", "力度", "等")
 # A head term shorter than this is too common to say what work is meant ("质量意识").
 MIN_HEAD = 6
-CLAUSE_SPLIT = re.compile(r"[。；，：]")
+CLAUSE_SPLIT = re.compile(r"[。；，：\n]")
 # Enforcement words of an arrangement's title, and of an activity's own action.
 ENFORCEMENT_TITLE = ("打假", "执法", "打击")
 ENFORCEMENT_ACTION = ("打击", "惩治", "侦破", "打掉", "斩断", "打假")

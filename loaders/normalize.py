@@ -114,8 +114,8 @@ def _apply(text: str, offsets: array[int], edits: list[tuple[int, int, str]]) ->
 def _page_break_edits(text: str) -> tuple[list[tuple[int, int, str]], list[Repair]]:
     """Join prose lines that a page break split (``开展危`` + blank lines + ``害食品药品``).
 
-    One pass over the lines (linear time): a line, then one or more blank lines, then a line
-    that continues it.
+    One pass over the lines (linear time): a line, then one or more blank or artifact lines
+    (page numbers such as "— 3 —"), then a line that continues it; the gap is deleted.
     """
     edits: list[tuple[int, int, str]] = []
     repairs: list[Repair] = []
@@ -124,8 +124,8 @@ def _page_break_edits(text: str) -> tuple[list[tuple[int, int, str]], list[Repai
     pos = 0
     for number, line in enumerate(text.split("\n"), start=1):
         start, pos = pos, pos + len(line) + 1
-        if not line.strip(" \t"):
-            blanks += 1
+        if not line.strip(" \t") or layout.ARTIFACT.match(line.strip()):
+            blanks += 1  # a page number or "……" between the halves is part of the gap
             continue
         if before is not None and blanks >= 1 and _continues(before[2], line):
             stripped = before[2].rstrip()
@@ -145,7 +145,15 @@ def _continues(before: str, after: str) -> bool:
     body = ITEM_MARKER.sub("", stripped)
     is_prose = PROSE_MARK.search(body) is not None or len(body) >= PROSE_MIN_LENGTH
     after = after.strip()
-    if not is_prose or layout.TITLE.match(stripped) or layout.SECTION_HEADING.match(stripped):
+    complete = (
+        layout.TITLE,
+        layout.SECTION_HEADING,
+        layout.PRINTED,
+        layout.KEYWORDS,
+        layout.DOC_NUMBER,
+        SIGNATURE_LINE,
+    )
+    if not is_prose or any(p.match(stripped) for p in complete):
         return False
     if layout.SECTION_HEADING.match(after):
         return False

@@ -18,6 +18,8 @@ from loaders.normalize import Normalized
 
 __all__ = ["Item", "NoticeStructure", "Span", "cn_number", "parse_structure"]
 
+# An unnumbered slogan is a short line without sentence punctuation.
+MAX_SLOGAN = 30
 # Annex roles, read from an annex's title; the annex number is the fallback.
 ANNEX_ROLE_BY_NUMBER = {1: "organizers", 2: "associations", 3: "regions", 4: "slogans"}
 
@@ -325,8 +327,14 @@ class _Parser:
             self.expect = "slogans"
             return
         role = self.n.annex_roles.get(annex) or ANNEX_ROLE_BY_NUMBER.get(annex, "other")
+        if L.is_signature(text):
+            self.n.signatories.extend(t for t in text.split() if t not in self.n.signatories)
+            return
         if self.expect == "slogans" or role == "slogans":
             m = L.SLOGAN.match(text)
+            if m is None and (len(text) > MAX_SLOGAN or any(ch in text for ch in "。：；")):
+                self.n.unplaced.append(line)  # prose after the slogans is not a slogan
+                return
             ordinal = cn_number(m.group(1) or m.group(2) or m.group(3)) if m else len(self.n.slogans) + 1
             body = m.group(4).strip() if m else text
             self.n.slogans.append((ordinal, Span(line.start + text.rindex(body), line.end, body)))
