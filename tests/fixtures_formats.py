@@ -67,8 +67,9 @@ def _wrap(line: str, width: float) -> list[str]:
     return [*chunks, current]
 
 
-def as_pdf(text: str) -> bytes:
-    """A typeset PDF (A4, 10.5 pt): long paragraphs wrap, blank lines become space, pages break."""
+def as_pdf(text: str, page_numbers: bool = False) -> bytes:
+    """A typeset PDF (A4, 10.5 pt): long paragraphs wrap, blank lines become space, pages break
+    (with "— n —" at the foot of each page when asked)."""
     pdfmetrics.registerFont(UnicodeCIDFont(FONT))
     out = io.BytesIO()
     pdf = canvas.Canvas(out, pagesize=A4)
@@ -79,6 +80,8 @@ def as_pdf(text: str) -> bytes:
         rows = _wrap(p, width - 2 * MARGIN) if p else [""]
         for row in rows:
             if y < MARGIN:
+                if page_numbers:
+                    pdf.drawCentredString(width / 2, MARGIN / 2, f"— {pdf.getPageNumber()} —")
                 pdf.showPage()
                 pdf.setFont(FONT, SIZE)
                 y = height - MARGIN

@@ -35,6 +35,7 @@ def text_graph() -> tuple[Any, ...]:
         (as_html, "html", "HTML"),
         (as_docx, "docx", "DOCX"),
         (as_pdf, "pdf", "PDF"),
+        (lambda t: as_pdf(t, page_numbers=True), "pdf-numbered", "PDF"),
         (lambda t: t.encode("gb18030"), "txt", "GB18030"),
     ],
 )

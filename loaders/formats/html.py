@@ -24,7 +24,7 @@ CHROME = re.compile(
 )
 BLOCK_TAGS = frozenset((
     "p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "section", "article", "table", "ul",
-    "ol", "blockquote", "pre", "dd", "dt", "main", "center",
+    "ol", "blockquote", "pre", "dd", "dt", "main", "center", "td", "th",
 ))  # fmt: skip
 CJK = re.compile(r"[\u3400-\u9fff]")
 # The main text holds at least this share of the page's Chinese characters.

@@ -15,6 +15,7 @@ from pdfminer.high_level import extract_pages
 from pdfminer.layout import LAParams, LTPage, LTTextContainer, LTTextLine
 
 from graph_api.errors import LoadError
+from loaders.layout import ARTIFACT
 from loaders.normalize import STRUCTURE_START
 
 # A notice is a few pages; a longer PDF is not one notice (and would take minutes to read).
@@ -35,7 +36,8 @@ def _page_lines(page: LTPage) -> list[_Line]:
     for element in page:
         if isinstance(element, LTTextContainer):
             lines.extend(line for line in element if isinstance(line, LTTextLine))
-    lines = [line for line in lines if line.get_text().strip()]
+    # Page numbers and running heads ("— 3 —") are not text; a paragraph runs on past them.
+    lines = [line for line in lines if line.get_text().strip() and not ARTIFACT.match(line.get_text().strip())]
     if not lines:
         return []
     lines.sort(key=lambda line: (-round(line.y1), line.x0))
