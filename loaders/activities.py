@@ -34,7 +34,7 @@ JOINT = re.compile(r"(会同|联合|配合|协助|与)")
 SUPPORT_WORDS = ("配合", "协助")
 # A run of one-character region abbreviations. Examples: "苏浙皖赣沪四省一市", "京津两地", "苏浙皖三省"
 ABBREVIATION_RUN = re.compile(
-    r"([苏浙皖赣沪京津冀晋蒙辽吉黑闽鲁豫鄂湘粤桂琼渝川黔滇藏陕甘青宁新]{2,})(?=[一二两三四五六七八九十]省|\w{0,2}地)"
+    r"([苏浙皖赣沪京津冀晋蒙辽吉黑闽鲁豫鄂湘粤桂琼渝川黔滇藏陕甘青宁新港澳台]{2,})(?=[一二两三四五六七八九十]省|\w{0,2}地)"
 )
 # A joint phrase counting the partners, named by an abbreviation run elsewhere in the sentence.
 # Examples: "会同四省举办苏浙皖赣沪四省一市…", "联合京津两地"

@@ -180,6 +180,8 @@ def parse_notice(raw: bytes, name: str, max_bytes: int = DEFAULT_MAX_BYTES) -> G
     extracted = formats.extract(raw, name)  # a web page, Word file or PDF: its text
     text, encoding = (extracted.text, extracted.format) if extracted else decode(raw, name, max_bytes)
     text, original = to_simplified(text)  # traditional script: read simplified, keep the original
+    if original is not None:
+        encoding += ", traditional script read as simplified (OpenCC t2s)"
     try:
         data = build_graph(text, Path(name).name, original)
     except LoadError as exc:

@@ -48,6 +48,7 @@ def test_every_format_loads_into_the_same_graph(maker, suffix, encoding, text_gr
 def test_traditional_script_reads_as_simplified_and_keeps_the_original(text_graph) -> None:  # type: ignore[no-untyped-def]
     data = parse_notice(as_traditional(TEXT).encode(), "traditional.txt")
     assert _graph(data) == text_graph
+    assert data.encoding == "UTF-8, traditional script read as simplified (OpenCC t2s)"
     act = next(n for n in data.nodes if n.id == "activity:2023:附件1/十一/3")
     assert act.props["src_text"].startswith("围绕道路运输车辆")
     assert act.props["src_original"].startswith("圍繞道路運輸車輛")

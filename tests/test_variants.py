@@ -94,5 +94,5 @@ def test_every_variant_at_once_as_a_traditional_web_page(text_graph: tuple[Any, 
     for variant in VARIANTS:
         text = variant(text)
     data = parse_notice(as_html(as_traditional(text)), "variant.html")
-    assert data.encoding == "HTML"
+    assert data.encoding == "HTML, traditional script read as simplified (OpenCC t2s)"
     assert _graph(data) == text_graph
