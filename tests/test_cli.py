@@ -159,8 +159,8 @@ def test_load_and_status_print_aligned_tables_with_the_registry_kind_names(tmp_p
         f"store      embedded ({tmp_path})",
         "graph      quality_graph",
         "notices    2023",
-        "nodes      307",
-        "edges      613",
+        "nodes      331",
+        "edges      633",
     ]
     assert lines[5].startswith("last load  ")
     status_rows, load_rows = _kind_rows(result.stdout), _kind_rows(load.stdout)
