@@ -159,6 +159,8 @@ def events_in(text: str) -> list[Named]:
     return [e for e in EVENTS if any(form in text for form in e.forms)]
 
 
+# Every topic's name and aliases, longest first.
+TOPIC_FORMS = sorted(((form, t) for t in TOPICS for form in t.forms), key=lambda p: -len(p[0]))
 # Who takes part is not what it is about: "质量奖获奖单位开展巡回宣讲" is not about the award.
 AWARD_WINNERS = re.compile(r"[^，。、“”]{0,8}质量奖获奖(?:单位|企业|组织)")
 
@@ -170,9 +172,8 @@ def topics_in(text: str) -> list[Named]:
     and blanked out before the shorter ones are looked for.
     """
     text = AWARD_WINNERS.sub("", text)
-    forms = sorted(((form, t) for t in TOPICS for form in t.forms), key=lambda p: -len(p[0]))
     found: list[Named] = []
-    for form, topic in forms:
+    for form, topic in TOPIC_FORMS:
         if form in text:
             if topic not in found:
                 found.append(topic)

@@ -54,6 +54,8 @@ ATTACHMENT_ENTRY = re.compile(r"^-?\s*(\d{1,2})[.、．]\s*(.+)$")
 SLOGAN = re.compile(rf"^-?\s*(?:(\d{{1,2}})[.、．]|（(\d{{1,2}})）|({CN_NUMERAL})、)\s*(.+)$")
 # Theme or slogan label in the slogans annex, inline or alone. Example: "主题：强化质量支撑 推动高质量发展"
 THEME_LABEL = re.compile(r"^(?:活动)?主题[：]?\s*(.*)$")
+# The theme given inline in the body, without a numbered heading. Example: "活动主题：质量第一"
+INLINE_THEME = re.compile(r"^(?:活动)?主题[：]\s*(\S.*)$")
 SLOGAN_LABEL = re.compile(r"^(?:宣传|活动)?口号[：]?$")
 # Distribution. Example: "主送：各省、自治区…" / "抄送：国家药监局，有关联合会、协会。"
 RECIPIENTS = re.compile(r"^主送(?:单位)?[：]\s*(.+)$")

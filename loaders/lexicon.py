@@ -232,7 +232,10 @@ def actor_at(text: str, start: int = 0) -> Actor | None:
 
 def placeholder_at(text: str, start: int = 0) -> str | None:
     """The placeholder ("有关部门", "金融机构" …) at ``text[start:]``, if any (longest first)."""
-    return next((p for p in sorted(PLACEHOLDERS, key=len, reverse=True) if text.startswith(p, start)), None)
+    return next((p for p in _PLACEHOLDERS_LONGEST_FIRST if text.startswith(p, start)), None)
+
+
+_PLACEHOLDERS_LONGEST_FIRST = sorted(PLACEHOLDERS, key=len, reverse=True)
 
 
 def find_actor(name: str) -> Actor | None:

@@ -192,6 +192,11 @@ class _Parser:
         if m := L.SECTION_HEADING.match(text):
             self.open_section(line, m.group(1), m.group(2), m.group(3))
             return
+        if (m := L.INLINE_THEME.match(text)) and "theme" not in self.seen_sections:
+            # "活动主题：质量第一 建设质量强国" without a numbered heading
+            self.seen_sections.add("theme")
+            self.n.themes.append(Span(line.start + text.rindex(m.group(1)), line.end, m.group(1)))
+            return
         if L.is_signature(text) and (not self.seen_sections or self.n.contact_span or self.n.attachments):
             # Issuing departments, stacked one a line or in a row, above the title or in the
             # signature block: "市场监管总局 中央宣传部 …"
@@ -263,6 +268,8 @@ class _Parser:
             if self.seen_sections or self.n.title:
                 raise self.second_notice(line, "a title")
             self.n.title = text
+            if (m := L.DECLARED_COUNT.search(text)) and self.n.declared_count is None:
+                self.n.declared_count = cn_number(m.group(1))  # "市场监管总局等18部门关于…"
             return True
         if m := L.DOC_NUMBER.match(text):
             if self.seen_sections or self.n.doc_number:

@@ -246,3 +246,26 @@ def test_contact_fields_on_one_line_circled_numbers_and_a_plan_title() -> None:
     assert (s.contact_name, s.contact_phones, s.contact_email) == ("王五", ["010-12345678"], "wangwu@example.gov.cn")
     assert [(i.section, i.title) for i in s.requirements] == [("四/（一）", "各地要加强组织领导")]
     assert [t.text for t in s.themes] == ["质量惠民"] and s.unplaced == []
+
+
+NOTICE_COUNT_IN_TITLE = """市场监管总局等18部门关于开展2021年全国“质量月”活动的通知
+
+活动主题：质量第一 共建质量强国
+
+一、重点安排
+
+（一）举办质量大会。
+
+附件1
+
+2021年全国“质量月”联合主办单位开展的主要活动
+
+一、市场监管总局举办质量大会。
+"""
+
+
+def test_the_count_in_the_title_and_an_unnumbered_theme() -> None:
+    s = parse_structure(normalize(NOTICE_COUNT_IN_TITLE))
+    assert (s.year, s.declared_count) == (2021, 18)
+    assert [t.text for t in s.themes] == ["质量第一 共建质量强国"]
+    assert [i.section for i in s.key_arrangements] == ["一/（一）"] and s.unplaced == []
