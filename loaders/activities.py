@@ -31,6 +31,8 @@ CONTEXT_PREFIXES = ("结合", "围绕", "以", "在", "聚焦")
 PURPOSE_PREFIXES = ("提升", "提高", "推动", "助力", "促进", "优化", "着力", "引导", "切实", "不断", "“")
 # Joint words, read right after the lead. Example: "上海市会同四省举办…", "自然资源部联合市场监管总局…"
 JOINT = re.compile(r"(会同|联合|配合|协助|与)")
+# Words that list several subjects of one sentence. Example: "中华全国总工会、共青团中央联合开展"
+CO_SUBJECT = ("、", "和", "及")
 SUPPORT_WORDS = ("配合", "协助")
 # A run of one-character region abbreviations. Examples: "苏浙皖赣沪四省一市", "京津两地", "苏浙皖三省"
 ABBREVIATION_RUN = re.compile(
@@ -100,6 +102,11 @@ def actor_named_at(text: str, pos: int, annex_role: str | None) -> tuple[Actor, 
         end = pos + _form_length(known, text, pos)
         # "吉林市" is a city, not 吉林省 by its short name.
         if not (known.kind == "REGION" and text[end : end + 1] in ("市", "州", "盟", "县", "区")):
+            if known.kind == "REGION":
+                # "浙江省杭州市举办…": the city under the province runs it.
+                city = open_actors.leading_actor(text, end, _verb_positions(text, end), "regions")
+                if city is not None and city[0].kind == "REGION":
+                    return city
             return known, end
     return open_actors.leading_actor(text, pos, _verb_positions(text, pos), annex_role)
 
@@ -120,9 +127,20 @@ def _lead_and_partners(sentence: str, annex_role: str | None) -> tuple[Actor | N
     if named is None:
         return None, [], 0
     lead, pos = named
+    partners: list[Participation] = []
+    # Subjects listed together: "中华全国总工会、共青团中央联合开展…", "北京市、天津市、河北省联合举办…"
+    # run it jointly; without a joint word ("甲和乙开展…") each of them leads.
+    co: list[Actor] = []
+    while sentence.startswith(CO_SUBJECT, pos) and (other := actor_named_at(sentence, pos + 1, annex_role)):
+        co.append(other[0])
+        pos = other[1]
+    if co:
+        jointly = sentence.startswith(("联合", "共同", "会同"), pos)
+        partners += [Participation(a, "PARTNER" if jointly else "LEAD") for a in co if a != lead]
+        if jointly:
+            pos += 2
     if sentence.startswith(("：", "，"), pos):  # "北京市：组织开展…"
         pos += 1
-    partners: list[Participation] = []
     if m := JOINT.match(sentence, pos):
         word, pos = m.group(1), m.end()
         run = ABBREVIATION_RUN.match(sentence, pos)

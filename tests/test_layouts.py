@@ -269,3 +269,56 @@ def test_the_count_in_the_title_and_an_unnumbered_theme() -> None:
     assert (s.year, s.declared_count) == (2021, 18)
     assert [t.text for t in s.themes] == ["质量第一 共建质量强国"]
     assert [i.section for i in s.key_arrangements] == ["一/（一）"] and s.unplaced == []
+
+
+NOTICE_CO_SUBJECTS = """关于开展2021年全国“质量月”活动的通知
+
+市场监管总局等20个部门定于2021年9月联合开展全国“质量月”活动。
+
+一、活动主题
+
+质量第一 共建质量强国
+
+附件1
+
+2021年全国“质量月”联合主办单位开展的主要活动
+
+一、市场监管总局举办2021年中国质量（杭州）大会，发布质量强国建设典型案例；组织开展“质量月”企业质量诚信倡议活动；开展“计量服务中小企业行”活动。
+
+二、中央宣传部指导新闻媒体开展质量主题宣传报道。
+
+三、中华全国总工会、共青团中央联合开展全国青年质量安全知识竞赛。
+
+四、国家知识产权局和国家药监局共同举办知识产权保护论坛。
+
+五、应急管理部开展安全生产检查，督促企业落实主体责任。
+
+附件2
+
+2021年全国“质量月”各地开展的主要活动
+
+一、北京市、天津市、河北省联合举办京津冀质量发展论坛。
+
+二、浙江省杭州市举办“品质杭州”质量提升活动。
+"""
+
+
+def test_subjects_listed_together_and_a_city_under_its_province() -> None:
+    graph = build_graph(NOTICE_CO_SUBJECTS, "co.txt")
+    runs = {(e.target.split(":")[-1], e.source, e.props["role"]) for e in graph.edges if e.type == "RUNS"}
+    assert {r for r in runs if r[0] == "附件1/三/1"} == {
+        ("附件1/三/1", "organizer:全国总工会", "LEAD"),
+        ("附件1/三/1", "organizer:共青团中央", "PARTNER"),
+    }
+    assert {r for r in runs if r[0] == "附件1/四/1"} == {
+        ("附件1/四/1", "organizer:国家知识产权局", "LEAD"),
+        ("附件1/四/1", "organizer:国家药监局", "PARTNER"),
+    }
+    assert {r for r in runs if r[0] == "附件2/一/1"} == {
+        ("附件2/一/1", "region:110000", "LEAD"),
+        ("附件2/一/1", "region:120000", "PARTNER"),
+        ("附件2/一/1", "region:130000", "PARTNER"),
+    }
+    assert {r for r in runs if r[0] == "附件2/二/1"} == {("附件2/二/1", "region:330100", "LEAD")}  # 杭州市
+    titles = {n.id.split(":")[-1]: n.props["title"] for n in graph.nodes if n.label == "Activity"}
+    assert titles["附件1/三/1"] == "开展全国青年质量安全知识竞赛"
