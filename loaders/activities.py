@@ -31,6 +31,8 @@ CONTEXT_PREFIXES = ("结合", "围绕", "以", "在", "聚焦")
 PURPOSE_PREFIXES = ("提升", "提高", "推动", "助力", "促进", "优化", "着力", "引导", "切实", "不断", "“")
 # Joint words, read right after the lead. Example: "上海市会同四省举办…", "自然资源部联合市场监管总局…"
 JOINT = re.compile(r"(会同|联合|配合|协助|与)")
+# Tense and plan words before an action verb. Example: "辽宁省将组织开展…"
+MODALS = ("还将", "也将", "将", "拟", "计划", "还", "也", "并")
 # Words that list several subjects of one sentence. Example: "中华全国总工会、共青团中央联合开展"
 CO_SUBJECT = ("、", "和", "及")
 SUPPORT_WORDS = ("配合", "协助")
@@ -238,6 +240,9 @@ class _Splitter:
             if not core:
                 continue
             c_start = s_start + cm_start
+            # "将组织开展…", "还将举办…": the tense word is not part of the action.
+            modal = next((w for w in MODALS if core.startswith(w) and _starts_action(core[len(w) :])), "")
+            core, c_start = core[len(modal) :], c_start + len(modal)
             # The joint word binds the sentence's first action, and later ones that count the
             # partners again ("发布五地《…》"); other later actions are the subject's own.
             roles = joint if current is None or ALL_PARTNERS.search(core) else alone

@@ -322,3 +322,26 @@ def test_subjects_listed_together_and_a_city_under_its_province() -> None:
     assert {r for r in runs if r[0] == "附件2/二/1"} == {("附件2/二/1", "region:330100", "LEAD")}  # 杭州市
     titles = {n.id.split(":")[-1]: n.props["title"] for n in graph.nodes if n.label == "Activity"}
     assert titles["附件1/三/1"] == "开展全国青年质量安全知识竞赛"
+
+
+NOTICE_MODALS = """一、活动主题
+
+质量
+
+附件3
+
+2021年全国“质量月”各地开展的主要活动
+
+一、辽宁省将组织开展质量宣传活动，还将举办质量论坛。
+二、山西省在太原市举办“质量月”启动仪式。
+"""
+
+
+def test_tense_words_and_places_are_not_part_of_the_action() -> None:
+    graph = build_graph(NOTICE_MODALS, "modals.txt")
+    acts = {n.id.split(":")[-1]: (n.props["title"], n.props["context"]) for n in graph.nodes if n.label == "Activity"}
+    assert acts == {
+        "附件3/一/1": ("组织开展质量宣传活动", ""),
+        "附件3/一/2": ("举办质量论坛", ""),
+        "附件3/二/1": ("举办“质量月”启动仪式", "在太原市"),
+    }
