@@ -48,7 +48,9 @@ CAMPAIGNS = (
     _campaign("质量强企千百行动"),
 )
 # A quoted programme followed by 专项行动/行动. Example: "开展“提质强企”行动"
-CAMPAIGN_PATTERN = re.compile(r"“([^”]{2,20})”(?:等)?(?:专项行动|行动)")
+# Several quoted names can share the noun: "结合“剑网2024”“昆仑2024”专项行动", "“A”、“B”等专项行动".
+CAMPAIGN_PATTERN = re.compile(r"((?:“[^”]{2,20}”、?){1,6})(?:等)?(?:专项行动|行动)")
+QUOTED_NAME = re.compile(r"“([^”]{2,20})”")
 # A named programme: a quoted brand with its own words up to 行动/计划; one brand can name
 # several programmes. Example: "“百千万”中小企业质量管理能力提升行动", "“百千万”质量人才培养计划"
 PROGRAMME_PATTERN = re.compile(r"“([^”]{2,12})”([^，。、“”；]{2,16}?(?:行动|计划))")
@@ -136,10 +138,11 @@ def campaigns_in(text: str, brands: frozenset[str] = frozenset()) -> list[Named]
     found = [c for c in CAMPAIGNS if any(form in text for form in c.forms)]
     names = {c.name for c in found}
     for m in CAMPAIGN_PATTERN.finditer(text):
-        name = m.group(1)
-        if name not in names and not any(name in c.name or c.name in name for c in found):
-            found.append(_campaign(name))
-            names.add(name)
+        for q in QUOTED_NAME.finditer(m.group(1)):
+            name = q.group(1)
+            if name not in names and not any(name in c.name or c.name in name for c in found):
+                found.append(_campaign(name))
+                names.add(name)
     for m in PROGRAMME_PATTERN.finditer(text):
         brand, name = m.group(1), f"{m.group(1)}{m.group(2)}"
         known = brand in names or name in names or any(name in c.name for c in found)
