@@ -61,6 +61,24 @@ def test_web_page_chrome_is_dropped() -> None:
     assert text.startswith("署，深入推动全民质量行动")
 
 
+def test_a_page_declaring_gb2312_but_sent_as_utf8_reads_right() -> None:
+    page = as_html(TEXT).decode("gb18030").encode("utf-8")  # the meta still says gb2312
+    assert html_text(page).startswith("署，深入推动全民质量行动")
+
+
+def test_a_pdf_without_a_text_layer_is_refused_in_one_line() -> None:
+    import io
+
+    from reportlab.pdfgen import canvas
+
+    out = io.BytesIO()
+    pdf = canvas.Canvas(out)
+    pdf.rect(100, 100, 200, 200)  # a scan is an image: no text to read
+    pdf.save()
+    with pytest.raises(LoadError, match=r"scan\.pdf: this PDF file holds no text \(a scanned image needs OCR first\)"):
+        parse_notice(out.getvalue(), "scan.pdf")
+
+
 def test_formats_are_told_by_content_not_name() -> None:
     assert formats.sniff(as_pdf("一、活动主题\n")) == "PDF"
     assert formats.sniff(as_docx("一、活动主题\n")) == "DOCX"

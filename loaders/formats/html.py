@@ -33,9 +33,11 @@ WHITE = re.compile(r"[ \t\u00a0\r\n]+")
 
 
 def _decode(raw: bytes) -> str:
+    """Valid UTF-8 is UTF-8 whatever the page declares (GB18030 would read it as garbage);
+    otherwise the declared charset, then GB18030."""
     declared = CHARSET.search(raw[:4096])
     codecs = [declared.group(1).decode("ascii").lower()] if declared else []
-    for codec in [*codecs, "utf-8", "gb18030"]:
+    for codec in ["utf-8", *codecs, "gb18030"]:
         codec = "gb18030" if codec in ("gb2312", "gbk", "gb_2312-80") else codec
         try:
             return raw.decode(codec)
