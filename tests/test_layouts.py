@@ -345,3 +345,31 @@ def test_tense_words_and_places_are_not_part_of_the_action() -> None:
         "附件3/一/2": ("举办质量论坛", ""),
         "附件3/二/1": ("举办“质量月”启动仪式", "在太原市"),
     }
+
+
+NOTICE_ACTOR_HEADINGS = """一、活动主题
+
+质量
+
+附件1
+
+2021年全国“质量月”联合主办单位开展的主要活动
+
+一、市场监管总局：
+举办中国质量大会。
+开展“质量月”宣传活动，发布质量提升典型案例。
+二、中央宣传部
+组织新闻媒体开展质量宣传报道。
+"""
+
+
+def test_an_annex_item_whose_actor_heads_its_own_paragraph() -> None:
+    graph = build_graph(NOTICE_ACTOR_HEADINGS, "headings.txt")
+    runs = sorted((e.source, e.target.split(":")[-1]) for e in graph.edges if e.type == "RUNS")
+    assert runs == [
+        ("organizer:中央宣传部", "附件1/二/1"),
+        ("organizer:市场监管总局", "附件1/一/1"),
+        ("organizer:市场监管总局", "附件1/一/2"),
+        ("organizer:市场监管总局", "附件1/一/3"),
+    ]
+    assert graph.unplaced == ()
