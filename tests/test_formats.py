@@ -98,3 +98,34 @@ def test_damaged_files_get_one_clear_error_line(raw: bytes, message: str) -> Non
     with pytest.raises(LoadError, match=message) as info:
         parse_notice(raw, "bad")
     assert "\n" not in info.value.message and info.value.message.startswith("bad: ")
+
+
+def _auto_numbered_docx(fmt: str, text: str) -> bytes:
+    """A Word file whose annex items are numbered by Word's list numbering, not typed."""
+    import io
+
+    import docx
+
+    document = docx.Document()
+    for line in ("一、活动主题", "质量第一", "附件1", "2024年全国“质量月”联合主办单位开展的主要活动"):
+        document.add_paragraph(line)
+    for item in ("市场监管总局举办质量大会。", "中央宣传部开展质量宣传活动。"):
+        document.add_paragraph(item, style="List Number")
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    for lvl in document.part.numbering_part.element.iter(f"{w}lvl"):  # every list: the given format
+        lvl.find(f"{w}numFmt").set(f"{w}val", fmt)
+        lvl.find(f"{w}lvlText").set(f"{w}val", text)
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize(("fmt", "text", "marker"), [("decimal", "%1.", "2."), ("chineseCounting", "%1、", "二、")])
+def test_word_list_numbering_is_read_as_typed_numbers(fmt: str, text: str, marker: str) -> None:
+    data = parse_notice(_auto_numbered_docx(fmt, text), "auto.docx")
+    acts = {n.id: n.props["src_text"] for n in data.nodes if n.label == "Activity"}
+    assert acts == {
+        "activity:2024:附件1/一/1": "市场监管总局举办质量大会。",
+        "activity:2024:附件1/二/1": "中央宣传部开展质量宣传活动。",
+    }
+    assert data.unplaced == ()

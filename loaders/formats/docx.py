@@ -1,21 +1,86 @@
-"""A Word (.docx) notice's text: its paragraphs and table cells in order (python-docx)."""
+"""A Word (.docx) notice's text: its paragraphs and table cells in order (python-docx).
+
+Word's automatic list numbering ("一、", "（一）", "1." typed by Word, not by the author) is not
+part of a paragraph's text; it is rendered here from the numbering definitions so the
+structure reader sees the same markers as in a typed notice.
+"""
 
 from __future__ import annotations
 
 import io
+from typing import Any
 
 import docx
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 
+from loaders.layout import cn_numeral
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+CHINESE_FORMATS = ("chineseCounting", "chineseCountingThousand", "chineseLegalSimplified", "ideographTraditional")
+
+
+class _Numbering:
+    """Counters of Word's automatic numbering, one per list and level."""
+
+    def __init__(self, document: Any) -> None:
+        self.levels: dict[tuple[str, str], tuple[str, str, int]] = {}  # (numId, ilvl) → (format, text, start)
+        self.counters: dict[str, dict[int, int]] = {}
+        try:
+            root = document.part.numbering_part.element
+        except (KeyError, NotImplementedError, AttributeError):
+            return
+        abstract = {a.get(f"{W}abstractNumId"): a for a in root.iter(f"{W}abstractNum")}
+        for num in root.iter(f"{W}num"):
+            ref = num.find(f"{W}abstractNumId")
+            definition = abstract.get(ref.get(f"{W}val")) if ref is not None else None
+            if definition is None:
+                continue
+            for lvl in definition.iter(f"{W}lvl"):
+                fmt, text, start = lvl.find(f"{W}numFmt"), lvl.find(f"{W}lvlText"), lvl.find(f"{W}start")
+                self.levels[(num.get(f"{W}numId"), lvl.get(f"{W}ilvl"))] = (
+                    fmt.get(f"{W}val") if fmt is not None else "decimal",
+                    text.get(f"{W}val") if text is not None else "",
+                    int(start.get(f"{W}val")) if start is not None else 1,
+                )
+
+    def marker(self, paragraph: Paragraph) -> str:
+        """The number Word shows before ``paragraph`` ("一、", "（二）", "3."), or ""."""
+        num_pr = _num_pr(paragraph)
+        if num_pr is None:
+            return ""
+        num_id, ilvl = num_pr
+        level = self.levels.get((num_id, ilvl))
+        if level is None or level[0] in ("bullet", "none"):
+            return ""
+        depth = int(ilvl)
+        counters = self.counters.setdefault(num_id, {})
+        counters[depth] = counters.get(depth, level[2] - 1) + 1
+        for deeper in [d for d in counters if d > depth]:
+            del counters[deeper]
+        value = counters[depth]
+        number = cn_numeral(value) if level[0] in CHINESE_FORMATS else str(value)
+        return level[1].replace(f"%{depth + 1}", number)
+
+
+def _num_pr(paragraph: Paragraph) -> tuple[str, str] | None:
+    for element in (paragraph._p.pPr, paragraph.style.element.pPr if paragraph.style is not None else None):
+        num_pr = element.find(f"{W}numPr") if element is not None else None
+        if num_pr is not None:
+            num_id, ilvl = num_pr.find(f"{W}numId"), num_pr.find(f"{W}ilvl")
+            if num_id is not None:
+                return num_id.get(f"{W}val"), ilvl.get(f"{W}val") if ilvl is not None else "0"
+    return None
+
 
 def docx_text(raw: bytes) -> str:
     """Each paragraph on its own line, a blank line between; table rows one cell a line."""
     document = docx.Document(io.BytesIO(raw))
+    numbering = _Numbering(document)
     lines: list[str] = []
     for block in document.iter_inner_content():
         if isinstance(block, Paragraph):
-            lines.append(block.text)
+            lines.append(numbering.marker(block) + block.text)
         elif isinstance(block, Table):
             for row in block.rows:
                 lines.extend(cell.text for cell in row.cells)
