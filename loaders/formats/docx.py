@@ -69,7 +69,8 @@ def _num_pr(paragraph: Paragraph) -> tuple[str, str] | None:
         if num_pr is not None:
             num_id, ilvl = num_pr.find(f"{W}numId"), num_pr.find(f"{W}ilvl")
             if num_id is not None:
-                return num_id.get(f"{W}val"), ilvl.get(f"{W}val") if ilvl is not None else "0"
+                level = ilvl.get(f"{W}val") if ilvl is not None else None
+                return str(num_id.get(f"{W}val")), str(level or "0")
     return None
 
 
