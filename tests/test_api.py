@@ -388,3 +388,20 @@ def test_what_one_year_has_and_another_lacks(api: Api, falkor: GraphStore) -> No
     assert "organizer:海关总署" in ids and "organizer:市场监管总局" not in ids
     years = api.data('{ activities(filter: {actor: "organizer:公安部", year: 2024}) { nodes { year } } }')
     assert [n["year"] for n in years["activities"]["nodes"]] == [2024, 2024, 2024]
+
+
+def test_source_of_a_traditional_notice_keeps_the_original_sentence(falkor: GraphStore, settings: Settings) -> None:
+    from loaders.reader import bundled_notice, parse_notice
+    from tests.fixtures_formats import as_traditional
+
+    text = bundled_notice()[1].decode()
+    reset(falkor, parse_notice(as_traditional(text).encode(), "traditional.txt"))
+    query = '{ node(id: "activity:2023:附件1/一/1") { ... on Activity { source { text original line column } } } }'
+    try:
+        with TestClient(create_app(settings, store=falkor)) as client:
+            source = client.post("/graphql", json={"query": query}).json()["data"]["node"]["source"]
+    finally:
+        reset(falkor)
+    assert source["original"] == as_traditional(source["text"]) != source["text"]
+    line = text.splitlines()[source["line"] - 1]
+    assert line[source["column"] - 1 :].startswith(source["text"][:4])

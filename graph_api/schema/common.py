@@ -71,6 +71,10 @@ class Source:
         description="1-based column in the original file where the sentence starts; "
         "null when the loader did not record it."
     )
+    original: str | None = strawberry.field(
+        description="The sentence as the file wrote it, when that differs from `text` (a notice in "
+        "traditional script is read through OpenCC into simplified characters); null otherwise."
+    )
 
 
 def source_of(props: Props) -> Source | None:
@@ -84,6 +88,7 @@ def source_of(props: Props) -> Source | None:
         end=props["src_end"],
         line=props["src_line"],
         column=props.get("src_column", props.get("column")),
+        original=props.get("src_original"),
     )
 
 
