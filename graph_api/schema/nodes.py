@@ -95,6 +95,32 @@ FIRST = "Page size; default 20, at most 100 (QGRAPH_DEFAULT_PAGE, QGRAPH_MAX_PAG
 AFTER = "Cursor of the item to continue after (`pageInfo.endCursor`)."
 
 
+def scoped_activities_field(scope: Scope, description: str) -> Any:
+    """The paged, filtered ``activities`` field of a node whose activities ``scope`` finds."""
+
+    async def activities(
+        self: Node,
+        info: CtxInfo,
+        first: Annotated[int | None, strawberry.argument(description=FIRST)] = None,
+        after: Annotated[str | None, strawberry.argument(description=AFTER)] = None,
+        filter: Annotated[ActivityFilter | None, strawberry.argument(description="Only matching activities.")] = None,
+    ) -> ActivityConnection:
+        return await scoped_activities(info, scope, str(self.id), activity_pred(filter), page_of(info, first, after))
+
+    return strawberry.field(resolver=activities, description=description)
+
+
+def scoped_actors_field(rel_type: str, description: str) -> Any:
+    """The ``actors`` field of a node its activities link to by ``rel_type``."""
+
+    async def actors(
+        self: Node, info: CtxInfo, year: Annotated[int | None, strawberry.argument(description=YEAR)] = None
+    ) -> list[Actor]:
+        return await scoped_actors(info, rel_type, str(self.id), year)
+
+    return strawberry.field(resolver=actors, description=description)
+
+
 @strawberry.interface(description="A body that runs activities.")
 class Actor(Node):
     name: str = strawberry.field(description="Canonical name, e.g. `市场监管总局`.")
@@ -268,23 +294,8 @@ class Campaign(Node):
         """From stored node properties."""
         return _named(cls, props)  # type: ignore[no-any-return]
 
-    @strawberry.field(description="Its activities, in document order, filtered and paged.")
-    async def activities(
-        self,
-        info: CtxInfo,
-        first: Annotated[int | None, strawberry.argument(description=FIRST)] = None,
-        after: Annotated[str | None, strawberry.argument(description=AFTER)] = None,
-        filter: Annotated[ActivityFilter | None, strawberry.argument(description="Only matching activities.")] = None,
-    ) -> ActivityConnection:
-        return await scoped_activities(
-            info, Scope.CAMPAIGN, str(self.id), activity_pred(filter), page_of(info, first, after)
-        )
-
-    @strawberry.field(description="Actors taking part in its activities, in order of first appearance.")
-    async def actors(
-        self, info: CtxInfo, year: Annotated[int | None, strawberry.argument(description=YEAR)] = None
-    ) -> list[Actor]:
-        return await scoped_actors(info, "PART_OF", str(self.id), year)
+    activities = scoped_activities_field(Scope.CAMPAIGN, "Its activities, in document order, filtered and paged.")
+    actors = scoped_actors_field("PART_OF", "Actors taking part in its activities, in order of first appearance.")
 
 
 @builds("Event")
@@ -299,23 +310,8 @@ class Event(Node):
         """From stored node properties."""
         return _named(cls, props, event_kind=props.get("event_kind"))  # type: ignore[no-any-return]
 
-    @strawberry.field(description="Its activities, in document order, filtered and paged.")
-    async def activities(
-        self,
-        info: CtxInfo,
-        first: Annotated[int | None, strawberry.argument(description=FIRST)] = None,
-        after: Annotated[str | None, strawberry.argument(description=AFTER)] = None,
-        filter: Annotated[ActivityFilter | None, strawberry.argument(description="Only matching activities.")] = None,
-    ) -> ActivityConnection:
-        return await scoped_activities(
-            info, Scope.EVENT, str(self.id), activity_pred(filter), page_of(info, first, after)
-        )
-
-    @strawberry.field(description="Actors taking part in its activities, in order of first appearance.")
-    async def actors(
-        self, info: CtxInfo, year: Annotated[int | None, strawberry.argument(description=YEAR)] = None
-    ) -> list[Actor]:
-        return await scoped_actors(info, "PART_OF", str(self.id), year)
+    activities = scoped_activities_field(Scope.EVENT, "Its activities, in document order, filtered and paged.")
+    actors = scoped_actors_field("PART_OF", "Actors taking part in its activities, in order of first appearance.")
 
     @strawberry.field(description="The event this one is part of (a forum's conference).")
     async def part_of(self, info: CtxInfo) -> Event | None:
@@ -334,23 +330,8 @@ class Document(Node):
         """From stored node properties."""
         return cls(id=strawberry.ID(props["id"]), name=props["name"])
 
-    @strawberry.field(description="Activities citing it, in document order, filtered and paged.")
-    async def activities(
-        self,
-        info: CtxInfo,
-        first: Annotated[int | None, strawberry.argument(description=FIRST)] = None,
-        after: Annotated[str | None, strawberry.argument(description=AFTER)] = None,
-        filter: Annotated[ActivityFilter | None, strawberry.argument(description="Only matching activities.")] = None,
-    ) -> ActivityConnection:
-        return await scoped_activities(
-            info, Scope.DOCUMENT, str(self.id), activity_pred(filter), page_of(info, first, after)
-        )
-
-    @strawberry.field(description="Actors of the activities citing it, in order of first appearance.")
-    async def actors(
-        self, info: CtxInfo, year: Annotated[int | None, strawberry.argument(description=YEAR)] = None
-    ) -> list[Actor]:
-        return await scoped_actors(info, "CITES", str(self.id), year)
+    activities = scoped_activities_field(Scope.DOCUMENT, "Activities citing it, in document order, filtered and paged.")
+    actors = scoped_actors_field("CITES", "Actors of the activities citing it, in order of first appearance.")
 
 
 @builds("Topic")
@@ -364,23 +345,8 @@ class Topic(Node):
         """From stored node properties."""
         return _named(cls, props)  # type: ignore[no-any-return]
 
-    @strawberry.field(description="Activities about it, in document order, filtered and paged.")
-    async def activities(
-        self,
-        info: CtxInfo,
-        first: Annotated[int | None, strawberry.argument(description=FIRST)] = None,
-        after: Annotated[str | None, strawberry.argument(description=AFTER)] = None,
-        filter: Annotated[ActivityFilter | None, strawberry.argument(description="Only matching activities.")] = None,
-    ) -> ActivityConnection:
-        return await scoped_activities(
-            info, Scope.TOPIC, str(self.id), activity_pred(filter), page_of(info, first, after)
-        )
-
-    @strawberry.field(description="Actors of the activities about it, in order of first appearance.")
-    async def actors(
-        self, info: CtxInfo, year: Annotated[int | None, strawberry.argument(description=YEAR)] = None
-    ) -> list[Actor]:
-        return await scoped_actors(info, "ABOUT", str(self.id), year)
+    activities = scoped_activities_field(Scope.TOPIC, "Activities about it, in document order, filtered and paged.")
+    actors = scoped_actors_field("ABOUT", "Actors of the activities about it, in order of first appearance.")
 
 
 @builds("ProductCategory")
@@ -403,6 +369,13 @@ class ProductCategory(Node):
         )
 
 
+def numbered_item(cls: Any, props: Props) -> Any:
+    """A numbered item of the notice's body (ordinal, title, provenance) from stored node properties."""
+    source = source_of(props)
+    assert source is not None, f"{props['id']} has no provenance"
+    return cls(id=strawberry.ID(props["id"]), ordinal=props["ordinal"], title=props["title"], source=source)
+
+
 @builds("KeyArrangement")
 @strawberry.type(description="An item of 三、重点安排, with the annex activities that carry it out.")
 class KeyArrangement(Node):
@@ -413,9 +386,7 @@ class KeyArrangement(Node):
     @classmethod
     def from_props(cls, props: Props) -> KeyArrangement:
         """From stored node properties."""
-        source = source_of(props)
-        assert source is not None, f"{props['id']} has no provenance"
-        return cls(id=strawberry.ID(props["id"]), ordinal=props["ordinal"], title=props["title"], source=source)
+        return numbered_item(cls, props)  # type: ignore[no-any-return]
 
     @strawberry.field(description=f"Activities carrying it out, in document order (at most {UNPAGED}).")
     async def activities(self, info: CtxInfo) -> list[Activity]:

@@ -7,7 +7,7 @@ from typing import Any
 import strawberry
 
 from graph_api.schema.common import CtxInfo, Node, Props, Source, builds, load_nodes, source_of
-from graph_api.schema.nodes import KeyArrangement, Organizer
+from graph_api.schema.nodes import KeyArrangement, Organizer, numbered_item
 
 
 @builds("Theme")
@@ -34,36 +34,28 @@ class Slogan(Node):
         return cls(id=strawberry.ID(props["id"]), ordinal=props["ordinal"], text=props["text"])
 
 
-def _item(cls: Any, props: Props) -> Any:
-    source = source_of(props)
-    assert source is not None, f"{props['id']} has no provenance"
-    return cls(id=strawberry.ID(props["id"]), ordinal=props["ordinal"], title=props["title"], source=source)
+@strawberry.type(description="A numbered item of the notice's body (the base of its item types; not in the schema).")
+class BodyItem(Node):
+    ordinal: int = strawberry.field(description="Its number, from 1.")
+    title: str = strawberry.field(description="Its heading.")
+    source: Source = strawberry.field(description="Where it was read.")
+
+    @classmethod
+    def from_props(cls, props: Props) -> Any:
+        """From stored node properties."""
+        return numbered_item(cls, props)
 
 
 @builds("ContentItem")
 @strawberry.type(description="An item of 二、活动内容.")
-class ContentItem(Node):
-    ordinal: int = strawberry.field(description="Its number, from 1.")
-    title: str = strawberry.field(description="Its heading.")
-    source: Source = strawberry.field(description="Where it was read.")
-
-    @classmethod
-    def from_props(cls, props: Props) -> ContentItem:
-        """From stored node properties."""
-        return _item(cls, props)  # type: ignore[no-any-return]
+class ContentItem(BodyItem):
+    pass
 
 
 @builds("Requirement")
 @strawberry.type(description="An item of 四、工作要求.")
-class Requirement(Node):
-    ordinal: int = strawberry.field(description="Its number, from 1.")
-    title: str = strawberry.field(description="Its heading.")
-    source: Source = strawberry.field(description="Where it was read.")
-
-    @classmethod
-    def from_props(cls, props: Props) -> Requirement:
-        """From stored node properties."""
-        return _item(cls, props)  # type: ignore[no-any-return]
+class Requirement(BodyItem):
+    pass
 
 
 @builds("Contact")
