@@ -1,11 +1,13 @@
-"""Real ``qgraph`` processes for lifecycle tests: run a command, serve, ask, find the store."""
+"""Real ``qgraph`` processes for lifecycle tests: run a command, serve, ask, stop, find the store."""
 
 from __future__ import annotations
 
 import json
 import os
+import signal
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 from typing import Any
@@ -49,6 +51,41 @@ def serve(data: Path, port: int, **extra: str) -> subprocess.Popen[str]:
         time.sleep(0.1)
     proc.kill()
     raise AssertionError("server did not become ready")
+
+
+def stop(proc: subprocess.Popen[str], sig: signal.Signals = signal.SIGTERM) -> None:
+    """Ask a server that still runs to shut down with ``sig`` and wait for it to end."""
+    if proc.poll() is None:
+        proc.send_signal(sig)
+        proc.wait(timeout=30)
+
+
+def seconds_to_stop(proc: subprocess.Popen[str]) -> float:
+    """Send SIGTERM and return the seconds until the process ended (at most 15)."""
+    start = time.perf_counter()
+    proc.send_signal(signal.SIGTERM)
+    proc.wait(timeout=15)
+    return time.perf_counter() - start
+
+
+def kill(proc: subprocess.Popen[str]) -> None:
+    """Kill the process if it still runs, and reap it."""
+    if proc.poll() is None:
+        proc.kill()
+        proc.wait()
+
+
+def post_in_background(port: int, body: dict[str, Any], answers: list[tuple[float, Any]]) -> threading.Thread:
+    """Start a thread that POSTs ``body`` to /graphql and appends (seconds taken, decoded answer) to ``answers``."""
+
+    def ask() -> None:
+        start = time.perf_counter()
+        response = httpx.post(f"http://127.0.0.1:{port}/graphql", json=body, timeout=30)
+        answers.append((time.perf_counter() - start, response.json()))
+
+    thread = threading.Thread(target=ask)
+    thread.start()
+    return thread
 
 
 def graphql(port: int, query: str, timeout: float = 10) -> dict[str, Any]:

@@ -19,7 +19,7 @@ import pytest
 import graph_api.settings
 from graph_api.store.embedded import STATE_FILE, free_port, pid_alive
 from loaders.model import NODE_KINDS
-from tests.processes import QGRAPH, env_for, graphql, run, serve, stats
+from tests.processes import QGRAPH, env_for, graphql, run, serve, stats, stop
 
 _env, _run, _serve, _stats = env_for, run, serve, stats
 
@@ -37,8 +37,7 @@ def test_serve_stop_restart_keeps_data_and_leaves_no_process(tmp_path: Path) -> 
         assert first["nodes"] > 300
         redis_pid = json.loads((tmp_path / STATE_FILE).read_text())["pid"]
     finally:
-        proc.send_signal(signal.SIGTERM)
-        proc.wait(timeout=30)
+        stop(proc)
     # uvicorn shuts down gracefully, then re-raises the signal it caught
     assert proc.returncode in (0, -signal.SIGTERM)
     deadline = time.monotonic() + 10
@@ -49,8 +48,7 @@ def test_serve_stop_restart_keeps_data_and_leaves_no_process(tmp_path: Path) -> 
     try:
         assert _stats(port) == first
     finally:
-        proc.send_signal(signal.SIGINT)
-        proc.wait(timeout=30)
+        stop(proc, signal.SIGINT)
 
 
 def test_load_while_serving_is_seen_atomically(tmp_path: Path) -> None:
@@ -70,8 +68,7 @@ def test_load_while_serving_is_seen_atomically(tmp_path: Path) -> None:
         body = httpx.post(f"http://127.0.0.1:{port}/graphql", json={"query": "{ notice { year } }"}).json()
         assert body["data"]["notice"]["year"] == 2024
     finally:
-        proc.send_signal(signal.SIGTERM)
-        proc.wait(timeout=30)
+        stop(proc)
 
 
 def test_port_in_use_is_one_clear_line(tmp_path: Path) -> None:

@@ -14,16 +14,10 @@ import redis
 
 from graph_api.store.embedded import SOCKET_FILE, free_port, pid_alive
 from graph_api.store.load_lock import lock_key
-from tests.processes import QGRAPH, env_for, graphql, run, serve, stats, store_pid, wait_gone, wait_until
+from tests.processes import QGRAPH, env_for, graphql, run, serve, stats, stop, store_pid, wait_gone, wait_until
 
 # anyio retires a worker thread after 10 s idle; a server forked from one died with it.
 IDLE_LONGER_THAN_WORKER_THREADS = 11.5
-
-
-def _stop(proc: subprocess.Popen[str]) -> None:
-    if proc.poll() is None:
-        proc.send_signal(signal.SIGTERM)
-        proc.wait(timeout=30)
 
 
 def test_store_survives_a_burst_then_an_idle_spell(tmp_path: Path) -> None:
@@ -38,7 +32,7 @@ def test_store_survives_a_burst_then_an_idle_spell(tmp_path: Path) -> None:
         assert stats(port) == answers[0]
         assert pid_alive(pid) and store_pid(tmp_path) == pid  # the same server, never restarted
     finally:
-        _stop(proc)
+        stop(proc)
 
 
 def test_killed_store_is_restarted_with_its_data(tmp_path: Path) -> None:
@@ -66,7 +60,7 @@ def test_killed_store_is_restarted_with_its_data(tmp_path: Path) -> None:
         assert 'qgraph_store_restarts_total{backend="falkordb"} 1.0' in metrics
         assert httpx.get(f"http://127.0.0.1:{port}/ready").status_code == 200
     finally:
-        _stop(proc)
+        stop(proc)
     assert "store unavailable" in (proc.stderr.read() if proc.stderr else "")
 
 
@@ -100,7 +94,7 @@ def test_killed_load_leaves_the_graph_and_the_next_load_runs_at_once(tmp_path: P
         assert stats(port) == before
         assert not [k for k in conn.scan_iter(match="quality_graph__staging_*")]
     finally:
-        _stop(proc)
+        stop(proc)
 
 
 def _external_falkordb(data: Path, port: int) -> subprocess.Popen[bytes]:
@@ -143,7 +137,7 @@ def test_an_external_store_that_goes_away_and_comes_back_is_picked_up(tmp_path: 
         available = 'qgraph_store_available{backend="falkordb"} 1.0'
         assert wait_until(lambda: available in httpx.get(f"http://127.0.0.1:{port}/metrics").text, 5, step=0.1)
     finally:
-        _stop(proc)
+        stop(proc)
         external.kill()
         external.wait()
     log = proc.stderr.read() if proc.stderr else ""
