@@ -1,228 +1,302 @@
-"""Benchmarks: print medians and ratios measured in one run (no timed tests).
+"""Benchmarks at several scales: print tables of medians and ratios from one run (no timed tests).
 
-1. parse + load of the bundled notice into a fresh embedded store;
-2. each contract operation through the whole GraphQL HTTP request in-process, beside the
-   raw store calls (GraphRepository) that fetch the same data, with the ratio;
-3. requests per second for the cross-link query from a concurrent HTTP client on loopback
-   against `qgraph serve` (1 uvicorn worker).
+For each scale (copies of the bundled notice with shifted years, ``bench/scale.py``), in a fresh
+embedded store that this process owns:
 
-Usage: python bench/run.py [--repeat N] [--seconds S]
+1. parse and load time;
+2. every contract operation through the whole GraphQL request in-process (ASGI), its store round
+   trips, and its floor: ``{ __typename }`` through the same app plus one hand-written Cypher
+   statement (``bench/floor/<op>.cypher``) whose answer is checked equal to the GraphQL answer;
+3. a ``uvicorn`` worker attached to the same store, once with asyncio + h11 and once with uvloop +
+   httptools (uvicorn's standard extras): service RSS after every operation ran, HTTP requests/s
+   for who_runs and search from 8 concurrent connections of ``wrk`` (a C load generator, so the
+   client is not the bottleneck), and the first request after a load (one notice reloaded, so the
+   graph version changes) beside a warm one.
+
+Usage: python bench/run.py [--scales 1,100] [--repeat N] [--seconds S] [--keep-going]
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import os
+import re
+import shutil
 import signal
-import statistics
 import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import httpx
 
-from graph_api.app import create_app
-from graph_api.loading import load_graphs
-from graph_api.settings import Settings
-from graph_api.store import open_store, walk
-from graph_api.store.embedded import free_port
-from graph_api.store.repository import GraphRepository
-from loaders.reader import read_notice
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-ROOT = Path(__file__).resolve().parents[1]
+from common import RawCypher, amedian_ms, median_ms, operation, rss_mib  # noqa: E402
+from floor import OPS, FloorMismatch, check  # noqa: E402
+from scale import scaled_notices  # noqa: E402
 
-CONTRACT = ROOT / "contract"
+from graph_api.app import create_app  # noqa: E402
+from graph_api.loading import load_graphs  # noqa: E402
+from graph_api.settings import Settings  # noqa: E402
+from graph_api.store import open_store  # noqa: E402
+from graph_api.store.embedded import free_port  # noqa: E402
 
-
-def median_ms(fn: Callable[[], Any], repeat: int) -> float:
-    fn()  # warm up
-    samples = []
-    for _ in range(repeat):
-        t = time.perf_counter()
-        fn()
-        samples.append((time.perf_counter() - t) * 1000)
-    return statistics.median(samples)
+TYPENAME = "{ __typename }"
+SERVERS = {"asyncio + h11": ["--loop", "asyncio", "--http", "h11"], "uvloop + httptools": ["--loop", "uvloop", "--http", "httptools"]}
+LOADED_OPS = ("who_runs", "search")
 
 
-def bench_load(repeat: int) -> None:
-    parse = median_ms(read_notice, repeat)
-    data = read_notice()
-    with tempfile.TemporaryDirectory() as d:
-        store = open_store(Settings(data_dir=Path(d)))
+@dataclass
+class OpResult:
+    """One operation at one scale."""
+
+    graphql_ms: float
+    floor_ms: float
+    statement_ms: float
+    round_trips: int
+    matches: bool
+
+
+@dataclass
+class ScaleResult:
+    """Everything measured at one scale."""
+
+    copies: int
+    nodes: int = 0
+    parse_s: float = 0.0
+    load_s: float = 0.0
+    typename_ms: float = 0.0
+    ops: dict[str, OpResult] = field(default_factory=dict)
+    rss: dict[str, float] = field(default_factory=dict)
+    store_rss: float = 0.0
+    rps: dict[tuple[str, str], tuple[float, str]] = field(default_factory=dict)
+    first_ms: float = 0.0
+    warm_ms: float = 0.0
+
+
+# -- in-process measurements -------------------------------------------------------------------
+async def _operations(result: ScaleResult, store: Any, settings: Settings, repeat: int, keep_going: bool) -> None:
+    raw = RawCypher(store)
+    transport = httpx.ASGITransport(app=create_app(settings, store=store))
+    async with httpx.AsyncClient(transport=transport, base_url="http://bench", timeout=120) as client:
+
+        async def post(query: str, variables: dict[str, Any]) -> Any:
+            body = (await client.post("/graphql", json={"query": query, "variables": variables})).json()
+            if "errors" in body:
+                raise RuntimeError(f"GraphQL errors: {body['errors']}")
+            return body["data"]
+
+        result.typename_ms = await amedian_ms(lambda: post(TYPENAME, {}), repeat)
+        for op in OPS:
+            query = operation(op.name)
+            data = await post(query, op.variables)
+            before = store.round_trips
+            data = await post(query, op.variables)
+            trips = store.round_trips - before
+            params = op.params(op.variables)
+            rows = raw.run(op.statement, params)
+            matches = True
+            try:
+                check(op, data, op.shape(rows, op.variables))
+            except FloorMismatch as exc:
+                if not keep_going:
+                    raise
+                print(f"MISMATCH at {result.copies}×: {exc}", file=sys.stderr)
+                matches = False
+            gql = await amedian_ms(lambda q=query, v=op.variables: post(q, v), repeat)
+            statement = median_ms(lambda o=op, p=params: o.shape(raw.run(o.statement, p), o.variables), repeat)
+            result.ops[op.name] = OpResult(gql, result.typename_ms + statement, statement, trips, matches)
+
+
+# -- the HTTP service ----------------------------------------------------------------------------
+@contextlib.contextmanager
+def _server(data_dir: Path, flags: list[str]) -> Iterator[tuple[str, int]]:
+    """One uvicorn worker serving the app over the store in ``data_dir`` (attached, not owned)."""
+    port = free_port()
+    env = {**os.environ, "QGRAPH_DATA": str(data_dir), "QGRAPH_LOG_LEVEL": "WARNING", "QGRAPH_LOAD_IF_EMPTY": "0"}
+    cmd = [sys.executable, "-m", "uvicorn", "graph_api.app:create_app", "--factory", "--port", str(port),
+           "--workers", "1", "--no-access-log", "--log-level", "warning", *flags]  # fmt: skip
+    proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(600):
+            if proc.poll() is not None:
+                raise RuntimeError(f"the server exited: {proc.stderr.read().decode() if proc.stderr else ''}")
+            with contextlib.suppress(httpx.HTTPError):
+                if httpx.get(f"{url}/ready", timeout=1).status_code == 200:
+                    break
+            time.sleep(0.1)
+        yield url, proc.pid
+    finally:
+        proc.send_signal(signal.SIGTERM)
         try:
-            started = time.perf_counter()
-            load_graphs(store, [data])  # into the empty store
-            first = (time.perf_counter() - started) * 1000
-            # A reload replaces the notice's facts: staged copy, writes, atomic swap.
-            write = median_ms(lambda: load_graphs(store, [data]), repeat)
-            total = median_ms(lambda: load_graphs(store, [read_notice()]), repeat)
-        finally:
-            store.close()
-    print(f"## parse + load of the bundled notice (median of {repeat})")
-    print(f"parse {parse:.1f} ms | first load into an empty store {first:.1f} ms | reload {write:.1f} ms | "
-          f"parse + reload {total:.1f} ms ({len(data.nodes)} nodes, {len(data.edges)} edges)\n")
+            proc.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
 
 
-SHANGHAI = [f"activity:2023:附件3/九/{i}" for i in (1, 2, 3)]
-NOTICE_LINKS = ("HAS_THEME", "HAS_SLOGAN", "HAS_CONTENT_ITEM", "HAS_KEY_ARRANGEMENT", "HAS_REQUIREMENT",
-                "ORGANIZED_BY", "HAS_CONTACT")
+def _post(client: httpx.Client, name: str, variables: dict[str, Any]) -> float:
+    started = time.perf_counter()
+    r = client.post("/graphql", json={"query": operation(name), "variables": variables})
+    elapsed = (time.perf_counter() - started) * 1000
+    r.raise_for_status()
+    if "errors" in r.json():
+        raise RuntimeError(f"{name}: {r.json()['errors']}")
+    return elapsed
 
 
-def raw_who_runs(r: GraphRepository) -> Any:
-    return r.nodes(_sampling_actor_ids(r))
+WRK_RPS = re.compile(r"Requests/sec:\s+([\d.]+)")
+WRK_LATENCY = re.compile(r"Latency\s+([\d.]+\w+)")
+WRK_BAD = re.compile(r"Non-2xx or 3xx responses:\s+(\d+)")
 
 
-def raw_actor(r: GraphRepository) -> Any:
-    details = r.activity_details(SHANGHAI)
-    linked = {p["id"] for d in details.values() for p in d["participants"]}
-    linked |= {link["id"] for d in details.values() for link in d["links"]}
-    return r.nodes(["region:310000"]), r.activity_facts(), r.actors(), r.nodes(SHANGHAI), r.nodes(sorted(linked))
+def _wrk(url: str, name: str, variables: dict[str, Any], seconds: float, connections: int = 8) -> tuple[float, str]:
+    """Requests/s and mean latency from ``wrk`` POSTing one operation."""
+    import json
+
+    body = json.dumps({"query": operation(name), "variables": variables}, ensure_ascii=False)
+    with tempfile.NamedTemporaryFile("w", suffix=".lua", encoding="utf-8", delete=False) as script:
+        script.write(f'wrk.method = "POST"\nwrk.headers["Content-Type"] = "application/json"\n'
+                     f"wrk.body = [==[{body}]==]\n")  # fmt: skip
+    try:
+        out = subprocess.run(
+            ["wrk", "-t", "1", "-c", str(connections), "-d", f"{seconds:g}s", "-s", script.name, f"{url}/graphql"],
+            capture_output=True, text=True, check=True,
+        ).stdout  # fmt: skip
+    finally:
+        os.unlink(script.name)
+    if bad := WRK_BAD.search(out):
+        raise RuntimeError(f"wrk saw {bad.group(1)} failed responses for {name}:\n{out}")
+    rps, latency = WRK_RPS.search(out), WRK_LATENCY.search(out)
+    assert rps and latency, out
+    return float(rps.group(1)), latency.group(1)
 
 
-def raw_find_actor(r: GraphRepository) -> Any:
-    return r.activity_facts(), r.actors(), r.nodes(["organizer:市场监管总局"])
+def _children_rss(pid: int) -> float:
+    """RSS of the redis-server processes under ``pid`` (the embedded store this bench owns)."""
+    total = 0.0
+    for child in Path(f"/proc/{pid}/task").glob("*/children"):
+        for cpid in child.read_text().split():
+            with contextlib.suppress(OSError):
+                if "redis-server" in Path(f"/proc/{cpid}/cmdline").read_text():
+                    total += rss_mib(int(cpid))
+    return total
 
 
-def raw_actors_by_kind(r: GraphRepository) -> Any:
-    return r.activity_facts(), r.nodes([a["id"] for a in r.actors(["REGION"])][:20])
+def _http(result: ScaleResult, store: Any, data_dir: Path, datas: list[Any], seconds: float, repeat: int) -> None:
+    for config, flags in SERVERS.items():
+        with _server(data_dir, flags) as (url, pid), httpx.Client(base_url=url, timeout=120) as client:
+            _post(client, "stats", {})
+            for op in OPS:
+                _post(client, op.name, op.variables)
+            result.rss[config] = rss_mib(pid)
+            for name in LOADED_OPS:
+                variables = next(o.variables for o in OPS if o.name == name)
+                result.rps[(config, name)] = _wrk(url, name, variables, seconds)
+            if config == next(iter(SERVERS)):
+                who = next(o for o in OPS if o.name == "who_runs")
+                load_graphs(store, datas[:1])  # a new graph version: caches keyed by it go stale
+                result.first_ms = _post(client, who.name, who.variables)
+                result.warm_ms = median_ms(lambda w=who: _post(client, w.name, w.variables), repeat)
+    result.store_rss = _children_rss(os.getpid())
 
 
-def raw_activities(r: GraphRepository) -> Any:
-    ids = [f["id"] for f in r.activity_facts() if "LAUNCH_CEREMONY" in f["types"]]
-    details = r.activity_details(ids)
-    return r.actors(), r.nodes(ids), r.nodes([p["id"] for d in details.values() for p in d["participants"]])
-
-
-def raw_neighborhood(r: GraphRepository) -> Any:
-    return r.nodes(walk.neighborhood(r, "campaign:双随机、一公开", 2, 50).nodes)
-
-
-def raw_path(r: GraphRepository) -> Any:
-    sub = walk.shortest_path(r, "organizer:国务院国资委", "organizer:全国工商联", 4)
-    return r.nodes(["organizer:国务院国资委", "organizer:全国工商联"]), r.nodes(sub.nodes if sub else [])
-
-
-def raw_notice(r: GraphRepository) -> Any:
-    return r.notices(), r.outgoing(["notice:2023"], NOTICE_LINKS), r.activity_facts(), r.actors()
-
-
-OPS: list[tuple[str, dict[str, Any], Callable[[GraphRepository], Any]]] = [
-    ("who_runs", {"types": ["SUPERVISION_SAMPLING"]}, raw_who_runs),
-    ("actor", {"id": "region:310000"}, raw_actor),
-    ("search", {"text": "监督抽查", "first": 10}, lambda r: r.search("监督抽查", 10)),
-    ("find_actor", {"name": "国家市场监督管理总局"}, raw_find_actor),
-    ("actors_by_kind", {"kinds": ["REGION"], "first": 20}, raw_actors_by_kind),
-    ("activities", {"filter": {"types": ["LAUNCH_CEREMONY"]}, "first": 20}, raw_activities),
-    ("neighborhood", {"id": "campaign:双随机、一公开", "depth": 2, "limit": 50}, raw_neighborhood),
-    ("path", {"from": "organizer:国务院国资委", "to": "organizer:全国工商联", "maxHops": 4}, raw_path),
-    ("notice", {}, raw_notice),
-    ("stats", {}, lambda r: r.stats()),
-]
-
-
-def _sampling_actor_ids(repo: GraphRepository) -> list[str]:
-    facts = repo.activity_facts()
-    return sorted({a["id"] for f in facts if "SUPERVISION_SAMPLING" in f["types"] for a in f["actors"]})
-
-
-async def _amedian_ms(fn: Callable[[], Any], repeat: int) -> float:
-    await fn()
-    samples = []
-    for _ in range(repeat):
-        t = time.perf_counter()
-        await fn()
-        samples.append((time.perf_counter() - t) * 1000)
-    return statistics.median(samples)
-
-
-def bench_operations(repeat: int) -> None:
-    asyncio.run(_bench_operations(repeat))
-
-
-async def _bench_operations(repeat: int) -> None:
-    with tempfile.TemporaryDirectory() as d:
+def bench_scale(copies: int, repeat: int, seconds: float, keep_going: bool, http: bool) -> ScaleResult:
+    """Every measurement at one scale, in a fresh embedded store."""
+    result = ScaleResult(copies)
+    started = time.perf_counter()
+    datas = scaled_notices(copies)
+    result.parse_s = time.perf_counter() - started
+    with tempfile.TemporaryDirectory(prefix="qgraph-bench-") as d:
         settings = Settings(data_dir=Path(d), log_level="WARNING")
         store = open_store(settings)
         try:
-            load_graphs(store, [read_notice()])
-            repo = GraphRepository(store)
-            transport = httpx.ASGITransport(app=create_app(settings, store=store))
-            async with httpx.AsyncClient(transport=transport, base_url="http://bench") as client:
-                print(f"## contract operations, embedded store (median of {repeat}, ms)")
-                print("| operation | GraphQL request | raw store calls | ratio | store round trips |")
-                print("|---|---:|---:|---:|---:|")
-                for name, variables, raw in OPS:
-                    query = (CONTRACT / f"{name}.graphql").read_text(encoding="utf-8")
-
-                    async def request(q: str = query, v: dict[str, Any] = variables) -> None:
-                        body = (await client.post("/graphql", json={"query": q, "variables": v})).json()
-                        assert "errors" not in body, body
-
-                    await request()
-                    before = store.round_trips
-                    await request()
-                    trips = store.round_trips - before
-                    gql = await _amedian_ms(request, repeat)
-                    base = median_ms(lambda f=raw: f(repo), repeat)
-                    print(f"| {name} | {gql:.2f} | {base:.2f} | {gql / base:.2f}× | {trips} |")
+            started = time.perf_counter()
+            load_graphs(store, datas)
+            result.load_s = time.perf_counter() - started
+            result.nodes = int(RawCypher(store).run("MATCH (n:Entity) RETURN count(n) AS c", {})[0]["c"])
+            asyncio.run(_operations(result, store, settings, repeat, keep_going))
+            if http:
+                _http(result, store, Path(d), datas, seconds, repeat)
         finally:
             store.close()
+    return result
+
+
+# -- tables ------------------------------------------------------------------------------------
+def print_tables(results: list[ScaleResult], repeat: int, seconds: float) -> None:
+    """Markdown tables of everything measured."""
+    lo, hi = results[0], results[-1]
+    scales = " | ".join(f"{r.copies}× ({r.nodes:,} nodes)" for r in results)
+    print(f"## parse + load of the scaled notices\n\n| | {scales} |\n|---|" + "---:|" * len(results))
+    print("| parse | " + " | ".join(f"{r.parse_s:.2f} s" for r in results) + " |")
+    print("| load into an empty embedded store | " + " | ".join(f"{r.load_s:.2f} s" for r in results) + " |\n")
+    print(f"## contract operations in-process (ASGI), median of {repeat}, ms")
+    print("floor = `{ __typename }` through the app + the one hand-written statement (answer checked equal)\n")
+    head = "| operation |" + "".join(
+        f" GraphQL {r.copies}× | floor {r.copies}× | ratio {r.copies}× | trips {r.copies}× |" for r in results
+    )
+    growth = f" {hi.copies}×/{lo.copies}× GraphQL | {hi.copies}×/{lo.copies}× floor |" if len(results) > 1 else ""
+    print(head + growth)
+    print("|---|" + "---:|---:|---:|---:|" * len(results) + ("---:|---:|" if growth else ""))
+    for name in lo.ops:
+        cells = ""
+        for r in results:
+            o = r.ops[name]
+            flag = "" if o.matches else " (MISMATCH)"
+            cells += f" {o.graphql_ms:.2f} | {o.floor_ms:.2f}{flag} | {o.graphql_ms / o.floor_ms:.2f}× | {o.round_trips} |"
+        if growth:
+            a, b = lo.ops[name], hi.ops[name]
+            cells += f" {b.graphql_ms / a.graphql_ms:.2f}× | {b.floor_ms / a.floor_ms:.2f}× |"
+        print(f"| {name} |{cells}")
+    print("| `{ __typename }` |" + "".join(f" {r.typename_ms:.2f} | | | |" for r in results) + (" | |" if growth else ""))
     print()
-
-
-async def _load(url: str, body: dict[str, Any], seconds: float, concurrency: int) -> tuple[int, list[float]]:
-    latencies: list[float] = []
-    deadline = time.perf_counter() + seconds
-    async with httpx.AsyncClient(timeout=10) as client:
-        async def worker() -> None:
-            while time.perf_counter() < deadline:
-                t = time.perf_counter()
-                r = await client.post(url, json=body)
-                r.raise_for_status()
-                latencies.append((time.perf_counter() - t) * 1000)
-        await asyncio.gather(*(worker() for _ in range(concurrency)))
-    return len(latencies), latencies
-
-
-def bench_http(seconds: float, concurrency: int = 8) -> None:
-    port = free_port()
-    with tempfile.TemporaryDirectory() as d:
-        env = {**os.environ, "QGRAPH_DATA": d, "QGRAPH_LOG_LEVEL": "WARNING"}
-        proc = subprocess.Popen([sys.executable, "-m", "graph_api.cli", "serve", "--port", str(port)], env=env,
-                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        try:
-            for _ in range(300):
-                try:
-                    if httpx.get(f"http://127.0.0.1:{port}/ready", timeout=1).status_code == 200:
-                        break
-                except httpx.HTTPError:
-                    pass
-                time.sleep(0.1)
-            query = (CONTRACT / "who_runs.graphql").read_text(encoding="utf-8")
-            body = {"query": query, "variables": {"types": ["SUPERVISION_SAMPLING"]}}
-            count, lat = asyncio.run(_load(f"http://127.0.0.1:{port}/graphql", body, seconds, concurrency))
-        finally:
-            proc.send_signal(signal.SIGTERM)
-            proc.wait(timeout=30)
-    lat.sort()
-    p95 = lat[int(len(lat) * 0.95)]
-    print(f"## HTTP load, cross-link query (who_runs), 1 uvicorn worker, {concurrency} clients, {seconds:g} s")
-    print(f"{count / seconds:.0f} requests/s | median {statistics.median(lat):.1f} ms | p95 {p95:.1f} ms")
+    if not lo.rps:
+        return
+    print(f"## HTTP service: 1 uvicorn worker, wrk with 8 connections for {seconds:g} s\n")
+    print(f"| | {scales} |\n|---|" + "---:|" * len(results))
+    for config in SERVERS:
+        for name in LOADED_OPS:
+            row = " | ".join(
+                f"{r.rps[(config, name)][0]:,.0f} req/s (mean {r.rps[(config, name)][1]})" for r in results
+            )
+            print(f"| {name}, {config} | {row} |")
+    for config in SERVERS:
+        print(f"| service RSS, {config} | " + " | ".join(f"{r.rss[config]:.0f} MiB" for r in results) + " |")
+    print("| embedded store (redis-server) RSS | " + " | ".join(f"{r.store_rss:.0f} MiB" for r in results) + " |")
+    print(
+        "| who_runs: first request after a load / warm (HTTP) | "
+        + " | ".join(f"{r.first_ms:.1f} / {r.warm_ms:.1f} ms ({r.first_ms / r.warm_ms:.1f}×)" for r in results)
+        + " |"
+    )
+    print()
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--scales", default="1,100", help="copies of the notice, comma-separated (default 1,100)")
     parser.add_argument("--repeat", type=int, default=15)
-    parser.add_argument("--seconds", type=float, default=10.0)
+    parser.add_argument("--seconds", type=float, default=10.0, help="length of each wrk run")
+    parser.add_argument("--keep-going", action="store_true", help="report floor mismatches instead of stopping")
+    parser.add_argument("--no-http", action="store_true", help="skip the uvicorn/wrk part")
     args = parser.parse_args()
-    bench_load(args.repeat)
-    bench_operations(args.repeat)
-    bench_http(args.seconds)
+    if not args.no_http and shutil.which("wrk") is None:
+        parser.error("wrk is not installed (`make bench` installs Debian's wrk), or pass --no-http")
+    results = []
+    for copies in (int(s) for s in args.scales.split(",")):
+        print(f"… {copies}×", file=sys.stderr, flush=True)
+        results.append(bench_scale(copies, args.repeat, args.seconds, args.keep_going, not args.no_http))
+    print_tables(results, args.repeat, args.seconds)
+    if not all(o.matches for r in results for o in r.ops.values()):
+        sys.exit(1)
 
 
 if __name__ == "__main__":
