@@ -7,7 +7,7 @@ INSTALLED := $(VENV)/.installed
 TEST_INSTALLED := $(VENV)/.test-installed
 NODE_INSTALLED := node_modules/.installed
 
-.PHONY: serve test install chromium bench schema eval clean
+.PHONY: serve test install chromium wrk bench soak schema eval clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -48,13 +48,25 @@ test: $(TEST_INSTALLED) $(NODE_INSTALLED) chromium
 	$(BIN)/mypy
 	$(BIN)/pytest -v
 
-bench: $(TEST_INSTALLED)
+# Debian's wrk: the HTTP load generator of `make bench` (C, so the client is not the bottleneck).
+WRK := $(shell command -v wrk 2>/dev/null)
+wrk:
+ifeq ($(WRK),)
+	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null
+endif
+
+## bench: tables at 1x and 100x (GraphQL vs hand-written Cypher floor, round trips, RSS, wrk req/s)
+bench: $(TEST_INSTALLED) wrk
 	$(BIN)/python bench/run.py
 
 ## eval: precision and recall of the loader per dimension, against the hand annotation of the
 ## bundled notice and the 2024 dev notice's facts (read from ../shared/corpus when present)
 eval: $(INSTALLED)
 	$(BIN)/python -m eval.score
+
+## soak: 60 s of mixed traffic against `qgraph serve` with reloads and one kill -9 of the store
+soak: $(TEST_INSTALLED)
+	$(BIN)/python bench/soak.py
 
 ## schema: regenerate schema.graphql from the code
 schema: $(INSTALLED)

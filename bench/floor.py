@@ -133,7 +133,9 @@ OPS: list[FloorOp] = [
         lambda rows, v: {"actors": {"nodes": rows}},
         lambda v: {"name": fold(v["name"].strip()), "kinds": ACTOR_KINDS},
     ),
-    FloorOp("actors_by_kind", {"kinds": ["REGION"], "first": 20}, _actors_by_kind_shape, lambda v: {"first": v["first"]}),
+    FloorOp(
+        "actors_by_kind", {"kinds": ["REGION"], "first": 20}, _actors_by_kind_shape, lambda v: {"first": v["first"]}
+    ),
     FloorOp(
         "activities",
         {"filter": {"types": ["LAUNCH_CEREMONY"]}, "first": 20},

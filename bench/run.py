@@ -38,18 +38,21 @@ import httpx
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from common import RawCypher, amedian_ms, median_ms, operation, rss_mib  # noqa: E402
-from floor import OPS, FloorMismatch, check  # noqa: E402
-from scale import scaled_notices  # noqa: E402
+from common import RawCypher, amedian_ms, median_ms, operation, rss_mib
+from floor import OPS, FloorMismatch, check
+from scale import scaled_notices
 
-from graph_api.app import create_app  # noqa: E402
-from graph_api.loading import load_graphs  # noqa: E402
-from graph_api.settings import Settings  # noqa: E402
-from graph_api.store import open_store  # noqa: E402
-from graph_api.store.embedded import free_port  # noqa: E402
+from graph_api.app import create_app
+from graph_api.loading import load_graphs
+from graph_api.settings import Settings
+from graph_api.store import open_store
+from graph_api.store.embedded import free_port
 
 TYPENAME = "{ __typename }"
-SERVERS = {"asyncio + h11": ["--loop", "asyncio", "--http", "h11"], "uvloop + httptools": ["--loop", "uvloop", "--http", "httptools"]}
+SERVERS = {
+    "asyncio + h11": ["--loop", "asyncio", "--http", "h11"],
+    "uvloop + httptools": ["--loop", "uvloop", "--http", "httptools"],
+}
 LOADED_OPS = ("who_runs", "search")
 
 
@@ -252,12 +255,16 @@ def print_tables(results: list[ScaleResult], repeat: int, seconds: float) -> Non
         for r in results:
             o = r.ops[name]
             flag = "" if o.matches else " (MISMATCH)"
-            cells += f" {o.graphql_ms:.2f} | {o.floor_ms:.2f}{flag} | {o.graphql_ms / o.floor_ms:.2f}× | {o.round_trips} |"
+            cells += (
+                f" {o.graphql_ms:.2f} | {o.floor_ms:.2f}{flag} | {o.graphql_ms / o.floor_ms:.2f}× | {o.round_trips} |"
+            )
         if growth:
             a, b = lo.ops[name], hi.ops[name]
             cells += f" {b.graphql_ms / a.graphql_ms:.2f}× | {b.floor_ms / a.floor_ms:.2f}× |"
         print(f"| {name} |{cells}")
-    print("| `{ __typename }` |" + "".join(f" {r.typename_ms:.2f} | | | |" for r in results) + (" | |" if growth else ""))
+    print(
+        "| `{ __typename }` |" + "".join(f" {r.typename_ms:.2f} | | | |" for r in results) + (" | |" if growth else "")
+    )
     print()
     if not lo.rps:
         return
