@@ -18,7 +18,6 @@ from typing import Any
 from loaders.tokens import fold, query_parts, tokens
 
 FLOOR = Path(__file__).resolve().parent / "floor"
-ACTOR_KINDS = ["ORGANIZER", "REGION", "ASSOCIATION", "ORGANIZATION"]
 ACTOR_LABELS = {"Organizer", "Region", "Association", "Organization"}
 NAMED_LABELS = {"Campaign", "Event", "Document", "Topic"}
 SNIPPET_RADIUS = 24
@@ -131,7 +130,7 @@ OPS: list[FloorOp] = [
         "find_actor",
         {"name": "国家市场监督管理总局"},
         lambda rows, v: {"actors": {"nodes": rows}},
-        lambda v: {"name": fold(v["name"].strip()), "kinds": ACTOR_KINDS},
+        lambda v: {"name": fold(v["name"].strip())},
     ),
     FloorOp(
         "actors_by_kind", {"kinds": ["REGION"], "first": 20}, _actors_by_kind_shape, lambda v: {"first": v["first"]}

@@ -194,8 +194,19 @@ def _children_rss(pid: int) -> float:
     return total
 
 
+def _available(flags: list[str]) -> bool:
+    """Whether this Python has the event loop and HTTP parser ``flags`` ask for."""
+    import importlib.util
+
+    wanted = [flags[1], flags[3]]
+    return all(name in ("asyncio", "h11") or importlib.util.find_spec(name) for name in wanted)
+
+
 def _http(result: ScaleResult, store: Any, data_dir: Path, datas: list[Any], seconds: float, repeat: int) -> None:
     for config, flags in SERVERS.items():
+        if not _available(flags):
+            print(f"skipping {config}: not installed in {sys.executable}", file=sys.stderr)
+            continue
         with _server(data_dir, flags) as (url, pid), httpx.Client(base_url=url, timeout=120) as client:
             _post(client, "stats", {})
             for op in OPS:
@@ -270,13 +281,14 @@ def print_tables(results: list[ScaleResult], repeat: int, seconds: float) -> Non
         return
     print(f"## HTTP service: 1 uvicorn worker, wrk with 8 connections for {seconds:g} s\n")
     print(f"| | {scales} |\n|---|" + "---:|" * len(results))
-    for config in SERVERS:
+    configs = [c for c in SERVERS if (c, LOADED_OPS[0]) in lo.rps]
+    for config in configs:
         for name in LOADED_OPS:
             row = " | ".join(
                 f"{r.rps[(config, name)][0]:,.0f} req/s (mean {r.rps[(config, name)][1]})" for r in results
             )
             print(f"| {name}, {config} | {row} |")
-    for config in SERVERS:
+    for config in configs:
         print(f"| service RSS, {config} | " + " | ".join(f"{r.rss[config]:.0f} MiB" for r in results) + " |")
     print("| embedded store (redis-server) RSS | " + " | ".join(f"{r.store_rss:.0f} MiB" for r in results) + " |")
     print(

@@ -1,42 +1,34 @@
 // neighborhood (depth 2): the API's breadth-first walk in one statement. Hops of each node are
-// its outgoing then incoming edges; nodes are kept in visiting order up to $limit, edges in
-// first-seen order when both ends are kept.
+// its outgoing then incoming edges; nodes are kept in visiting order up to $limit (truncated when
+// a hop leads to a node not kept), edges in first-seen order when both ends are kept. Only the
+// first level's kept hops travel through the second level's rows (FalkorDB copies lists per row).
 MATCH (s:Entity {id: $id})
 WITH s,
      [(s)-[o1]->(t1:Entity) | {n: t1.id, source: s.id, target: t1.id, type: type(o1)}] +
      [(s)<-[i1]-(u1:Entity) | {n: u1.id, source: u1.id, target: s.id, type: type(i1)}] AS hops1
-WITH s, hops1,
-     reduce(acc = {seen: [s.id], frontier: [], truncated: false}, h IN hops1 |
-       CASE
-         WHEN h.n IN acc.seen THEN acc
-         WHEN size(acc.seen) >= $limit THEN {seen: acc.seen, frontier: acc.frontier, truncated: true}
-         ELSE {seen: acc.seen + h.n, frontier: acc.frontier + h.n, truncated: acc.truncated}
-       END) AS level1
-UNWIND CASE WHEN size(level1.frontier) = 0 THEN [null] ELSE range(0, size(level1.frontier) - 1) END AS i
-OPTIONAL MATCH (f:Entity {id: level1.frontier[i]})
-WITH s, hops1, level1, i,
+WITH hops1,
+     reduce(seen = [s.id], h IN hops1 |
+       CASE WHEN size(seen) >= $limit OR h.n IN seen THEN seen ELSE seen + h.n END) AS seen1
+WITH seen1, [h IN hops1 WHERE h.n IN seen1] AS kept1, any(h IN hops1 WHERE NOT h.n IN seen1) AS truncated1
+UNWIND CASE WHEN size(seen1) = 1 THEN [null] ELSE range(1, size(seen1) - 1) END AS i
+WITH seen1, kept1, truncated1, i, seen1[i] AS frontier
+OPTIONAL MATCH (f:Entity {id: frontier})
+WITH seen1, kept1, truncated1, i,
      [(f)-[o2]->(t2:Entity) | {n: t2.id, source: f.id, target: t2.id, type: type(o2)}] +
      [(f)<-[i2]-(u2:Entity) | {n: u2.id, source: u2.id, target: f.id, type: type(i2)}] AS hs
 ORDER BY i
-WITH hops1, level1, collect(hs) AS lists
-WITH hops1, level1, reduce(flat = [], x IN lists | flat + x) AS hops2
-WITH hops1 + hops2 AS hops,
-     reduce(acc = {seen: level1.seen, truncated: level1.truncated}, h IN hops2 |
-       CASE
-         WHEN h.n IN acc.seen THEN acc
-         WHEN size(acc.seen) >= $limit THEN {seen: acc.seen, truncated: true}
-         ELSE {seen: acc.seen + h.n, truncated: acc.truncated}
-       END) AS level2
-WITH level2,
-     reduce(acc = [], h IN hops |
-       CASE
-         WHEN NOT (h.source IN level2.seen AND h.target IN level2.seen) THEN acc
-         WHEN {source: h.source, target: h.target, type: h.type} IN acc THEN acc
-         ELSE acc + {source: h.source, target: h.target, type: h.type}
-       END) AS edges
-UNWIND range(0, size(level2.seen) - 1) AS k
-MATCH (n:Entity {id: level2.seen[k]})
-WITH level2, edges, k, n
+WITH seen1, kept1, truncated1, collect(hs) AS lists
+WITH seen1, kept1, truncated1, reduce(flat = [], x IN lists | flat + x) AS hops2
+WITH kept1, truncated1, hops2,
+     reduce(seen = seen1, h IN hops2 |
+       CASE WHEN size(seen) >= $limit OR h.n IN seen THEN seen ELSE seen + h.n END) AS seen2
+WITH seen2, truncated1 OR any(h IN hops2 WHERE NOT h.n IN seen2) AS truncated,
+     [h IN kept1 + hops2 WHERE h.source IN seen2 AND h.target IN seen2 |
+       {source: h.source, target: h.target, type: h.type}] AS kept
+WITH seen2, truncated, reduce(acc = [], e IN kept | CASE WHEN e IN acc THEN acc ELSE acc + e END) AS edges
+UNWIND range(0, size(seen2) - 1) AS k
+WITH seen2, truncated, edges, k, seen2[k] AS nid
+MATCH (n:Entity {id: nid})
+WITH truncated, edges, k, n
 ORDER BY k
-RETURN collect({id: n.id, label: coalesce(n.name, n.title, n.text, n.id), kind: n.kind}) AS nodes, edges,
-       level2.truncated AS truncated
+RETURN collect({id: n.id, label: coalesce(n.name, n.title, n.text, n.id), kind: n.kind}) AS nodes, edges, truncated

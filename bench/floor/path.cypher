@@ -36,7 +36,8 @@ WITH [$from, left.x1, m, right.x3, $to] AS ids,
      [{out: left.out1, type: left.t1}, {out: left.out2, type: left.t2},
       {out: right.out3, type: right.t3}, {out: right.out4, type: right.t4}] AS es
 UNWIND range(0, 4) AS i
-MATCH (n:Entity {id: ids[i]})
+WITH ids, es, i, ids[i] AS nid
+MATCH (n:Entity {id: nid})
 WITH ids, es, i, n
 ORDER BY i
 WITH ids, es, collect({id: n.id, label: coalesce(n.name, n.title, n.text, n.id), kind: n.kind}) AS nodes
