@@ -57,7 +57,7 @@ endif
 
 ## bench: tables at 1x and 100x (GraphQL vs hand-written Cypher floor, round trips, RSS, wrk req/s)
 bench: $(TEST_INSTALLED) wrk
-	$(BIN)/python bench/run.py
+	$(BIN)/python bench/run.py --keep-going
 
 ## eval: precision and recall of the loader per dimension, against the hand annotation of the
 ## bundled notice and the 2024 dev notice's facts (read from ../shared/corpus when present)

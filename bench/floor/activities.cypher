@@ -1,12 +1,23 @@
 // activities (types any-of $types): first $first in document order, with participants
 // (LEAD, PARTNER, SUPPORT) and provenance, and the total. One comprehension per role, each with
 // its own variables (FalkorDB empties a second comprehension that reuses a variable name).
-MATCH (a:Activity)
-WHERE any(t IN a.types WHERE t IN $types)
-WITH a
-ORDER BY a.sort_key
-WITH collect(a) AS matched
-WITH size(matched) AS total, matched[0..$first] AS page
+// `$type IN a.types` per type is served by an array index on Activity.types where the store has one;
+// the total and the page are separate subqueries so that only the page is collected.
+CALL {
+  UNWIND $types AS type
+  MATCH (a:Activity)
+  WHERE type IN a.types
+  RETURN count(DISTINCT a) AS total
+}
+CALL {
+  UNWIND $types AS type
+  MATCH (a:Activity)
+  WHERE type IN a.types
+  WITH DISTINCT a
+  ORDER BY a.sort_key, a.id
+  LIMIT $first
+  RETURN collect(a) AS page
+}
 UNWIND range(0, size(page) - 1) AS i
 WITH total, i, page[i] AS a
 WITH total, i, a,

@@ -12,8 +12,14 @@ CALL {
 CALL {
   WITH x
   MATCH (x)-[:RUNS]->(a:Activity)
+  RETURN count(DISTINCT a) AS total
+}
+CALL {
+  WITH x
+  MATCH (x)-[:RUNS]->(a:Activity)
   WITH DISTINCT a
-  ORDER BY a.sort_key
+  ORDER BY a.sort_key, a.id
+  LIMIT 100
   WITH a,
        [(p1)-[r1:RUNS {role: 'LEAD'}]->(a) | {role: r1.role, actor: {id: p1.id, name: p1.name}}] +
        [(p2)-[r2:RUNS {role: 'PARTNER'}]->(a) | {role: r2.role, actor: {id: p2.id, name: p2.name}}] +
@@ -27,4 +33,4 @@ CALL {
                   source: {section: a.src_section, text: a.src_text, start: a.src_start, end: a.src_end}}) AS acts
 }
 RETURN x.id AS id, x.name AS name, coalesce(x.aliases, []) AS aliases, x.kind AS kind, x.code AS code,
-       x.label AS label, partners, size(acts) AS total, acts[0..100] AS activities
+       x.label AS label, partners, total, acts AS activities

@@ -31,7 +31,7 @@ CALL {
     WITH k
     MATCH (a:Activity)-[:IMPLEMENTS]->(k)
     WITH a
-    ORDER BY a.sort_key
+    ORDER BY a.sort_key, a.id
     WITH a,
          [(p1)-[r1:RUNS {role: 'LEAD'}]->(a) | {actor: {id: p1.id, name: p1.name}}] +
          [(p2)-[r2:RUNS {role: 'PARTNER'}]->(a) | {actor: {id: p2.id, name: p2.name}}] +
