@@ -21,6 +21,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
+import functools
 import os
 import re
 import shutil
@@ -39,7 +40,7 @@ import httpx
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from common import RawCypher, amedian_ms, median_ms, operation, rss_mib
-from floor import OPS, FloorMismatch, check
+from floor import OPS, FloorMismatch, FloorOp, check
 from scale import scaled_notices
 
 from graph_api.app import create_app
@@ -85,6 +86,11 @@ class ScaleResult:
 
 
 # -- in-process measurements -------------------------------------------------------------------
+def _floor_answer(raw: RawCypher, op: FloorOp, params: dict[str, Any]) -> Any:
+    """The floor: one statement's rows, shaped as the GraphQL answer."""
+    return op.shape(raw.run(op.statement, params), op.variables)
+
+
 async def _operations(result: ScaleResult, store: Any, settings: Settings, repeat: int, keep_going: bool) -> None:
     raw = RawCypher(store)
     transport = httpx.ASGITransport(app=create_app(settings, store=store))
@@ -113,8 +119,8 @@ async def _operations(result: ScaleResult, store: Any, settings: Settings, repea
                     raise
                 print(f"MISMATCH at {result.copies}×: {exc}", file=sys.stderr)
                 matches = False
-            gql = await amedian_ms(lambda q=query, v=op.variables: post(q, v), repeat)
-            statement = median_ms(lambda o=op, p=params: o.shape(raw.run(o.statement, p), o.variables), repeat)
+            gql = await amedian_ms(functools.partial(post, query, op.variables), repeat)
+            statement = median_ms(functools.partial(_floor_answer, raw, op, params), repeat)
             result.ops[op.name] = OpResult(gql, result.typename_ms + statement, statement, trips, matches)
 
 
@@ -219,7 +225,7 @@ def _http(result: ScaleResult, store: Any, data_dir: Path, datas: list[Any], sec
                 who = next(o for o in OPS if o.name == "who_runs")
                 load_graphs(store, datas[:1])  # a new graph version: caches keyed by it go stale
                 result.first_ms = _post(client, who.name, who.variables)
-                result.warm_ms = median_ms(lambda w=who: _post(client, w.name, w.variables), repeat)
+                result.warm_ms = median_ms(functools.partial(_post, client, who.name, who.variables), repeat)
     result.store_rss = _children_rss(os.getpid())
 
 
