@@ -7,13 +7,16 @@ embedded store that this process owns:
 2. every contract operation through the whole GraphQL request in-process (ASGI), its store round
    trips, and its floor: ``{ __typename }`` through the same app plus one hand-written Cypher
    statement (``bench/floor/<op>.cypher``) whose answer is checked equal to the GraphQL answer;
-3. a ``uvicorn`` worker attached to the same store, once with asyncio + h11 and once with uvloop +
+3. two ``uvicorn`` workers attached to the same store, one with asyncio + h11 and one with uvloop +
    httptools (uvicorn's standard extras): service RSS after every operation ran, HTTP requests/s
    for who_runs and search from 8 concurrent connections of ``wrk`` (a C load generator, so the
-   client is not the bottleneck), and the first request after a load (one notice reloaded, so the
-   graph version changes) beside a warm one.
+   client is not the bottleneck; the two servers take turns, median of ``--rounds`` runs), and the
+   first request after a load (one notice reloaded, so the graph version changes) beside a warm one.
 
-Usage: python bench/run.py [--scales 1,100] [--repeat N] [--seconds S] [--keep-going]
+GraphQL, ``{ __typename }`` and the floor statement are timed in turn, repeat after repeat, so a
+busy machine slows them alike.
+
+Usage: python bench/run.py [--scales 1,100] [--repeat N] [--seconds S] [--rounds R] [--keep-going]
 """
 
 from __future__ import annotations
@@ -26,11 +29,12 @@ import os
 import re
 import shutil
 import signal
+import statistics
 import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Awaitable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -39,7 +43,7 @@ import httpx
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from common import RawCypher, amedian_ms, median_ms, operation, rss_mib
+from common import RawCypher, amedian_ms, exit_on_sigterm, median_ms, operation, rss_mib
 from floor import OPS, FloorMismatch, FloorOp, check
 from scale import scaled_notices
 
@@ -86,6 +90,12 @@ class ScaleResult:
 
 
 # -- in-process measurements -------------------------------------------------------------------
+async def _atimed(request: Awaitable[Any]) -> float:
+    started = time.perf_counter()
+    await request
+    return (time.perf_counter() - started) * 1000
+
+
 def _floor_answer(raw: RawCypher, op: FloorOp, params: dict[str, Any]) -> Any:
     """The floor: one statement's rows, shaped as the GraphQL answer."""
     return op.shape(raw.run(op.statement, params), op.variables)
@@ -119,9 +129,18 @@ async def _operations(result: ScaleResult, store: Any, settings: Settings, repea
                     raise
                 print(f"MISMATCH at {result.copies}×: {exc}", file=sys.stderr)
                 matches = False
-            gql = await amedian_ms(functools.partial(post, query, op.variables), repeat)
-            statement = median_ms(functools.partial(_floor_answer, raw, op, params), repeat)
-            result.ops[op.name] = OpResult(gql, result.typename_ms + statement, statement, trips, matches)
+            # GraphQL, `{ __typename }` and the statement take turns, so that a busy machine slows
+            # all three alike and the ratio stays meaningful.
+            await post(query, op.variables)
+            samples: dict[str, list[float]] = {"gql": [], "typename": [], "statement": []}
+            for _ in range(repeat):
+                samples["gql"].append(await _atimed(post(query, op.variables)))
+                samples["typename"].append(await _atimed(post(TYPENAME, {})))
+                started = time.perf_counter()
+                _floor_answer(raw, op, params)
+                samples["statement"].append((time.perf_counter() - started) * 1000)
+            gql, typename, statement = (statistics.median(samples[k]) for k in ("gql", "typename", "statement"))
+            result.ops[op.name] = OpResult(gql, typename + statement, statement, trips, matches)
 
 
 # -- the HTTP service ----------------------------------------------------------------------------
@@ -208,28 +227,43 @@ def _available(flags: list[str]) -> bool:
     return all(name in ("asyncio", "h11") or importlib.util.find_spec(name) for name in wanted)
 
 
-def _http(result: ScaleResult, store: Any, data_dir: Path, datas: list[Any], seconds: float, repeat: int) -> None:
-    for config, flags in SERVERS.items():
-        if not _available(flags):
-            print(f"skipping {config}: not installed in {sys.executable}", file=sys.stderr)
-            continue
-        with _server(data_dir, flags) as (url, pid), httpx.Client(base_url=url, timeout=120) as client:
+def _http(
+    result: ScaleResult, store: Any, data_dir: Path, datas: list[Any], seconds: float, repeat: int, rounds: int
+) -> None:
+    configs = {c: f for c, f in SERVERS.items() if _available(f)}
+    for config in set(SERVERS) - set(configs):
+        print(f"skipping {config}: not installed in {sys.executable}", file=sys.stderr)
+    with contextlib.ExitStack() as stack:
+        urls: dict[str, str] = {}
+        pids: dict[str, int] = {}
+        for config, flags in configs.items():
+            url, pids[config] = stack.enter_context(_server(data_dir, flags))
+            client = stack.enter_context(httpx.Client(base_url=url, timeout=120))
             _post(client, "stats", {})
             for op in OPS:
                 _post(client, op.name, op.variables)
-            result.rss[config] = rss_mib(pid)
-            for name in LOADED_OPS:
-                variables = next(o.variables for o in OPS if o.name == name)
-                result.rps[(config, name)] = _wrk(url, name, variables, seconds)
-            if config == next(iter(SERVERS)):
+            urls[config] = url
+            if config == next(iter(configs)):
                 who = next(o for o in OPS if o.name == "who_runs")
                 load_graphs(store, datas[:1])  # a new graph version: caches keyed by it go stale
                 result.first_ms = _post(client, who.name, who.variables)
                 result.warm_ms = median_ms(functools.partial(_post, client, who.name, who.variables), repeat)
+        # The configurations take turns (rounds × each), so a busy machine weighs on both alike.
+        runs: dict[tuple[str, str], list[tuple[float, str]]] = {}
+        for _ in range(rounds):
+            for name in LOADED_OPS:
+                variables = next(o.variables for o in OPS if o.name == name)
+                for config, url in urls.items():
+                    runs.setdefault((config, name), []).append(_wrk(url, name, variables, seconds))
+        for key, found in runs.items():
+            found.sort()
+            result.rps[key] = found[len(found) // 2]
+        for config, pid in pids.items():
+            result.rss[config] = rss_mib(pid)
     result.store_rss = _children_rss(os.getpid())
 
 
-def bench_scale(copies: int, repeat: int, seconds: float, keep_going: bool, http: bool) -> ScaleResult:
+def bench_scale(copies: int, repeat: int, seconds: float, rounds: int, keep_going: bool, http: bool) -> ScaleResult:
     """Every measurement at one scale, in a fresh embedded store."""
     result = ScaleResult(copies)
     started = time.perf_counter()
@@ -245,14 +279,14 @@ def bench_scale(copies: int, repeat: int, seconds: float, keep_going: bool, http
             result.nodes = int(RawCypher(store).run("MATCH (n:Entity) RETURN count(n) AS c", {})[0]["c"])
             asyncio.run(_operations(result, store, settings, repeat, keep_going))
             if http:
-                _http(result, store, Path(d), datas, seconds, repeat)
+                _http(result, store, Path(d), datas, seconds, repeat, rounds)
         finally:
             store.close()
     return result
 
 
 # -- tables ------------------------------------------------------------------------------------
-def print_tables(results: list[ScaleResult], repeat: int, seconds: float) -> None:
+def print_tables(results: list[ScaleResult], repeat: int, seconds: float, rounds: int) -> None:
     """Markdown tables of everything measured."""
     lo, hi = results[0], results[-1]
     scales = " | ".join(f"{r.copies}× ({r.nodes:,} nodes)" for r in results)
@@ -285,7 +319,7 @@ def print_tables(results: list[ScaleResult], repeat: int, seconds: float) -> Non
     print()
     if not lo.rps:
         return
-    print(f"## HTTP service: 1 uvicorn worker, wrk with 8 connections for {seconds:g} s\n")
+    print(f"## HTTP service: 1 uvicorn worker; wrk, 8 connections, median of {rounds} runs of {seconds:g} s\n")
     print(f"| | {scales} |\n|---|" + "---:|" * len(results))
     configs = [c for c in SERVERS if (c, LOADED_OPS[0]) in lo.rps]
     for config in configs:
@@ -309,17 +343,19 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--scales", default="1,100", help="copies of the notice, comma-separated (default 1,100)")
     parser.add_argument("--repeat", type=int, default=15)
-    parser.add_argument("--seconds", type=float, default=10.0, help="length of each wrk run")
+    parser.add_argument("--seconds", type=float, default=5.0, help="length of each wrk run")
+    parser.add_argument("--rounds", type=int, default=3, help="wrk runs per operation and server (median shown)")
     parser.add_argument("--keep-going", action="store_true", help="report floor mismatches instead of stopping")
     parser.add_argument("--no-http", action="store_true", help="skip the uvicorn/wrk part")
     args = parser.parse_args()
+    exit_on_sigterm()
     if not args.no_http and shutil.which("wrk") is None:
         parser.error("wrk is not installed (`make bench` installs Debian's wrk), or pass --no-http")
     results = []
     for copies in (int(s) for s in args.scales.split(",")):
         print(f"… {copies}×", file=sys.stderr, flush=True)
-        results.append(bench_scale(copies, args.repeat, args.seconds, args.keep_going, not args.no_http))
-    print_tables(results, args.repeat, args.seconds)
+        results.append(bench_scale(copies, args.repeat, args.seconds, args.rounds, args.keep_going, not args.no_http))
+    print_tables(results, args.repeat, args.seconds, args.rounds)
     if not all(o.matches for r in results for o in r.ops.values()):
         sys.exit(1)
 

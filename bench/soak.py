@@ -35,7 +35,7 @@ import httpx
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from common import operation
+from common import exit_on_sigterm, operation
 from floor import OPS
 
 from graph_api.store.embedded import free_port
@@ -234,6 +234,7 @@ def main() -> None:
     parser.add_argument("--reloads", type=int, default=10)
     parser.add_argument("--kill-at", type=float, default=0.5, help="when to kill the store, as a share of the run")
     args = parser.parse_args()
+    exit_on_sigterm()
     token = secrets.token_hex(16)
     port = free_port()
     url = f"http://127.0.0.1:{port}"
