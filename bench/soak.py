@@ -240,7 +240,7 @@ def main() -> None:
     url = f"http://127.0.0.1:{port}"
     with tempfile.TemporaryDirectory(prefix="qgraph-soak-") as d:
         data_dir = Path(d)
-        env = {**os.environ, "QGRAPH_DATA": d, "QGRAPH_ADMIN_TOKEN": token, "QGRAPH_LOG_LEVEL": "WARNING"}
+        env = {**os.environ, "QGRAPH_DATA": d, "QGRAPH_ADMIN_TOKEN": token, "QGRAPH_LOG_LEVEL": "INFO"}
         log = (data_dir / "serve.log").open("wb")
         cmd = [sys.executable, "-m", "graph_api.cli", "serve", "--port", str(port)]
         proc = subprocess.Popen(cmd, env=env, stdout=log, stderr=subprocess.STDOUT)
@@ -268,9 +268,10 @@ def main() -> None:
             log.close()
         report(run, args, leftovers)
         lines = (data_dir / "serve.log").read_text(errors="replace").splitlines()
-        print(f"\nlast lines of the service log ({len(lines)} lines):")
-        for line in lines[-8:]:
-            print("  " + line[:200])
+        events = [line for line in lines if '"msg": "request"' not in line]
+        print(f"\nthe service log without its {len(lines) - len(events):,} request lines:")
+        for line in events[-12:]:
+            print("  " + line[:240])
 
 
 if __name__ == "__main__":

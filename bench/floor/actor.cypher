@@ -6,7 +6,7 @@ CALL {
   MATCH (x)-[:RUNS]->(:Activity)<-[:RUNS]-(p:Entity)
   WHERE p <> x
   WITH DISTINCT p
-  ORDER BY p.name
+  ORDER BY p.sort_key, p.id
   RETURN collect({id: p.id, name: p.name, kind: p.kind}) AS partners
 }
 CALL {

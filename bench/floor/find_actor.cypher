@@ -12,5 +12,5 @@ CALL {
 WITH x
 WHERE toLower(x.name) = $name OR any(n IN coalesce(x.aliases, []) WHERE toLower(n) = $name)
 RETURN x.id AS id, x.name AS name, coalesce(x.aliases, []) AS aliases, x.kind AS kind
-ORDER BY x.name, x.id
+ORDER BY x.sort_key, x.id
 LIMIT 5
