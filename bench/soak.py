@@ -64,6 +64,7 @@ class Run:
     killed_pid: int | None = None
     store_pids: set[int] = field(default_factory=set)
     complete: set[tuple[int, int]] = field(default_factory=set)
+    samples: dict[str, str] = field(default_factory=dict)  # the first error seen per code
 
 
 def _store_pid(data_dir: Path) -> int:
@@ -92,12 +93,17 @@ def _is_redis(pid: int) -> bool:
         return False
 
 
-def _error_of(response: httpx.Response) -> str | None:
+def _error_of(response: httpx.Response, run: Run) -> str | None:
     if response.status_code != 200:
-        return f"HTTP {response.status_code}"
+        code = f"HTTP {response.status_code}"
+        run.samples.setdefault(code, response.text[:300])
+        return code
     body = response.json()
     if body.get("errors"):
-        return str(body["errors"][0].get("extensions", {}).get("code", "NO_CODE"))
+        error = body["errors"][0]
+        code = str(error.get("extensions", {}).get("code", "NO_CODE"))
+        run.samples.setdefault(code, json.dumps(error, ensure_ascii=False)[:300])
+        return code
     return None
 
 
@@ -112,7 +118,7 @@ async def _client(
         start = time.monotonic()
         try:
             response = await client.post("/graphql", json={"query": query, "variables": variables})
-            error = _error_of(response)
+            error = _error_of(response, run)
         except httpx.HTTPError as exc:
             error = type(exc).__name__
         end = time.monotonic()
@@ -224,6 +230,9 @@ def report(run: Run, args: argparse.Namespace, leftovers: list[int]) -> dict[str
     print(f"| reloads (HTTP status: count), median time | {dict(reload_codes)}, {reload_ms:.0f} ms |")
     print(f"| partial graphs seen (stats totals not {complete}) | {len(run.partial)} {run.partial[:3] or ''} |")
     print(f"| store processes seen / left after stop | {sorted(run.store_pids)} / {leftovers or 'none'} |")
+    for code, sample in run.samples.items():
+        leaks = " (names the data directory!)" if args.data_dir in sample else ""
+        print(f"\nfirst {code} answer{leaks}: `{sample}`")
     return {"recovery": recovery, "inside": inside, "outside": outside, "partial": len(run.partial)}
 
 
@@ -266,6 +275,7 @@ def main() -> None:
                     with contextlib.suppress(ProcessLookupError):
                         os.kill(pid, signal.SIGKILL)
             log.close()
+        args.data_dir = d
         report(run, args, leftovers)
         lines = (data_dir / "serve.log").read_text(errors="replace").splitlines()
         events = [line for line in lines if '"msg": "request"' not in line]
