@@ -1,21 +1,19 @@
-// neighborhood (depth 2): the API's breadth-first walk in one statement. Hops of each node are
-// its outgoing then incoming edges; nodes are kept in visiting order up to $limit (truncated when
+// neighborhood (depth 2): the API's breadth-first walk in one statement. Hops of each node come
+// from one undirected MATCH, in the order FalkorDB gives them (as the API's neighbors.cypher); nodes are kept in visiting order up to $limit (truncated when
 // a hop leads to a node not kept), edges in first-seen order when both ends are kept. Only the
 // first level's kept hops travel through the second level's rows (FalkorDB copies lists per row).
-MATCH (s:Entity {id: $id})
-WITH s,
-     [(s)-[o1]->(t1:Entity) | {n: t1.id, source: s.id, target: t1.id, type: type(o1)}] +
-     [(s)<-[i1]-(u1:Entity) | {n: u1.id, source: u1.id, target: s.id, type: type(i1)}] AS hops1
+MATCH (s:Entity {id: $id})-[e1]-(t1:Entity)
+WITH s, collect({n: t1.id, source: startNode(e1).id, target: endNode(e1).id, type: type(e1)}) AS hops1
 WITH hops1,
      reduce(seen = [s.id], h IN hops1 |
        CASE WHEN size(seen) >= $limit OR h.n IN seen THEN seen ELSE seen + h.n END) AS seen1
 WITH seen1, [h IN hops1 WHERE h.n IN seen1] AS kept1, any(h IN hops1 WHERE NOT h.n IN seen1) AS truncated1
 UNWIND CASE WHEN size(seen1) = 1 THEN [null] ELSE range(1, size(seen1) - 1) END AS i
 WITH seen1, kept1, truncated1, i, seen1[i] AS frontier
-OPTIONAL MATCH (f:Entity {id: frontier})
+OPTIONAL MATCH (f:Entity {id: frontier})-[e2]-(t2:Entity)
 WITH seen1, kept1, truncated1, i,
-     [(f)-[o2]->(t2:Entity) | {n: t2.id, source: f.id, target: t2.id, type: type(o2)}] +
-     [(f)<-[i2]-(u2:Entity) | {n: u2.id, source: u2.id, target: f.id, type: type(i2)}] AS hs
+     collect(CASE WHEN t2 IS NULL THEN null
+                  ELSE {n: t2.id, source: startNode(e2).id, target: endNode(e2).id, type: type(e2)} END) AS hs
 ORDER BY i
 WITH seen1, kept1, truncated1, collect(hs) AS lists
 WITH seen1, kept1, truncated1, reduce(flat = [], x IN lists | flat + x) AS hops2

@@ -1,8 +1,8 @@
 // path (a shortest path of 4 hops, as between the bench's two organizers), met in the middle:
 // two hops from each end (parallel edges of one type counted once), the best half per middle
 // node on each side, joined on the middle node. Intermediate nodes are never the notice hub;
-// ties break as the API's breadth-first walk does (smallest neighbour id, then relationship
-// type, at each step from $from). The halves run in separate subqueries so that no row carries
+// ties break as the API's two-sided breadth-first walk does: the smallest meeting id, then on
+// each side the smallest neighbour id, then relationship type. The halves run in separate subqueries so that no row carries
 // the other half's list through a sort (FalkorDB copies it per row).
 CALL {
   MATCH (b:Entity {id: $to})-[r4]-(x3:Entity)
@@ -30,7 +30,7 @@ UNWIND joined AS j
 WITH m, left, j.right AS right
 WHERE left.x1 <> right.x3 AND left.x1 <> $to AND right.x3 <> $from
 WITH m, left, right
-ORDER BY left.x1, left.t1, m, left.t2, right.x3, right.t3, right.t4
+ORDER BY m, left.x1, left.t1, left.t2, right.x3, right.t3, right.t4
 LIMIT 1
 WITH [$from, left.x1, m, right.x3, $to] AS ids,
      [{out: left.out1, type: left.t1}, {out: left.out2, type: left.t2},
