@@ -61,7 +61,10 @@ def test_killed_store_is_restarted_with_its_data(tmp_path: Path) -> None:
         assert httpx.get(f"http://127.0.0.1:{port}/ready").status_code == 200
     finally:
         stop(proc)
-    assert "store unavailable" in (proc.stderr.read() if proc.stderr else "")
+    log = proc.stderr.read() if proc.stderr else ""
+    # Each transition is one log line, the outage's cause named in it.
+    assert log.count('"store unavailable"') == 1 and log.count('"store available again"') == 1
+    assert "the embedded store exited (code -9); restarting it" in log
 
 
 def test_killed_service_leaves_no_store_running(tmp_path: Path) -> None:

@@ -117,8 +117,8 @@ class EmbeddedServer:
         self.endpoint: Endpoint | None = None
         self.owner = False
         self.restarts = 0
-        # Called on the owner thread with "down" or "up" when the server dies or is back.
-        self.on_transition: Callable[[str], None] | None = None
+        # Called on the owner thread with ("down" or "up", reason) when the server dies or is back.
+        self.on_transition: Callable[[str, str], None] | None = None
         self._process: subprocess.Popen[bytes] | None = None
         self._lock: IO[str] | None = None
         self._stopping = threading.Event()
@@ -182,13 +182,10 @@ class EmbeddedServer:
                 backoff = self.watch_seconds
                 continue
             if process is not None:
-                log.warning(
-                    "embedded store exited; restarting it",
-                    extra={"exit_code": process.returncode, "log": _log_tail(self.data_dir / LOG_FILE)},
-                )
                 self._close_pipes(process)
                 self._process = None
-                self._notify("down")
+                tail = _log_tail(self.data_dir / LOG_FILE)
+                self._notify("down", f"the embedded store exited (code {process.returncode}); restarting it: {tail}")
             try:
                 self._spawn(endpoint)
             except StoreUnavailable as exc:
@@ -197,12 +194,15 @@ class EmbeddedServer:
                 continue
             self.restarts += 1
             backoff = self.watch_seconds
-            self._notify("up")
+            self._notify("up", f"restart {self.restarts}")
 
-    def _notify(self, transition: str) -> None:
-        if self.on_transition is not None:
-            with contextlib.suppress(Exception):
-                self.on_transition(transition)
+    def _notify(self, transition: str, reason: str) -> None:
+        """Tell the watcher, which logs the transition once; without one, log it here."""
+        if self.on_transition is None:
+            log.warning(f"embedded store {transition}", extra={"reason": reason})
+            return
+        with contextlib.suppress(Exception):
+            self.on_transition(transition, reason)
 
     def _attach(self) -> Endpoint:
         state_path = self.data_dir / STATE_FILE

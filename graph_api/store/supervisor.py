@@ -70,8 +70,8 @@ class StoreWatch:
         while not self._stop.wait(self.interval):
             self.check()
 
-    def _server_transition(self, transition: str) -> None:
-        self._mark(transition == "up", "the embedded store process exited" if transition == "down" else "")
+    def _server_transition(self, transition: str, reason: str) -> None:
+        self._mark(transition == "up", reason)
 
     def _mark(self, available: bool, reason: str) -> None:
         with self._lock:
