@@ -167,7 +167,10 @@ class FalkorDBStore:
                         self._conn.rename(staging, self.graph_name)
                         self._compact_aof()
             except redis.ConnectionError as exc:
-                raise StoreUnavailable("FalkorDB connection lost during load; the graph is unchanged") from exc
+                raise StoreUnavailable(
+                    "FalkorDB connection lost during the load; readers see the old graph or the complete new one",
+                    internal=str(exc),
+                ) from exc
             finally:
                 with contextlib.suppress(redis.RedisError):
                     if self._conn.exists(staging):
