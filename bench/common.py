@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import signal
 import statistics
+import subprocess
 import sys
 import time
 from collections.abc import Awaitable, Callable
@@ -11,6 +12,16 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
+
+
+def stop(proc: subprocess.Popen[Any]) -> None:
+    """SIGTERM a process this bench started; SIGKILL it if it has not ended after 30 s."""
+    proc.send_signal(signal.SIGTERM)
+    try:
+        proc.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait()
 
 
 def contract_dir() -> Path:

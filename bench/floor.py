@@ -15,32 +15,18 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from graph_api.store.repository import snippet  # the same window the service shows
 from loaders.tokens import fold, query_parts, tokens
 
 FLOOR = Path(__file__).resolve().parent / "floor"
 ACTOR_LABELS = {"Organizer", "Region", "Association", "Organization"}
 NAMED_LABELS = {"Campaign", "Event", "Document", "Topic"}
-SNIPPET_RADIUS = 24
 Row = dict[str, Any]
 
 
 def cursor(offset: int) -> str:
     """The API's opaque offset cursor."""
     return base64.urlsafe_b64encode(f"qg1:{offset}".encode()).decode()
-
-
-def snippet(text: str, parts: list[str], folded: str) -> str:
-    """A window of ``text`` around the first phrase found (the folded text when folding moved it)."""
-    positions = [text.find(p) for p in parts if p and text.find(p) >= 0]
-    if not positions and folded:
-        text = folded
-        positions = [text.find(p) for p in parts if p and text.find(p) >= 0]
-    if not positions:
-        return text[: SNIPPET_RADIUS * 2]
-    pos = min(positions)
-    start, end = max(pos - SNIPPET_RADIUS, 0), min(pos + SNIPPET_RADIUS * 2, len(text))
-    body = text[start:end].replace("\n", " · ")
-    return ("…" if start else "") + body + ("…" if end < len(text) else "")
 
 
 def _display(row: Row) -> str:

@@ -28,7 +28,6 @@ import functools
 import os
 import re
 import shutil
-import signal
 import statistics
 import subprocess
 import sys
@@ -43,7 +42,7 @@ import httpx
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from common import RawCypher, amedian_ms, exit_on_sigterm, median_ms, operation, rss_mib
+from common import RawCypher, amedian_ms, exit_on_sigterm, median_ms, operation, rss_mib, stop
 from floor import OPS, FloorMismatch, FloorOp, check
 from scale import scaled_notices
 
@@ -163,12 +162,7 @@ def _server(data_dir: Path, flags: list[str]) -> Iterator[tuple[str, int]]:
             time.sleep(0.1)
         yield url, proc.pid
     finally:
-        proc.send_signal(signal.SIGTERM)
-        try:
-            proc.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
+        stop(proc)
 
 
 def _post(client: httpx.Client, name: str, variables: dict[str, Any]) -> float:

@@ -35,7 +35,7 @@ import httpx
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from common import exit_on_sigterm, operation
+from common import exit_on_sigterm, operation, stop
 from floor import OPS
 
 from graph_api.store.embedded import free_port
@@ -260,12 +260,7 @@ def main() -> None:
             run = asyncio.run(_soak(url, args, data_dir, token, proc.pid))
             run.store_pids |= {p for p in _descendants(proc.pid) if _is_redis(p)}
         finally:
-            proc.send_signal(signal.SIGTERM)
-            try:
-                proc.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                proc.kill()
-                proc.wait()
+            stop(proc)
             grace = time.monotonic() + 5  # a store dies with its owner, give it a moment
             while time.monotonic() < grace and any(_is_redis(p) for p in run.store_pids):
                 time.sleep(0.1)
