@@ -163,6 +163,12 @@ def decode(raw: bytes, name: str, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[s
         )
     if not text.strip():
         raise LoadError(f"{name}: the file holds only white space", source=name, line=1)
+    check_line_count(text, name)
+    return text, label
+
+
+def check_line_count(text: str, name: str) -> None:
+    """Refuse a text with far more lines than one notice holds (keeps parsing memory bounded)."""
     lines = text.count("\n") + 1
     if lines > MAX_LINES:
         raise LoadError(
@@ -170,7 +176,6 @@ def decode(raw: bytes, name: str, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[s
             source=name,
             line=MAX_LINES + 1,
         )
-    return text, label
 
 
 def parse_notice(raw: bytes, name: str, max_bytes: int = DEFAULT_MAX_BYTES) -> GraphData:
@@ -178,6 +183,8 @@ def parse_notice(raw: bytes, name: str, max_bytes: int = DEFAULT_MAX_BYTES) -> G
     if len(raw) > max_bytes:
         raise LoadError(_too_large(name, len(raw), max_bytes), source=name)
     extracted = formats.extract(raw, name)  # a web page, Word file or PDF: its text
+    if extracted:  # what a document format carries is checked by its extractor, but for length
+        check_line_count(extracted.text, name)
     text, encoding = (extracted.text, extracted.format) if extracted else decode(raw, name, max_bytes)
     text, original = to_simplified(text)  # traditional script: read simplified, keep the original
     if original is not None:

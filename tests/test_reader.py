@@ -70,3 +70,9 @@ def test_parse_counts_the_lines_the_unplaced_share_is_taken_of() -> None:
 def test_far_more_lines_than_a_notice_holds_is_refused_before_parsing() -> None:
     with pytest.raises(LoadError, match=r"n.txt: 60001 lines is more than one notice holds \(at most 50000\)"):
         decode(b"a\n" * 60_000, "n.txt")
+
+
+def test_an_extracted_document_is_held_to_the_same_line_bound() -> None:
+    page = "<html><body>" + "<p>一行</p>" * 60_000 + "</body></html>"
+    with pytest.raises(LoadError, match="lines is more than one notice holds"):
+        parse_notice(page.encode(), "page.html")
