@@ -7,7 +7,13 @@ quantify over relations (some/none/all), as the Neo4j GraphQL Library's filters 
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from enum import Enum
+from typing import Any
+
 import strawberry
+from strawberry.types.arguments import InputContext
+from strawberry.types.base import StrawberryType, get_object_definition
 
 from graph_api.schema.enums import ActivityType, ActorKind, ActorRole
 
@@ -88,3 +94,35 @@ class ActivityQuantifier:
     all: ActivityFilter | None = strawberry.field(
         default=None, description="Every activity matches (true without any)."
     )
+
+
+# (GraphQL name, Python name, resolved type) of each filter input's fields, built on first use.
+_FIELDS: dict[type, list[tuple[str, str, StrawberryType | type]]] = {}
+
+
+def _from_input(cls: type, value: Mapping[str, Any], context: InputContext) -> Any:
+    """A filter input built as Strawberry builds it, with each field's type resolved once.
+
+    Strawberry re-resolves the annotation of every field of an input on every request, and
+    GraphQL fills every omitted field of these inputs with its published default (null): that
+    was a quarter of a ``who_runs`` request's CPU. Nulls and scalars pass as they are;
+    lists and nested inputs go through Strawberry's own conversion.
+    """
+    fields = _FIELDS.get(cls)
+    if fields is None:
+        definition = get_object_definition(cls, strict=True)
+        fields = _FIELDS[cls] = [
+            (context.config.name_converter.from_field(f), f.python_name, f.resolve_type(type_definition=definition))
+            for f in definition.fields
+        ]
+    kwargs: dict[str, Any] = {}
+    for graphql_name, python_name, type_ in fields:
+        if graphql_name in value:
+            item = value[graphql_name]
+            plain = item is None or isinstance(item, str | int | float | Enum)
+            kwargs[python_name] = item if plain else context.convert(item, type_, graphql_name)
+    return cls(**kwargs)
+
+
+for _input in (StringFilter, ActivityFilter, ActorFilter, ActorQuantifier, ActivityQuantifier):
+    get_object_definition(_input, strict=True).from_input = _from_input
