@@ -42,7 +42,7 @@ import httpx
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from common import RawCypher, amedian_ms, exit_on_sigterm, median_ms, operation, rss_mib, stop
+from common import RawCypher, amedian_ms, exit_on_sigterm, median_ms, operation, rss_mib, stop, wait_ready
 from floor import OPS, FloorMismatch, FloorOp, check
 from scale import scaled_notices
 
@@ -153,13 +153,7 @@ def _server(data_dir: Path, flags: list[str]) -> Iterator[tuple[str, int]]:
     proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     url = f"http://127.0.0.1:{port}"
     try:
-        for _ in range(600):
-            if proc.poll() is not None:
-                raise RuntimeError(f"the server exited: {proc.stderr.read().decode() if proc.stderr else ''}")
-            with contextlib.suppress(httpx.HTTPError):
-                if httpx.get(f"{url}/ready", timeout=1).status_code == 200:
-                    break
-            time.sleep(0.1)
+        wait_ready(url, proc)
         yield url, proc.pid
     finally:
         stop(proc)

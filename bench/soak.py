@@ -35,7 +35,7 @@ import httpx
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from common import exit_on_sigterm, operation, stop
+from common import exit_on_sigterm, operation, stop, wait_ready
 from floor import OPS
 
 from graph_api.store.embedded import free_port
@@ -173,18 +173,6 @@ async def _soak(url: str, args: argparse.Namespace, data_dir: Path, token: str, 
     return run
 
 
-def _wait_ready(url: str, proc: subprocess.Popen[bytes], seconds: float = 60) -> None:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            raise SystemExit(f"soak: qgraph serve exited with {proc.returncode}")
-        with contextlib.suppress(httpx.HTTPError):
-            if httpx.get(f"{url}/ready", timeout=1).status_code == 200:
-                return
-        time.sleep(0.2)
-    raise SystemExit("soak: qgraph serve did not become ready")
-
-
 def _recovery(run: Run) -> tuple[float | None, float | None]:
     """(seconds from the kill to recovery, end of the recovery window) or (None, None).
 
@@ -256,7 +244,10 @@ def main() -> None:
         leftovers: list[int] = []
         run = Run()
         try:
-            _wait_ready(url, proc)
+            try:
+                wait_ready(url, proc)
+            except RuntimeError as exc:
+                raise SystemExit(f"soak: {exc}") from None
             run = asyncio.run(_soak(url, args, data_dir, token, proc.pid))
             run.store_pids |= {p for p in _descendants(proc.pid) if _is_redis(p)}
         finally:

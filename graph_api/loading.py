@@ -68,14 +68,6 @@ def parse_sources(
     return out
 
 
-def parse_files(
-    paths: Sequence[Path | None], settings: Settings | None = None, progress: Callable[[str], None] | None = None
-) -> list[GraphData]:
-    """Parse notice files (``None`` = the bundled notice), refusing any that fails a check."""
-    settings = settings or Settings()
-    return parse_sources([source_of(p, settings.max_file_bytes) for p in paths], settings, progress=progress)
-
-
 def check_unplaced(data: GraphData, name: str, max_share: float) -> None:
     """Refuse a notice whose unplaced lines exceed ``max_share`` of its lines."""
     if not data.line_count or len(data.unplaced) / data.line_count <= max_share:
