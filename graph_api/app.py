@@ -28,7 +28,7 @@ from strawberry.types import ExecutionResult
 from strawberry.types.unset import UNSET
 
 from graph_api.deadline import OPERATIONS
-from graph_api.errors import RETRY_AFTER_SECONDS, UNAVAILABLE_MESSAGE, QGraphError, StoreUnavailable
+from graph_api.errors import RETRY_AFTER_SECONDS, QGraphError, StoreUnavailable
 from graph_api.export import FORMATS, prepare, render
 from graph_api.guard import CALLER_IS_ADMIN, allowed
 from graph_api.labels import display_model
@@ -214,7 +214,7 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
 
     def current_store() -> GraphStore:
         if "store" not in state:
-            raise StoreUnavailable(UNAVAILABLE_MESSAGE, retryAfter=RETRY_AFTER_SECONDS)
+            raise StoreUnavailable.away()
         current: GraphStore = state["store"]
         return current
 

@@ -27,15 +27,21 @@ class ConfigError(QGraphError):
     code = "CONFIG"
 
 
+# What a client is told while the store is away: no socket paths, no driver text.
+UNAVAILABLE_MESSAGE = "the graph store is unavailable; retry in a few seconds"
+RETRY_AFTER_SECONDS = 2
+
+
 class StoreUnavailable(QGraphError):
     """The graph store cannot be reached or did not start."""
 
     code = "UNAVAILABLE"
 
-
-# What a client is told while the store is away: no socket paths, no driver text.
-UNAVAILABLE_MESSAGE = "the graph store is unavailable; retry in a few seconds"
-RETRY_AFTER_SECONDS = 2
+    @classmethod
+    def away(cls, internal: str = "", **details: object) -> StoreUnavailable:
+        """The error a client sees while the store is away: the fixed message and a retry hint;
+        ``internal`` (the driver's text, a socket path) is for operators only."""
+        return cls(UNAVAILABLE_MESSAGE, internal=internal, retryAfter=RETRY_AFTER_SECONDS, **details)
 
 
 class StoreError(QGraphError):

@@ -23,7 +23,7 @@ from redis.backoff import NoBackoff
 from redis.retry import Retry
 
 from cypher import Generated, Q
-from graph_api.errors import RETRY_AFTER_SECONDS, UNAVAILABLE_MESSAGE, StoreError, StoreTimeout, StoreUnavailable
+from graph_api.errors import StoreError, StoreTimeout, StoreUnavailable
 from graph_api.store.embedded import EmbeddedServer, Endpoint
 from graph_api.store.load_lock import LoadLock
 from graph_api.store.params import check_params
@@ -222,12 +222,7 @@ class FalkorDBStore:
         message = str(exc)
         if isinstance(exc, redis.ConnectionError | redis.TimeoutError) and "timed out" not in message:
             # The driver's text names the socket path: operators see it, clients do not.
-            return StoreUnavailable(
-                UNAVAILABLE_MESSAGE,
-                internal=f"FalkorDB does not answer: {message}",
-                statement=str(name),
-                retryAfter=RETRY_AFTER_SECONDS,
-            )
+            return StoreUnavailable.away(f"FalkorDB does not answer: {message}", statement=str(name))
         if "timed out" in message.lower() or "timeout" in message.lower():
             return StoreTimeout(f"statement {name} ran past the query timeout", statement=str(name))
         return StoreError(f"statement {name} failed: {message}", statement=str(name))

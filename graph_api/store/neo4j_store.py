@@ -18,7 +18,7 @@ from neo4j.exceptions import (
 )
 
 from cypher import Generated, Q
-from graph_api.errors import RETRY_AFTER_SECONDS, UNAVAILABLE_MESSAGE, StoreError, StoreTimeout, StoreUnavailable
+from graph_api.errors import StoreError, StoreTimeout, StoreUnavailable
 from graph_api.store.params import check_params
 from graph_api.store.protocol import Progress, Row, WriteStep
 from graph_api.store.statements import Catalog
@@ -138,12 +138,7 @@ def _run_schema(tx: neo4j.ManagedTransaction, text: str) -> None:
 
 def _translate(exc: Exception, name: Q | Generated) -> Exception:
     if isinstance(exc, ServiceUnavailable | SessionExpired | OSError):
-        return StoreUnavailable(
-            UNAVAILABLE_MESSAGE,
-            internal=f"Neo4j does not answer: {exc}",
-            statement=str(name),
-            retryAfter=RETRY_AFTER_SECONDS,
-        )
+        return StoreUnavailable.away(f"Neo4j does not answer: {exc}", statement=str(name))
     if isinstance(exc, AuthError):
         return StoreUnavailable(f"Neo4j refused the credentials: {exc.message}", statement=str(name))
     if isinstance(exc, ClientError) and "Timeout" in (exc.code or ""):
