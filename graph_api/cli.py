@@ -6,7 +6,6 @@ import contextlib
 import os
 import re
 import signal
-import socket
 import sys
 import time
 from collections.abc import Iterator
@@ -92,18 +91,6 @@ def _settings(serving: bool = False) -> Settings:
     return settings
 
 
-def _check_port(host: str, port: int) -> None:
-    with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET) as sock:
-        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-        try:
-            sock.bind((host, port))
-        except OSError as exc:
-            raise ConfigError(
-                f"cannot listen on {host}:{port} ({exc.strerror}); choose another with --port "
-                "or QGRAPH_PORT"
-            ) from None
-
-
 @app.command(help="Serve GraphQL at http://HOST:PORT/graphql (and the explorer at /).")
 def serve(
     host: Annotated[
@@ -115,36 +102,11 @@ def serve(
     ] = None,
     workers: Annotated[int, typer.Option(metavar="N", min=1, help="worker processes (external stores only)")] = 1,
 ) -> None:
-    import uvicorn
+    from graph_api.serving import run_service
 
     settings = _settings(serving=True)
     settings = settings.with_(host=host or settings.host, port=port or settings.port)
-    if not 0 < settings.port < 65536:
-        raise ConfigError(f"QGRAPH_PORT: {settings.port} is not a TCP port (1-65535)", key="QGRAPH_PORT")
-    if workers > 1 and settings.backend == "embedded":
-        raise ConfigError("--workers > 1 needs an external store (QGRAPH_DB); the embedded one is per process")
-    _check_port(settings.host, settings.port)
-    if workers > 1:
-        err.print(f"qgraph: serving http://{settings.host}:{settings.port}/graphql ({settings.backend} store)")
-        uvicorn.run("graph_api.app:create_app", factory=True, host=settings.host, port=settings.port,
-                    workers=workers, log_config=None, lifespan="on", server_header=False)
-        return
-    from graph_api.app import create_app
-    from graph_api.loading import load_bundled_if_empty
-    from graph_api.store import open_store
-
-    # The store opens here, before serving: one that cannot start is one error line.
-    with _terminable():
-        store = open_store(settings)
-    try:
-        with _terminable():
-            if settings.load_if_empty:
-                load_bundled_if_empty(store, settings)
-        err.print(f"qgraph: serving http://{settings.host}:{settings.port}/graphql ({settings.backend} store)")
-        uvicorn.run(create_app(settings, store), host=settings.host, port=settings.port, log_config=None,
-                    lifespan="on", timeout_graceful_shutdown=10, server_header=False)
-    finally:
-        store.close()
+    run_service(settings, workers, announce=err.print)
 
 
 @app.command(
