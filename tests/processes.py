@@ -40,7 +40,7 @@ def serve(data: Path, port: int, **extra: str) -> subprocess.Popen[str]:
         stderr=subprocess.PIPE,
         text=True,
     )
-    deadline = time.monotonic() + 60
+    deadline = time.monotonic() + 120  # generous: a busy machine starts Python slowly
     while time.monotonic() < deadline:
         assert proc.poll() is None, proc.stderr.read() if proc.stderr else ""
         try:
@@ -57,7 +57,7 @@ def stop(proc: subprocess.Popen[str], sig: signal.Signals = signal.SIGTERM) -> N
     """Ask a server that still runs to shut down with ``sig`` and wait for it to end."""
     if proc.poll() is None:
         proc.send_signal(sig)
-        proc.wait(timeout=30)
+        proc.wait(timeout=60)
 
 
 def seconds_to_stop(proc: subprocess.Popen[str]) -> float:
@@ -88,7 +88,7 @@ def post_in_background(port: int, body: dict[str, Any], answers: list[tuple[floa
     return thread
 
 
-def graphql(port: int, query: str, timeout: float = 10) -> dict[str, Any]:
+def graphql(port: int, query: str, timeout: float = 30) -> dict[str, Any]:
     """POST one GraphQL query and return the decoded answer."""
     answer = httpx.post(f"http://127.0.0.1:{port}/graphql", json={"query": query}, timeout=timeout)
     return answer.json()  # type: ignore[no-any-return]

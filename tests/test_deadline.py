@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import signal
 import statistics
 import time
 from pathlib import Path
@@ -69,4 +68,4 @@ def test_sigterm_ends_a_waiting_request_at_once_with_a_coded_answer(tmp_path: Pa
     assert answer["errors"][0]["extensions"]["code"] == "UNAVAILABLE", answer
     assert answer["errors"][0]["message"] == "the service is shutting down; retry"
     assert stopped < 2 and elapsed < 3, (stopped, elapsed)
-    assert proc.returncode in (0, -signal.SIGTERM)  # uvicorn re-raises the signal it caught
+    assert proc.returncode == 0  # a clean stop
