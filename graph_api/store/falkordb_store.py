@@ -39,6 +39,7 @@ QUICK_RETRY = Retry(NoBackoff(), 1)
 FORK_FLAGS = ("aof_rewrite_in_progress", "rdb_bgsave_in_progress", "module_fork_in_progress")
 FORK_WAIT_SECONDS = 60
 STAGING_INFIX = "__staging_"
+VERSION_SUFFIX = ":version"
 # FalkorDB's answer to a read of a graph key that does not exist yet.
 EMPTY_KEY = "empty key"
 
@@ -164,7 +165,12 @@ class FalkorDBStore:
                         if progress is not None:
                             progress(done, len(steps))
                     if self._conn.exists(staging):
-                        self._conn.rename(staging, self.graph_name)
+                        # The swap and the new version are one step: a reader that sees the
+                        # old version read only the old graph (graph_api/consistency.py).
+                        swap = self._conn.pipeline(transaction=True)
+                        swap.rename(staging, self.graph_name)
+                        swap.set(self.version_key, uuid.uuid4().hex)
+                        swap.execute()
                         self._compact_aof()
             except redis.ConnectionError as exc:
                 raise StoreUnavailable(
@@ -201,6 +207,19 @@ class FalkorDBStore:
         with contextlib.suppress(redis.RedisError):
             if self._conn.info("persistence").get("aof_enabled"):
                 self._conn.bgrewriteaof()
+
+    @property
+    def version_key(self) -> str:
+        """The key holding the graph's version, set in the transaction that swaps a load in."""
+        return f"{self.graph_name}{VERSION_SUFFIX}"
+
+    def version(self) -> str:
+        """The version the next read sees (one GET: far cheaper than a graph statement)."""
+        try:
+            value = self._conn.get(self.version_key)
+        except redis.RedisError as exc:
+            raise self._translate(exc, Q.GET_META) from exc
+        return value.decode() if isinstance(value, bytes) else str(value or "")
 
     # -- lifecycle -----------------------------------------------------------------------
     def health(self) -> None:
