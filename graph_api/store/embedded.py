@@ -53,6 +53,10 @@ __all__ += ["free_bolt_port", "free_port", "pid_alive"]
 log = logging.getLogger(__name__)
 
 WATCH_SECONDS = 0.5  # how often the owner checks that its server still runs
+# How long a starting server may take to answer: it loads the FalkorDB module and replays its
+# AOF first, which on a busy machine or with a large graph takes well over a connect timeout.
+# A server that fails to start exits, and that is seen at once; this bounds only a hang.
+START_SECONDS = 60.0
 RESTART_BACKOFF_MAX = 10.0  # seconds between attempts while a restart keeps failing
 _PR_SET_PDEATHSIG = 1
 # Called with ("down" or "up", reason, generation) when the server dies or is back.
@@ -78,7 +82,7 @@ class EmbeddedServer:
         data_dir: Path,
         *,
         bolt_port: int | None = None,
-        timeout: float = 10.0,
+        timeout: float = START_SECONDS,
         persistent: bool = True,
         watch_seconds: float = WATCH_SECONDS,
         private_network: bool = False,
