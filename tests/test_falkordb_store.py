@@ -1,9 +1,15 @@
 """The store adapters on real FalkorDB: reads on both backends, all-or-nothing loads."""
 
+import os
+import signal
+import time
+from pathlib import Path
+
 import pytest
 
 from cypher import Q
-from graph_api.errors import StoreError, UnknownStatement
+from graph_api.errors import UNAVAILABLE_MESSAGE, StoreError, StoreUnavailable, UnknownStatement
+from graph_api.store.embedded import EmbeddedServer
 from graph_api.store.falkordb_store import FalkorDBStore
 from graph_api.store.neo4j_store import Neo4jStore
 from graph_api.store.protocol import GraphStore, WriteStep
@@ -91,3 +97,26 @@ def test_a_second_concurrent_load_is_refused_not_interleaved(falkor: FalkorDBSto
     finally:
         falkor._conn.delete(lock)
     assert GraphRepository(falkor).stats() == before
+
+
+def test_a_frozen_server_fails_its_ping_within_the_health_timeout(tmp_path: Path) -> None:
+    """SIGSTOP stands for a server that is alive but does not answer (swapping, stuck fork)."""
+    server = EmbeddedServer(tmp_path, persistent=False)
+    store = FalkorDBStore.embedded(server)
+    try:
+        store.health()
+        assert server.pid is not None
+        os.kill(server.pid, signal.SIGSTOP)
+        try:
+            start = time.monotonic()
+            with pytest.raises(StoreUnavailable) as info:
+                store.health()
+            took = time.monotonic() - start
+        finally:
+            os.kill(server.pid, signal.SIGCONT)
+        assert 1.5 < took < 5
+        assert info.value.message == UNAVAILABLE_MESSAGE
+        assert "did not answer a ping within 2 s" in info.value.internal
+        store.health()  # answers again once it runs
+    finally:
+        store.close()

@@ -40,6 +40,8 @@ FORK_FLAGS = ("aof_rewrite_in_progress", "rdb_bgsave_in_progress", "module_fork_
 FORK_WAIT_SECONDS = 60
 STAGING_INFIX = "__staging_"
 VERSION_SUFFIX = ":version"
+# A ping that takes longer than this means the server is frozen for the service's purposes.
+HEALTH_TIMEOUT_SECONDS = 2.0
 # FalkorDB's answer to a read of a graph key that does not exist yet.
 EMPTY_KEY = "empty key"
 
@@ -72,6 +74,20 @@ class FalkorDBStore:
         except redis.RedisError as exc:
             raise StoreUnavailable(f"FalkorDB does not answer at {url or endpoint}: {exc}") from exc
         self._conn: redis.Redis = self._db.connection
+        # Pings go over a pool of their own with a short timeout: a frozen server (stopped,
+        # swapping, stuck in a fork) is reported within HEALTH_TIMEOUT_SECONDS, not after the
+        # query timeout, and a ping never waits behind a long statement's connection.
+        pool = self._conn.connection_pool
+        self._ping = redis.Redis(
+            connection_pool=redis.ConnectionPool(
+                connection_class=pool.connection_class,
+                **{
+                    **pool.connection_kwargs,
+                    "socket_timeout": HEALTH_TIMEOUT_SECONDS,
+                    "socket_connect_timeout": HEALTH_TIMEOUT_SECONDS,
+                },
+            )
+        )
 
     @property
     def server(self) -> EmbeddedServer | None:
@@ -225,7 +241,11 @@ class FalkorDBStore:
     def health(self) -> None:
         """Ping the server."""
         try:
-            self._conn.ping()
+            self._ping.ping()
+        except redis.TimeoutError as exc:
+            raise StoreUnavailable.away(
+                f"FalkorDB did not answer a ping within {HEALTH_TIMEOUT_SECONDS:g} s (frozen or overloaded): {exc}"
+            ) from exc
         except redis.RedisError as exc:
             raise self._translate(exc, Q.PING) from exc
 
@@ -233,6 +253,8 @@ class FalkorDBStore:
         """Close connections; stop the embedded server if this process started it."""
         with contextlib.suppress(Exception):
             self._conn.close()
+        with contextlib.suppress(Exception):
+            self._ping.close()
         if self._server is not None:
             self._server.stop()
 
