@@ -45,6 +45,7 @@ from graph_api.store.endpoint import (
     write_state,
 )
 from graph_api.store.netns import enter_private_network
+from graph_api.store.start_failure import start_failure
 
 # Re-exported: callers name them from here, where the server that uses them lives.
 __all__ = ["LOG_FILE", "SOCKET_FILE", "STATE_FILE", "EmbeddedServer", "Endpoint"]
@@ -267,10 +268,9 @@ class EmbeddedServer:
         while time.monotonic() < deadline:
             if process.poll() is not None:
                 err = process.stderr.read().decode(errors="replace") if process.stderr else ""
-                tail = log_tail(self.data_dir) or err.strip()
                 self._close_pipes(process)
                 self._process = None
-                raise StoreUnavailable(f"embedded FalkorDB exited at start: {tail}")
+                raise StoreUnavailable(start_failure(self.data_dir, self.data_dir / LOG_FILE, err))
             try:
                 # Loading a large AOF answers LOADING until done; PING succeeds only after.
                 if endpoint.client(1.0).ping():
