@@ -40,7 +40,7 @@ from graph_api.store.endpoint import (
     free_port,
     log_tail,
     pid_alive,
-    read_state,
+    running_endpoint,
     server_command,
     write_state,
 )
@@ -142,7 +142,8 @@ class EmbeddedServer:
             fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
             lock.close()
-            return self._attach()
+            self.endpoint = running_endpoint(self.data_dir, self.timeout)
+            return self.endpoint
         self._lock = lock
         started: Future[Endpoint] = Future()
         self._stopping.clear()
@@ -222,24 +223,6 @@ class EmbeddedServer:
             return
         with contextlib.suppress(Exception):
             self.on_transition(transition, reason, self.generation)
-
-    def _attach(self) -> Endpoint:
-        deadline = time.monotonic() + self.timeout
-        while time.monotonic() < deadline:
-            try:
-                pid, endpoint = read_state(self.data_dir)
-                if endpoint.client(1.0).ping():
-                    self.endpoint = endpoint
-                    log.debug("attached to running store", extra={"pid": pid})
-                    return endpoint
-            except (OSError, ValueError, redis.RedisError):
-                pass
-            time.sleep(0.1)
-        raise StoreUnavailable(
-            f"data directory {self.data_dir} is locked by another qgraph process whose "
-            "store does not answer; stop that process or use another QGRAPH_DATA",
-            path=str(self.data_dir),
-        )
 
     def _spawn(self, endpoint: Endpoint) -> Endpoint:
         if endpoint.unix_socket:

@@ -8,9 +8,11 @@ ports, and the server log's last lines (the cause of an exit, as the server wrot
 from __future__ import annotations
 
 import json
+import logging
 import os
 import random
 import socket
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -27,6 +29,8 @@ LOG_FILE = "falkordb.log"
 # data directory with Chinese characters (3 bytes each in UTF-8) reaches it sooner.
 MAX_UNIX_SOCKET_PATH_BYTES = 107
 BOLT_PORT_MIN, BOLT_PORT_MAX = 20000, 32767
+
+log = logging.getLogger("graph_api.store.embedded")
 
 
 @dataclass(frozen=True)
@@ -113,10 +117,24 @@ def write_state(data_dir: Path, pid: int, endpoint: Endpoint) -> None:
     (data_dir / STATE_FILE).write_text(json.dumps(state))
 
 
-def read_state(data_dir: Path) -> tuple[int | None, Endpoint]:
-    """The pid and endpoint the owner recorded (``OSError``/``ValueError`` when there is none)."""
-    state = json.loads((data_dir / STATE_FILE).read_text())
-    return state.get("pid"), Endpoint(state.get("unix_socket"), state.get("port"))
+def running_endpoint(data_dir: Path, timeout: float) -> Endpoint:
+    """The endpoint of the server another process owns on ``data_dir``, once it answers."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            state = json.loads((data_dir / STATE_FILE).read_text())
+            endpoint = Endpoint(state.get("unix_socket"), state.get("port"))
+            if endpoint.client(1.0).ping():
+                log.debug("attached to running store", extra={"pid": state.get("pid")})
+                return endpoint
+        except (OSError, ValueError, redis.RedisError):
+            pass
+        time.sleep(0.1)
+    raise StoreUnavailable(
+        f"data directory {data_dir} is locked by another qgraph process whose "
+        "store does not answer; stop that process or use another QGRAPH_DATA",
+        path=str(data_dir),
+    )
 
 
 def log_tail(data_dir: Path, lines: int = 3) -> str:
