@@ -31,12 +31,17 @@ OPERATIONS = sorted(CONTRACT.glob("*.graphql"))
 
 @pytest.fixture(scope="module")
 def served(falkor: FalkorDBStore, settings: Settings) -> GraphQLSchema:
-    """The schema as the running app describes itself (introspection limits raised for the query)."""
-    open_settings = settings.with_(max_depth=20, max_tokens=10_000)
-    with TestClient(create_app(open_settings, store=falkor)) as client:
-        body: dict[str, Any] = client.post(
-            "/graphql", json={"query": get_introspection_query(descriptions=True)}
-        ).json()
+    """The schema as the running app describes itself, read with the full standard
+    introspection query at the default limits."""
+    query = get_introspection_query(
+        descriptions=True,
+        specified_by_url=True,
+        directive_is_repeatable=True,
+        schema_description=True,
+        input_value_deprecation=True,
+    )
+    with TestClient(create_app(settings, store=falkor)) as client:
+        body: dict[str, Any] = client.post("/graphql", json={"query": query}).json()
     assert "errors" not in body, body.get("errors")
     return build_client_schema(body["data"])
 
