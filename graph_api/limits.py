@@ -14,6 +14,7 @@ list field ``QGRAPH_COST_LIST_SIZE`` (``LONG_LISTS`` for the few known to run lo
 connection's ``nodes``/``edges`` hold ``first`` items; its ``totalCount`` and ``pageInfo``
 one. GraphQL Armor's cost limit weighs objects, scalars and depth but not list sizes, and
 walks a fragment at each spread; this keeps its design of refusing before execution.
+Argument values are checked in :mod:`graph_api.inputs`.
 
 Introspection (the subtrees of ``__schema`` and ``__type``) is measured apart, against its own
 bounds (:mod:`graph_api.introspection`): the standard introspection query is deeper than any
@@ -39,10 +40,8 @@ from graphql import (
     InlineFragmentNode,
     IntValueNode,
     ListValueNode,
-    ObjectValueNode,
     OperationDefinitionNode,
     SelectionSetNode,
-    StringValueNode,
     ValueNode,
     VariableNode,
     get_named_type,
@@ -50,12 +49,12 @@ from graphql import (
     parse,
     value_from_ast_untyped,
 )
-from graphql.language import FloatValueNode
 from graphql.type.introspection import SchemaMetaFieldDef, TypeMetaFieldDef
 
 from graph_api import introspection
 from graph_api.depth import document_depth
-from graph_api.errors import BadUserInput, LimitExceeded, QGraphError
+from graph_api.errors import LimitExceeded, QGraphError
+from graph_api.inputs import MAX_NUMBER_CHARS, ArgumentCheck, check_variables
 from graph_api.introspection import INTROSPECTION_FIELDS, MAX_INTROSPECTION_DEPTH, is_introspection_type
 from graph_api.settings import Settings
 
@@ -66,15 +65,10 @@ SIZE_ARGUMENTS = ("first", "limit")
 LONG_LISTS = {"partners": 100, "actors": 100}
 # The list fields of a connection type, already counted by the connection's `first`.
 CONNECTION_LISTS = frozenset({"nodes", "edges"})
-# Filter keys that follow a relation: each one multiplies the work of what it holds.
-HOP_KEYS = frozenset({"runs", "some", "none", "all"})
-WIDTH_KEYS = frozenset({"AND", "OR"})
 # Times one response key may be selected in one selection set (inline fragments included):
 # validation compares every pair of same-named fields (OverlappingFieldsCanBeMerged), so 400
 # copies of `stats { nodes }`, well inside the token limit, took 1.7 s to validate.
 MAX_SAME_FIELD = 10
-# Digits beyond any Int or Float the schema takes; Python refuses to convert over 4300.
-MAX_NUMBER_CHARS = 40
 # The root fields of introspection, defined by graphql-core rather than on the query type.
 META_FIELDS = {"__schema": SchemaMetaFieldDef, "__type": TypeMetaFieldDef}
 # Nesting the recursive walk follows (three frames a level) before it stops and counts the
@@ -126,7 +120,7 @@ class DocumentCheck:
         self.fragments: dict[str, FragmentDefinitionNode] = {}
         self._memo: dict[tuple[str, int | None, bool], Measure] = {}
         self._visiting: set[tuple[str, int | None, bool]] = set()
-        self.input_values = 0
+        self.arguments = ArgumentCheck(settings, self.variables)
         self.introspection = False
         self.meta_sizes = introspection.list_sizes(schema)
         self._nesting = 0
@@ -174,6 +168,7 @@ class DocumentCheck:
             if v.default_value is not None
         }
         self.variables = {**defaults, **self.variables}
+        self.arguments = ArgumentCheck(self.settings, self.variables)
         self.fragments = {d.name.value: d for d in document.definitions if isinstance(d, FragmentDefinitionNode)}
         worst = ZERO
         for definition in document.definitions:
@@ -295,7 +290,7 @@ class DocumentCheck:
         if name in INTROSPECTION_FIELDS:
             self.introspection = True
         for argument in node.arguments or ():
-            self.input_value(argument.name.value, argument.value, depth=1, hops=0)
+            self.arguments.value(argument.name.value, argument.value, depth=1, hops=0)
         aliases = 1 if node.alias else 0
         if node.selection_set is None:
             return Measure(aliases=aliases, meta_depth=1, meta_cost=1) if meta else Measure(1, aliases, 1)
@@ -349,123 +344,6 @@ class DocumentCheck:
         if isinstance(node, ListValueNode):
             return [self.literal(v) for v in node.values]
         return None
-
-    # -- argument values ---------------------------------------------------------------
-    def input_value(self, name: str, node: ValueNode, *, depth: int, hops: int) -> None:
-        """Check one argument value as written; variables are checked where they are used."""
-        if isinstance(node, VariableNode):
-            if node.name.value in self.variables:
-                self.raw_value(name, self.variables[node.name.value], depth=depth, hops=hops)
-            return
-        self.count_value(name)
-        if isinstance(node, StringValueNode):
-            self.check_string(name, node.value)
-        elif isinstance(node, IntValueNode | FloatValueNode):
-            if len(node.value) > MAX_NUMBER_CHARS:
-                raise BadUserInput(f"argument `{name}`: a number of {len(node.value)} characters", argument=name)
-        elif isinstance(node, ListValueNode):
-            self.check_container(name, depth, len(node.values))
-            for item in node.values:
-                self.input_value(name, item, depth=depth + 1, hops=hops)
-        elif isinstance(node, ObjectValueNode):
-            self.check_container(name, depth, 0)
-            for field in node.fields:
-                key = field.name.value
-                self.check_key(key, field.value, hops)
-                self.input_value(key, field.value, depth=depth + 1, hops=hops + (key in HOP_KEYS))
-
-    def raw_value(self, name: str, value: Any, *, depth: int, hops: int) -> None:
-        """Check a variable's JSON value at the place it is used."""
-        self.count_value(name)
-        if isinstance(value, str):
-            self.check_string(name, value)
-        elif isinstance(value, list):
-            self.check_container(name, depth, len(value))
-            for item in value:
-                self.raw_value(name, item, depth=depth + 1, hops=hops)
-        elif isinstance(value, dict):
-            self.check_container(name, depth, 0)
-            for key, item in value.items():
-                self.check_key(key, item, hops)
-                self.raw_value(key, item, depth=depth + 1, hops=hops + (key in HOP_KEYS))
-
-    def count_value(self, name: str) -> None:
-        self.input_values += 1
-        if self.input_values > self.settings.max_input_size:
-            limit = self.settings.max_input_size
-            raise LimitExceeded(
-                f"the arguments hold more than {limit} values (QGRAPH_MAX_INPUT_SIZE)",
-                argument=name, limit="QGRAPH_MAX_INPUT_SIZE", maximum=limit,
-            )  # fmt: skip
-
-    def check_string(self, name: str, text: str) -> None:
-        _check_string(name, text, self.settings)
-
-    def check_container(self, name: str, depth: int, length: int) -> None:
-        _check_container(name, depth, length, self.settings)
-
-    def check_key(self, key: str, value: Any, hops: int) -> None:
-        """Filter width (AND/OR branches) and relation hops, whatever the engine evaluating it."""
-        s = self.settings
-        if key in HOP_KEYS and hops + 1 > s.max_filter_hops:
-            raise LimitExceeded(
-                f"filter nests {hops + 1} relation quantifiers (`{key}`), more than the limit of "
-                f"{s.max_filter_hops} (QGRAPH_FILTER_HOPS)",
-                argument=key, limit="QGRAPH_FILTER_HOPS", maximum=s.max_filter_hops,
-            )  # fmt: skip
-        if key in WIDTH_KEYS:
-            items = value.values if isinstance(value, ListValueNode) else value
-            width = len(items) if isinstance(items, list | tuple) else 1
-            if width > s.max_filter_width:
-                raise LimitExceeded(
-                    f"filter `{key}` has {width} branches, more than the limit of {s.max_filter_width} "
-                    "(QGRAPH_FILTER_WIDTH)",
-                    argument=key, limit="QGRAPH_FILTER_WIDTH", maximum=s.max_filter_width,
-                )  # fmt: skip
-
-
-def _check_string(name: str, text: str, s: Settings) -> None:
-    if len(text) > s.max_string:
-        raise LimitExceeded(
-            f"argument `{name}` has {len(text)} characters, more than the limit of {s.max_string} (QGRAPH_MAX_STRING)",
-            argument=name, limit="QGRAPH_MAX_STRING", maximum=s.max_string,
-        )  # fmt: skip
-
-
-def _check_container(name: str, depth: int, length: int, s: Settings) -> None:
-    if depth > s.max_input_depth:
-        raise LimitExceeded(
-            f"argument `{name}` nests deeper than the limit of {s.max_input_depth} (QGRAPH_MAX_INPUT_DEPTH)",
-            argument=name, limit="QGRAPH_MAX_INPUT_DEPTH", maximum=s.max_input_depth,
-        )  # fmt: skip
-    if length > s.max_list:
-        raise LimitExceeded(
-            f"argument `{name}` has {length} items, more than the limit of {s.max_list} (QGRAPH_MAX_LIST)",
-            argument=name, limit="QGRAPH_MAX_LIST", maximum=s.max_list,
-        )  # fmt: skip
-
-
-def check_variables(variables: Mapping[str, Any], s: Settings) -> None:
-    """Bound the raw variables as sent, used or not: nesting, list lengths, strings, values."""
-    count = 0
-    stack: list[tuple[str, Any, int]] = [(k, v, 1) for k, v in variables.items()]
-    while stack:
-        name, value, depth = stack.pop()
-        count += 1
-        if count > s.max_input_size:
-            raise LimitExceeded(
-                f"the variables hold more than {s.max_input_size} values (QGRAPH_MAX_INPUT_SIZE)",
-                limit="QGRAPH_MAX_INPUT_SIZE", maximum=s.max_input_size,
-            )  # fmt: skip
-        if isinstance(value, str):
-            _check_string(name, value, s)
-        elif isinstance(value, list):
-            _check_container(name, depth, len(value), s)
-            stack.extend((name, item, depth + 1) for item in value)
-        elif isinstance(value, dict):
-            _check_container(name, depth, 0, s)
-            stack.extend((str(k), item, depth + 1) for k, item in value.items())
-
 
 class _TooDeep(Exception):
     """The walk reached its nesting ceiling (internal: the check then counts the true depth)."""
