@@ -59,7 +59,7 @@ from graph_api.introspection import INTROSPECTION_FIELDS, MAX_INTROSPECTION_DEPT
 from graph_api.settings import Settings
 
 # Arguments that size a list: a page, a subgraph, a batch of ids.
-SIZE_ARGUMENTS = ("first", "limit")
+SIZE_ARGUMENTS = ("first", "last", "limit")
 # Plain list fields known to run long (a body's partners, a campaign's actors): counted at
 # this size instead of QGRAPH_COST_LIST_SIZE.
 LONG_LISTS = {"partners": 100, "actors": 100}
@@ -318,12 +318,11 @@ class DocumentCheck:
         if meta:
             return self.meta_sizes.get(node.name.value, self.settings.cost_list_size) if _is_list(definition) else None
         given = {a.name.value: a.value for a in node.arguments or ()}
-        for name in SIZE_ARGUMENTS:
-            if name in definition.args:
-                value = self.literal(given.get(name))
-                if isinstance(value, int) and not isinstance(value, bool):
-                    return max(value, 0)  # a negative `first` must not offset a sibling's cost
-                return self.settings.default_page
+        sizes = [self.literal(given.get(name)) for name in SIZE_ARGUMENTS if name in definition.args]
+        if sizes:
+            counted = [v for v in sizes if isinstance(v, int) and not isinstance(v, bool)]
+            # a negative `first` must not offset a sibling's cost
+            return max(0, *counted) if counted else self.settings.default_page
         if not _is_list(definition):
             return None
         if page is not None and node.name.value in CONNECTION_LISTS:

@@ -68,6 +68,8 @@ def test_cost_counts_pages_lists_and_defaults() -> None:
     assert measure("{ actors(first: 7) { totalCount nodes { name kind } } }").cost == 1 + 1 + 1 + 7 * 2
     # no `first`: QGRAPH_DEFAULT_PAGE (20); a variable counts at its value
     assert measure("{ actors { nodes { id } } }").cost == 1 + 1 + 20 * 1
+    # backwards pages count at `last`
+    assert measure("{ actors(last: 7) { nodes { id } } }").cost == 1 + 1 + 7 * 1
     assert measure("query($n: Int){ actors(first: $n) { edges { cursor node { id } } } }", {"n": 3}).cost == 1 + 1 + 3 * 3
     # a plain list field: QGRAPH_COST_LIST_SIZE (10); partners: 100
     assert measure('{ activity(id: "a") { participants { role } } }').cost == 1 + 1 + 10 * 1
