@@ -3,8 +3,12 @@ hostile ones are refused before execution, and ``QGRAPH_INTROSPECTION`` still cl
 
 from __future__ import annotations
 
+import json
+import shutil
+import subprocess
 import time
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -17,9 +21,11 @@ from graph_api.introspection import MAX_INTROSPECTION_DEPTH, STANDARD_QUERIES_AL
 from graph_api.limits import DocumentCheck, introspection_allowance
 from graph_api.schema import build_schema
 from graph_api.settings import Settings
+from graph_api.store.embedded import free_port
 from graph_api.store.falkordb_store import FalkorDBStore
 from loaders.records import GraphData
-from tests.conftest import reset
+from tests.conftest import ROOT, reset
+from tests.processes import serve, stop
 
 SCHEMA = build_schema(Settings())._schema
 # graphql-core's full query as the issue names it (graphql-js's default is the same shape).
@@ -138,3 +144,27 @@ def test_closed_introspection_refuses_the_full_query(falkor: FalkorDBStore, sett
         assert post(c, FULL)["errors"][0]["extensions"]["code"] == "FORBIDDEN"
         body = post(c, FULL, authorization="Bearer s3cret")
     assert "errors" not in body and build_client_schema(body["data"]).get_type("Activity") is not None
+
+
+def test_graphiql_docs_panel_finds_a_type(tmp_path: Path) -> None:
+    """GraphiQL at /graphql, in headless Chromium against a default `qgraph serve`: its
+    Documentation Explorer loads the schema and opens the type searched for."""
+    node, chromium = shutil.which("node"), shutil.which("chromium") or "/usr/bin/chromium"
+    assert node and Path(chromium).exists(), "make test installs node packages and Debian's chromium"
+    port = free_port()
+    proc = serve(tmp_path / "data", port)
+    try:
+        result = subprocess.run(
+            [node, str(ROOT / "js" / "graphiql-docs-e2e.mjs"), f"http://127.0.0.1:{port}", "Activity", chromium],
+            capture_output=True, text=True, timeout=180, cwd=ROOT,
+        )  # fmt: skip
+    finally:
+        stop(proc)
+    assert result.returncode == 0, (result.stdout[-3000:], result.stderr[-2000:])
+    report = json.loads(result.stdout)
+    assert report["errors"] == [] and report["outside"] == []
+    assert report["introspection"] == [{"status": 200, "errors": None, "types": len(SCHEMA.type_map)}]
+    assert report["rootTypes"] == ["query"] and report["options"]
+    assert report["title"] == "Activity"
+    assert report["content"].startswith("One atomic action read from an annex")
+    assert "participants: [Participant!]!" in report["content"]
