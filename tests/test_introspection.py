@@ -56,11 +56,11 @@ def refused(query: str) -> LimitExceeded:
 
 
 @pytest.fixture(scope="module")
-def client(falkor: FalkorDBStore, notice: GraphData, tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
+def client(falkor: FalkorDBStore, notice: GraphData, settings: Settings) -> Iterator[TestClient]:
+    """The app at its default limits over the bundled notice."""
     reset(falkor, notice)
-    settings = Settings(data_dir=tmp_path_factory.mktemp("unused"), load_if_empty=False)
-    with TestClient(create_app(settings, store=falkor)) as c:
-        yield c
+    with TestClient(create_app(settings, store=falkor)) as app:
+        yield app
 
 
 def post(client: TestClient, query: str, **headers: str) -> dict[str, Any]:

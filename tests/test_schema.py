@@ -14,7 +14,6 @@ from graphql import (
     GraphQLSchema,
     build_client_schema,
     build_schema,
-    get_introspection_query,
     lexicographic_sort_schema,
     parse,
     print_schema,
@@ -27,6 +26,7 @@ from graph_api.schema import schema_sdl
 from graph_api.settings import Settings
 from graph_api.store.falkordb_store import FalkorDBStore
 from tests.conftest import CONTRACT, ROOT
+from tests.test_introspection import FULL as FULL_INTROSPECTION
 
 OPERATIONS = sorted(CONTRACT.glob("*.graphql"))
 
@@ -35,15 +35,8 @@ OPERATIONS = sorted(CONTRACT.glob("*.graphql"))
 def served(falkor: FalkorDBStore, settings: Settings) -> GraphQLSchema:
     """The schema as the running app describes itself, read with the full standard
     introspection query at the default limits."""
-    query = get_introspection_query(
-        descriptions=True,
-        specified_by_url=True,
-        directive_is_repeatable=True,
-        schema_description=True,
-        input_value_deprecation=True,
-    )
     with TestClient(create_app(settings, store=falkor)) as client:
-        body: dict[str, Any] = client.post("/graphql", json={"query": query}).json()
+        body: dict[str, Any] = client.post("/graphql", json={"query": FULL_INTROSPECTION}).json()
     assert "errors" not in body, body.get("errors")
     return build_client_schema(body["data"])
 
