@@ -40,6 +40,10 @@ FULL = get_introspection_query(
 # The standard query's fragments (FullType, InputValue, TypeRef), to build variants of it.
 FRAGMENTS = STANDARD_QUERY[STANDARD_QUERY.index("fragment FullType") :]
 
+# Fields of the fields' types, four lists deep: types × fields⁴ (three deep is about the cost of
+# the standard query, and cheap to answer).
+RECURSIVE = "{ __schema { types { fields { type { fields { type { fields { type { fields { name } } } } } } } } } }"
+
 
 def of_type(levels: int) -> str:
     """`__schema { types { fields { type { ofType { … name } } } } }`, ``levels`` ofType deep."""
@@ -108,8 +112,7 @@ def test_deep_of_type_chains_are_refused_with_their_depth() -> None:
 
 
 def test_recursive_and_repeated_introspection_go_over_the_allowance() -> None:
-    recursive = "{ __schema { types { fields { type { fields { type { fields { type { fields { name } } } } } } } } } }"
-    assert refused(recursive).details["limit"] == "INTROSPECTION_COST"
+    assert refused(RECURSIVE).details["limit"] == "INTROSPECTION_COST"
     # three copies of the standard query's types, where two are allowed
     aliased = "{ " + " ".join(f"s{i}: __schema {{ types {{ ...FullType }} }}" for i in range(3)) + " }"
     error = refused(aliased + FRAGMENTS)
@@ -121,7 +124,7 @@ def test_recursive_and_repeated_introspection_go_over_the_allowance() -> None:
     "query",
     [
         of_type(50),
-        "{ __schema { types { fields { type { fields { type { fields { type { name } } } } } } } } }",
+        RECURSIVE,
         "{ " + " ".join(f"s{i}: __schema {{ types {{ ...FullType }} }}" for i in range(30)) + " }" + FRAGMENTS,
     ],
     ids=["ofType 50 deep", "recursive fields", "30 aliases of the full __schema"],
