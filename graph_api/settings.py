@@ -18,7 +18,8 @@ Environment variables (all optional):
 ``QGRAPH_LOG_LEVEL``       DEBUG, INFO, WARNING, ERROR; unset: INFO from ``qgraph serve``,
                            WARNING from the other commands (INFO with ``--verbose``)
 ``QGRAPH_DEBUG``           1 to show error details and field suggestions
-``QGRAPH_MAX_DEPTH``       GraphQL query depth limit, default 10
+``QGRAPH_MAX_DEPTH``       GraphQL query depth limit, default 10 (introspection is bounded
+                           apart: graph_api/introspection.py)
 ``QGRAPH_MAX_ALIASES``     aliases per operation, default 30
 ``QGRAPH_MAX_TOKENS``      tokens per operation, default 2000
 ``QGRAPH_DEFAULT_PAGE``    default ``first``, default 20
