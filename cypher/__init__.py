@@ -51,6 +51,7 @@ class Q(StrEnum):
     NEIGHBORS = "neighbors"
     EXPORT_NODES = "export_nodes"
     EXPORT_EDGES = "export_edges"
+    EXPORT_TERMS = "export_terms"
 
 
 @dataclass(frozen=True)

@@ -235,6 +235,7 @@ class GraphRepository:
         rows = self._run(Q.LINKED_NODES, {"year": year}, label=label, rel_type=rel_type)
         return [row["props"] for row in rows]
 
-    def export(self) -> tuple[list[Row], list[Row]]:
-        """Every domain node (props, labels) and edge (source, target, type, props)."""
-        return self._run(Q.EXPORT_NODES), self._run(Q.EXPORT_EDGES)
+    def export(self) -> tuple[list[Row], list[Row], list[Row], Row | None]:
+        """Every domain node (props, labels) and edge (source, target, type, props), the search
+        index (term, id, weight) and the load's version (``meta``)."""
+        return self._run(Q.EXPORT_NODES), self._run(Q.EXPORT_EDGES), self._run(Q.EXPORT_TERMS), self.meta()
