@@ -6,9 +6,9 @@ from __future__ import annotations
 import csv
 import io
 import json
-import zipfile
 import shutil
 import subprocess
+import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
