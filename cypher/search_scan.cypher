@@ -1,7 +1,11 @@
 // Top-k search for queries the bigram index cannot answer (a one-character phrase): a scan
-// of the folded text, scored like search_terms.cypher with a weight of 1.
+// of the folded text, scored like search_terms.cypher with a weight of 1; $notices as there.
 MATCH (n:Entity)
 WHERE all(p IN $parts WHERE n.search_text CONTAINS p)
+WITH n
+// (after a WITH: FalkorDB cannot resolve a pattern comprehension in the MATCH's own WHERE)
+WHERE ($notices IS NULL OR n.owner IN $notices
+       OR (n.owner IS NULL AND size([(n)-[e]-(:Entity) WHERE e.notice IN $notices | 1]) > 0))
 WITH n, toLower(coalesce(n.name, n.title, n.text, '')) AS name
 LIMIT $scan
 WITH n, 1.0 / $tokens
