@@ -21,6 +21,7 @@ from rich import box
 from rich.console import Console
 from rich.table import Table
 
+from graph_api import cli_notices
 from graph_api.errors import ConfigError, QGraphError
 from graph_api.logs import configure_logging
 from graph_api.settings import Settings, load_settings
@@ -284,7 +285,7 @@ def schema() -> None:
     sys.stdout.write(schema_sdl())
 
 
-from graph_api import cli_notices  # noqa: E402,F401  (registers `notices` and `unload`)
+cli_notices.register(app, _settings, _terminable, out)
 
 
 def _fail(message: str, code: int) -> NoReturn:
