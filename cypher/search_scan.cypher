@@ -2,10 +2,10 @@
 // of the folded text, scored like search_terms.cypher with a weight of 1; $notices as there.
 MATCH (n:Entity)
 WHERE all(p IN $parts WHERE n.search_text CONTAINS p)
-WITH n
-// (after a WITH: FalkorDB cannot resolve a pattern comprehension in the MATCH's own WHERE)
-WHERE ($notices IS NULL OR n.owner IN $notices
-       OR (n.owner IS NULL AND size([(n)-[e]-(:Entity) WHERE e.notice IN $notices | 1]) > 0))
+// (the comprehension is projected, then tested: FalkorDB 4.16 cannot resolve one inside WHERE here)
+WITH n, CASE WHEN $notices IS NULL OR n.owner IS NOT NULL THEN 0
+             ELSE size([(n)-[e]-(:Entity) WHERE e.notice IN $notices | 1]) END AS reached
+WHERE $notices IS NULL OR n.owner IN $notices OR reached > 0
 WITH n, toLower(coalesce(n.name, n.title, n.text, '')) AS name
 LIMIT $scan
 WITH n, 1.0 / $tokens

@@ -8,8 +8,9 @@ WHERE t.text IN $terms
 WITH n, collect(t.text) AS held, sum(r.weight) AS weight
 WHERE all(g IN $groups WHERE all(x IN g WHERE x IN held))
   AND all(p IN $parts WHERE n.search_text CONTAINS p)
-  AND ($notices IS NULL OR n.owner IN $notices
-       OR (n.owner IS NULL AND size([(n)-[e]-(:Entity) WHERE e.notice IN $notices | 1]) > 0))
+WITH n, weight, CASE WHEN $notices IS NULL OR n.owner IS NOT NULL THEN 0
+                     ELSE size([(n)-[e]-(:Entity) WHERE e.notice IN $notices | 1]) END AS reached
+WHERE $notices IS NULL OR n.owner IN $notices OR reached > 0
 WITH n, weight, toLower(coalesce(n.name, n.title, n.text, '')) AS name
 WITH n, toFloat(weight) / $tokens
         + CASE
