@@ -9,7 +9,7 @@ import pytest
 from starlette.testclient import TestClient
 
 from graph_api.app import create_app
-from graph_api.errors import BodyTooLarge, LoadBusy, QGraphError, StoreUnavailable, Unauthenticated
+from graph_api.errors import BodyTooLarge, LoadBusy, QGraphError, StoreFull, StoreUnavailable, Unauthenticated
 from graph_api.http.errors import problem_body, status_of
 from graph_api.settings import Settings
 from graph_api.store.falkordb_store import FalkorDBStore
@@ -91,7 +91,7 @@ def test_ready_when_empty_is_a_problem(falkor: FalkorDBStore, settings: Settings
 
 @pytest.mark.parametrize(("error", "status"), [
     (Unauthenticated("x"), 401), (LoadBusy("x"), 409), (BodyTooLarge("x"), 413), (StoreUnavailable.away(), 503),
-    (QGraphError("x"), 500),
+    (QGraphError("x"), 500), (StoreFull("x"), 507),
 ])
 def test_each_code_has_one_status(error: QGraphError, status: int) -> None:
     assert status_of(error) == status

@@ -62,6 +62,7 @@ STATUS = {
     "UNAVAILABLE": 503,
     "NOT_READY": 503,
     "TIMEOUT": 504,
+    "INSUFFICIENT_STORAGE": 507,
 }
 
 
