@@ -3,14 +3,17 @@ GraphQL's shape, whatever refused the request (a route, the HTTP guard, the rout
 
 from __future__ import annotations
 
+import asyncio
+import json
 from collections.abc import Iterator
 
 import pytest
+from starlette.requests import Request
 from starlette.testclient import TestClient
 
 from graph_api.app import create_app
 from graph_api.errors import BodyTooLarge, LoadBusy, QGraphError, StoreFull, StoreUnavailable, Unauthenticated
-from graph_api.http.errors import problem_body, status_of
+from graph_api.http.errors import handlers, problem_body, status_of
 from graph_api.settings import Settings
 from graph_api.store.falkordb_store import FalkorDBStore
 from loaders.records import GraphData
@@ -96,3 +99,10 @@ def test_ready_when_empty_is_a_problem(falkor: FalkorDBStore, settings: Settings
 def test_each_code_has_one_status(error: QGraphError, status: int) -> None:
     assert status_of(error) == status
     assert f'"status": {status}' in problem_body(error, debug=False).decode()
+
+
+def test_any_other_exception_is_a_coded_500_without_its_text() -> None:
+    scope = {"type": "http", "method": "GET", "path": "/export/json", "headers": [], "query_string": b""}
+    response = asyncio.run(handlers(debug=False)[Exception](Request(scope), RuntimeError("/run/secret.sock")))
+    assert response.status_code == 500 and b"secret" not in response.body
+    assert json.loads(response.body)["code"] == "INTERNAL"

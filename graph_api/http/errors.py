@@ -142,7 +142,8 @@ async def send_error(send: Send, path: str, exc: QGraphError, debug: bool) -> No
 
 
 def handlers(debug: bool) -> dict[Any, Any]:
-    """Starlette exception handlers: a route's QGraphError and Starlette's own 404/405."""
+    """Starlette exception handlers: a route's QGraphError, Starlette's own 404/405, and any
+    other exception as a coded 500 (its text only in debug mode)."""
 
     async def refused(request: Request, exc: Exception) -> Response:
         assert isinstance(exc, QGraphError)
@@ -156,4 +157,8 @@ def handlers(debug: bool) -> dict[Any, Any]:
         response.headers.update(dict(exc.headers or {}) if isinstance(exc, HTTPException) else {})
         return response
 
-    return {QGraphError: refused, HTTPException: http_error}
+    async def internal(request: Request, exc: Exception) -> Response:
+        # Anything else a route raised: logged with its traceback by Starlette, answered coded.
+        return error_response(request.url.path, QGraphError(f"{type(exc).__name__}: {exc}"), debug)
+
+    return {QGraphError: refused, HTTPException: http_error, Exception: internal}
