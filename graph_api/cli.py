@@ -1,8 +1,10 @@
-"""The ``qgraph`` command: serve, load, status, schema."""
+"""The ``qgraph`` command: serve, load, status, export, schema (and notices, unload in
+:mod:`graph_api.cli_notices`)."""
 
 from __future__ import annotations
 
 import contextlib
+import logging
 import os
 import re
 import signal
@@ -18,6 +20,7 @@ from rich import box
 from rich.console import Console
 from rich.table import Table
 
+from graph_api import cli_notices
 from graph_api.errors import ConfigError, QGraphError
 from graph_api.logs import configure_logging
 from graph_api.settings import Settings, load_settings
@@ -88,6 +91,9 @@ def _settings(serving: bool = False) -> Settings:
     settings = load_settings()
     quiet = "INFO" if serving or _verbose["on"] else "WARNING"
     configure_logging(settings.log_level or quiet)
+    if not (serving or _verbose["on"]):
+        # The driver logs a routing failure, then raises it: the CLI's one error line says it.
+        logging.getLogger("neo4j").setLevel(logging.CRITICAL)
     return settings
 
 
@@ -239,6 +245,9 @@ def schema() -> None:
     from graph_api.schema import schema_sdl
 
     sys.stdout.write(schema_sdl())
+
+
+cli_notices.register(app, _settings, _terminable, out)
 
 
 def _fail(message: str, code: int) -> NoReturn:

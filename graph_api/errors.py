@@ -82,12 +82,46 @@ class BadUserInput(QGraphError):
 
 
 class NotFound(QGraphError):
-    """An id names nothing in the graph."""
+    """An id names nothing in the graph, or no route answers at a path."""
 
     code = "NOT_FOUND"
+
+
+class BadRequest(QGraphError):
+    """The HTTP request itself is malformed: not UTF-8, not JSON, not a GraphQL request."""
+
+    code = "BAD_REQUEST"
+
+
+class MethodNotAllowed(QGraphError):
+    """The route exists, not for this HTTP method."""
+
+    code = "METHOD_NOT_ALLOWED"
+
+
+class Unauthenticated(QGraphError):
+    """An admin route without the admin bearer token (or with a wrong one)."""
+
+    code = "UNAUTHENTICATED"
+
+
+class NotReady(QGraphError):
+    """The service runs but cannot answer yet: the graph holds no notice."""
+
+    code = "NOT_READY"
+
+
+class LoadBusy(StoreError):
+    """Another load or unload holds the graph's load lock."""
+
+    code = "LOAD_BUSY"
 
 
 class LimitExceeded(QGraphError):
     """A request asks for more than the service allows (page size, depth, hops)."""
 
     code = "LIMIT_EXCEEDED"
+
+
+class BodyTooLarge(LimitExceeded):
+    """A request body or query string is larger than its limit (``QGRAPH_MAX_BODY`` …)."""

@@ -143,11 +143,20 @@ class Query:
             int | None,
             strawberry.argument(description=f"How many hits; default {DEFAULT_SEARCH}, at most {MAX_SEARCH}."),
         ] = None,
+        year: Annotated[
+            int | None,
+            strawberry.argument(description="Only the notice of this year: its own nodes and the shared ones it links"),
+        ] = None,
+        notice: Annotated[
+            strawberry.ID | None,
+            strawberry.argument(description="Only this notice (id, e.g. `notice:2023`), as `year` scopes."),
+        ] = None,
     ) -> list[SearchHit]:
         limit = _bounded("first", first, DEFAULT_SEARCH, MAX_SEARCH)
         if not text.strip():
             raise BadUserInput("text must not be empty", argument="text")
-        hits = await call(info.context.repo.search, text, limit)
+        scope = await call(info.context.repo.notice_ids, year, None if notice is None else str(notice))
+        hits = await call(info.context.repo.search, text, limit, scope)
         nodes = typed(info, [h.props for h in hits])
         return [SearchHit(score=h.score, snippet=h.snippet, node=n) for h, n in zip(hits, nodes, strict=True)]
 
