@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pdfminer.high_level import extract_pages
 from pdfminer.layout import LAParams, LTPage, LTTextContainer, LTTextLine
 
-from graph_api.errors import LoadError
+from loaders.errors import LoadError
 from loaders.layout import ARTIFACT
 from loaders.normalize import STRUCTURE_START
 
