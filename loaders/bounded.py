@@ -16,6 +16,7 @@ main module in every child. The child gets the bytes on stdin and answers in JSO
 
 from __future__ import annotations
 
+import contextlib
 import json
 import resource
 import signal
@@ -54,7 +55,7 @@ class Reading:
     child_peak_mb: float | None
 
 
-class _Timeout(Exception):
+class _Timeout(BaseException):  # not an Exception: no reader's ``except Exception`` may swallow it
     pass
 
 
@@ -62,8 +63,17 @@ def _alarm(signum: int, frame: FrameType | None) -> None:
     raise _Timeout
 
 
-def _peak_mb() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KB on Linux
+def _peak_mb() -> float | None:
+    """This process's peak resident memory (VmHWM: ``ru_maxrss`` would carry the parent's
+    over the fork and exec), MB; None where /proc is not available."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return None
 
 
 def child_main() -> None:
@@ -74,9 +84,9 @@ def child_main() -> None:
     cpu = int(request["seconds"]) + CPU_GRACE_SECONDS
     resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu + 1))
     signal.signal(signal.SIGALRM, _alarm)
-    signal.setitimer(signal.ITIMER_REAL, float(request["seconds"]))
     answer: dict[str, object]
     try:
+        signal.setitimer(signal.ITIMER_REAL, float(request["seconds"]))
         raw = sys.stdin.buffer.read()
         answer = {"text": asdict(read_text(raw, request["name"], int(request["max_bytes"])))}
     except LoadError as exc:
@@ -107,13 +117,11 @@ def read_in_child(raw: bytes, name: str, max_bytes: int, limits: ReadLimits) -> 
     except subprocess.TimeoutExpired:
         child.kill()
         out, _ = child.communicate()
-        out = b'{"limit": "time"}'
     seconds = time.monotonic() - started
-    answer: dict[str, Any]
-    try:
-        answer = json.loads(out) if out else {"limit": "memory"}  # no answer: killed at the limit
-    except ValueError:
-        answer = {"limit": "memory"}  # cut short mid-answer
+    # No answer, or half of one: killed by the parent at the deadline, or by a limit before it.
+    answer: dict[str, Any] = {"limit": "time" if seconds >= limits.seconds else "memory"}
+    with contextlib.suppress(ValueError):
+        answer = json.loads(out) if out else answer
     peak = answer.get("peak_mb")
     if "text" in answer:
         return Reading(NoticeText(**answer["text"]), None, seconds, peak)

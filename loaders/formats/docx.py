@@ -36,6 +36,7 @@ class _Numbering:
     def __init__(self, document: Any) -> None:
         self.lists: dict[str, dict[str, tuple[str, str, int]]] = {}  # numId → ilvl → (format, text, start)
         self.counters: dict[str, dict[int, int]] = {}
+        self.styles: dict[str | None, Any] = {}  # style id → its paragraph properties
         try:
             root = document.part.numbering_part.element
         except (KeyError, NotImplementedError, AttributeError):
@@ -49,7 +50,7 @@ class _Numbering:
 
     def marker(self, paragraph: Paragraph) -> str:
         """The number Word shows before ``paragraph`` ("一、", "（二）", "3."), or ""."""
-        num_pr = _num_pr(paragraph)
+        num_pr = _num_pr(paragraph, self.styles)
         if num_pr is None:
             return ""
         num_id, ilvl = num_pr
@@ -86,8 +87,14 @@ def _small_int(value: str | None, default: int) -> int:
     return int(value) if value is not None and SMALL_INT.fullmatch(value) else default
 
 
-def _num_pr(paragraph: Paragraph) -> tuple[str, str] | None:
-    for element in (paragraph._p.pPr, paragraph.style.element.pPr if paragraph.style is not None else None):
+def _num_pr(paragraph: Paragraph, styles: dict[str | None, Any]) -> tuple[str, str] | None:
+    """(numId, ilvl) of a paragraph's list, from its own properties or else its style's;
+    ``styles`` caches each style's properties (python-docx looks a style up in ~2 ms)."""
+    style_id = paragraph._p.style
+    if style_id not in styles:
+        style = paragraph.style
+        styles[style_id] = style.element.pPr if style is not None else None
+    for element in (paragraph._p.pPr, styles[style_id]):
         num_pr = element.find(f"{W}numPr") if element is not None else None
         if num_pr is not None:
             num_id, ilvl = num_pr.find(f"{W}numId"), num_pr.find(f"{W}ilvl")

@@ -5,7 +5,7 @@ a 2 GB image, or a ``document.xml`` that inflates to 3 GB, or millions of paragr
 ZIP's central directory is checked first (member count, each XML part's declared size and
 inflate ratio, their total); media and other binary parts are never inflated (python-docx
 gets them empty: the text does not need them); the XML parts that are inflated (bounded by
-their declared size, their CRC checked by :mod:`zipfile`) are counted for elements before
+their declared size, their CRC checked by :mod:`zipfile`) are counted for tags before
 any XML parser sees them.
 """
 
@@ -22,7 +22,7 @@ MAX_XML_PART_BYTES = 32 * MB  # a notice's document.xml is well under 1 MB
 MAX_XML_TOTAL_BYTES = 64 * MB
 # XML deflates 5-20 times; a part inflating far more is built to: checked for parts over 1 MB.
 MAX_INFLATE_RATIO, RATIO_CHECKED_FROM = 100, MB
-MAX_ELEMENTS = 500_000  # a 100-page Word file has ~200,000 elements
+MAX_TAGS = 1_000_000  # start and end tags; a 100-page Word file has ~400,000
 TEXT_PARTS = (".xml", ".rels")  # what python-docx parses; everything else is media or binary
 
 
@@ -56,14 +56,14 @@ def slim(raw: bytes) -> bytes:
             if total > MAX_XML_TOTAL_BYTES:
                 raise _refuse(f"has XML parts over {MAX_XML_TOTAL_BYTES // MB} MB in all", "XML size")
         out = io.BytesIO()
-        elements = 0
+        tags = 0
         with zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as slimmed:
             for info in members:
                 if info.is_dir():
                     continue
                 data = archive.read(info) if info.filename.lower().endswith(TEXT_PARTS) else b""
-                elements += data.count(b"<")
-                if elements > MAX_ELEMENTS:
-                    raise _refuse(f"holds more than {MAX_ELEMENTS:,} XML elements", "elements")
+                tags += data.count(b"<")
+                if tags > MAX_TAGS:
+                    raise _refuse(f"holds more than {MAX_TAGS:,} XML tags", "tags")
                 slimmed.writestr(info.filename, data)
     return out.getvalue()
