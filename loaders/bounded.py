@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import os
 import resource
 import signal
 import subprocess
@@ -111,6 +112,7 @@ def read_in_child(raw: bytes, name: str, max_bytes: int, limits: ReadLimits) -> 
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         stderr=subprocess.DEVNULL,
+        env={k: v for k, v in os.environ.items() if not k.startswith("QGRAPH_")},  # no tokens or passwords
     )
     try:
         out, _ = child.communicate(raw, timeout=limits.seconds + KILL_GRACE_SECONDS)
