@@ -70,6 +70,7 @@ FALKORDB_SCHEMES = frozenset({"falkordb", "redis", "falkordbs", "rediss"})
 LOG_LEVELS = frozenset({"DEBUG", "INFO", "WARNING", "ERROR"})
 # Who may use introspection and /metrics: everyone, no one, or bearers of the admin token.
 ACCESS = frozenset({"on", "off", "admin"})
+MIN_PARSE_MEMORY_MB = 256
 
 
 @dataclass(frozen=True)
@@ -204,6 +205,12 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
     if settings.max_unplaced_share > 1:
         raise ConfigError(
             f"QGRAPH_MAX_UNPLACED: a share from 0 to 1, got {settings.max_unplaced_share:g}", key="QGRAPH_MAX_UNPLACED"
+        )
+    if settings.parse_memory_mb < MIN_PARSE_MEMORY_MB:
+        raise ConfigError(
+            f"QGRAPH_PARSE_MEMORY_MB: at least {MIN_PARSE_MEMORY_MB} (the PDF and Word readers need ~100 MB to start), "
+            f"got {settings.parse_memory_mb}",
+            key="QGRAPH_PARSE_MEMORY_MB",
         )
     for key in ("QGRAPH_INTROSPECTION", "QGRAPH_METRICS"):
         if env.get(key, "on").lower() not in ACCESS:
