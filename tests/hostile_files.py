@@ -250,7 +250,7 @@ CASES: list[tuple[str, Callable[[], bytes], str | None]] = [
     ("PDF: one page, 1M characters", pdf_million_characters, "page 1 of this PDF file holds more than 20,000 characters"),
     ("PDF: stream inflating to 1 GB", pdf_stream_bomb, "this PDF file has a stream that inflates to more than 64 MB"),
     ("PDF: xref stream of 2e9 entries", pdf_xref_bomb, "declares 2,000,000,000 objects in its cross-reference stream"),
-    ("PDF: 10,000 pages of tiny text", pdf_many_pages, "more than 200 pages: not one notice"),
+    ("PDF: 10,000 pages of tiny text", pdf_many_pages, "this PDF file has more than 200 pages: not one notice"),
     ("PDF: arrays nested 100,000 deep", pdf_nested_arrays, None),
     ("PDF: a 5,000-digit number", pdf_huge_number, None),
     ("DOCX: 2 GB image part", docx_huge_image, None),

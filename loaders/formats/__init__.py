@@ -24,7 +24,8 @@ SNIFF_BYTES = 4096
 INTERNALS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"int_max_str_digits|integer string conversion"), "it holds a number thousands of digits long"),
     (re.compile(r"recursion", re.IGNORECASE), "its objects are nested deeper than a reader follows"),
-    (re.compile(r"amplification|xmlCtxt|huge|entit(y|ies)", re.IGNORECASE), "its markup expands far beyond its size"),
+    (re.compile(r"amplification|xmlCtxt|entit(y|ies)", re.IGNORECASE), "its markup expands far beyond its size"),
+    (re.compile(r"huge|too large|too long", re.IGNORECASE), "it holds a text or value larger than a reader takes"),
     (re.compile(r"depth", re.IGNORECASE), "its elements are nested deeper than a reader follows"),
 )
 # Control characters an extractor may leave (form feeds stay: they mark PDF pages).

@@ -65,7 +65,8 @@ def pdf_text(raw: bytes) -> str:
     pdf_budget.start_document()
     document = PDFDocument(PDFParser(io.BytesIO(raw)))
     pdf_budget.check_xrefs(document)
-    too_many = LoadError(f"more than {MAX_PAGES} pages: not one notice", line=1, kind="PDF", limit="pages")
+    message = f"this PDF file has more than {MAX_PAGES} pages: not one notice"
+    too_many = LoadError(message, line=1, kind="PDF", limit="pages")
     if pdf_budget.declared_pages(document) > MAX_PAGES:
         raise too_many
     resources = PDFResourceManager()
