@@ -6,6 +6,11 @@ answers and the exit message of the CLI) and names the key, line or id that fail
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from loaders.errors import LoadError as DocumentError
+
 
 class QGraphError(Exception):
     """Root of every error the service raises on purpose."""
@@ -73,6 +78,22 @@ class LoadError(QGraphError):
     """The input document cannot be read as a notice; nothing was written."""
 
     code = "BAD_INPUT"
+
+    @classmethod
+    def of(cls, exc: DocumentError) -> LoadError:
+        """The loaders' refusal as the service's coded error: same message, same details."""
+        error = cls(exc.message)
+        error.details = dict(exc.details)
+        return error
+
+
+@contextmanager
+def document_errors() -> Iterator[None]:
+    """Where loaders are called from the service: their refusals become coded ``LoadError``s."""
+    try:
+        yield
+    except DocumentError as exc:
+        raise LoadError.of(exc) from None
 
 
 class BadUserInput(QGraphError):
