@@ -24,7 +24,6 @@ The bounds ride on uvicorn's ``Config`` (:func:`uvicorn_config`) so worker proce
 from __future__ import annotations
 
 import asyncio
-import json
 import logging
 import resource
 from dataclasses import dataclass
@@ -32,6 +31,8 @@ from typing import Any
 
 import uvicorn
 from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol
+
+from graph_api.http.errors import PROBLEM, problem_json
 
 log = logging.getLogger(__name__)
 
@@ -70,10 +71,10 @@ def default_max_connections(reserved: int = RESERVED_DESCRIPTORS) -> int:
 
 def refusal(status: int, code: str, message: str, retry_after: int | None = None) -> bytes:
     """A complete HTTP/1.1 response that refuses a request and closes the connection."""
-    body = json.dumps({"error": {"code": code, "message": message}}, ensure_ascii=False).encode()
+    body = problem_json(status, code, message, **({} if retry_after is None else {"retryAfter": retry_after}))
     head = [
         f"HTTP/1.1 {status} {REASONS[status]}",
-        "content-type: application/json; charset=utf-8",
+        f"content-type: {PROBLEM}; charset=utf-8",
         f"content-length: {len(body)}",
         "connection: close",
     ]

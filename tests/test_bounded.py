@@ -128,7 +128,7 @@ def test_a_reload_reads_the_body_in_the_bounded_child_and_keeps_the_graph(
         before = client.post("/graphql", json={"query": "{ stats { nodes edges } }"}).json()
         bomb = client.post("/admin/reload", headers=auth, content=pdf_stream_bomb())
         assert bomb.status_code == 400 and bomb.json()["code"] == "BAD_INPUT"
-        assert bomb.json()["error"] == (
+        assert bomb.json()["detail"] == (
             "request body: this PDF file has a stream that inflates to more than 64 MB; a notice's PDF holds far less"
         )
         assert bomb.json()["kind"] == "PDF" and bomb.json()["limit"] == "stream size"

@@ -2,8 +2,9 @@
 
 GraphQL routes (``/graphql``) answer in GraphQL's own shape, whatever refused the request:
 ``{"errors": [{"message": …, "extensions": {"code": …}}]}``. Every other route (``/ready``,
-``/export/*``, ``/admin/*``, ``/metrics``, unknown paths, wrong methods, refused bodies)
-answers RFC 9457 problem details as ``application/problem+json``::
+``/export/*``, ``/admin/*``, ``/metrics``, unknown paths, wrong methods, refused bodies), and a
+connection refused before its request is read (:mod:`graph_api.connections`), answers RFC 9457
+problem details as ``application/problem+json``::
 
     {"type": "about:blank", "title": "Service Unavailable", "status": 503,
      "detail": "the graph store is unavailable; retry in a few seconds",
@@ -97,18 +98,23 @@ def graphql_body(exc: QGraphError, debug: bool) -> bytes:
     return json.dumps({"errors": [error]}, ensure_ascii=True).encode()
 
 
-def problem_body(exc: QGraphError, debug: bool) -> bytes:
-    """RFC 9457 problem details for a refusal on any other route."""
-    status = status_of(exc)
+def problem_json(status: int, code: str, detail: str, **members: str | int) -> bytes:
+    """RFC 9457 problem details: the one body of every refusal off ``/graphql`` (routes, the
+    HTTP guard, and the connection bounds of :mod:`graph_api.connections`)."""
     problem: dict[str, Any] = {
         "type": "about:blank",
         "title": HTTPStatus(status).phrase,
         "status": status,
-        "detail": public_message(exc, debug),
-        "code": exc.code,
-        **public_details(exc, debug),
+        "detail": detail,
+        "code": code,
+        **members,
     }
     return json.dumps(problem, ensure_ascii=False).encode()
+
+
+def problem_body(exc: QGraphError, debug: bool) -> bytes:
+    """Problem details for a refused request on any route but ``/graphql``."""
+    return problem_json(status_of(exc), exc.code, public_message(exc, debug), **public_details(exc, debug))
 
 
 def error_parts(path: str, exc: QGraphError, debug: bool) -> tuple[int, dict[str, str], bytes]:
