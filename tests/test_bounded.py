@@ -25,6 +25,7 @@ from loaders.records import GraphData
 from tests.conftest import reset
 from tests.fixtures_formats import as_docx, as_html, as_pdf
 from tests.hostile_files import CASES, HIDDEN, docx_huge_image, html_hidden_text, pdf_stream_bomb
+from tests.test_formats import _graph
 
 DEFAULTS = ReadLimits()  # QGRAPH_PARSE_MEMORY_MB=1024, QGRAPH_PARSE_TIMEOUT=30
 MAX_FILE = 20 * 1024 * 1024
@@ -33,12 +34,6 @@ RAW = bundled_notice()[1]
 TEXT = RAW.decode()
 # What must never reach a person loading a file.
 INTERNALS = ("recursion", "set_int_max_str_digits", "xmlCtxt", "Traceback", "MemoryError", "OCR")
-
-
-def _graph(data: GraphData) -> tuple[Any, ...]:
-    nodes = sorted((n.id, n.props.get("title") or n.props.get("name") or n.props.get("text")) for n in data.nodes)
-    edges = sorted((e.source, e.type, e.target, str(e.props.get("role"))) for e in data.edges)
-    return nodes, edges, data.unplaced
 
 
 @pytest.fixture(scope="module")
