@@ -8,27 +8,18 @@ import strawberry
 
 from graph_api.compiler.parse import activity_pred, actor_pred
 from graph_api.errors import BadUserInput, LimitExceeded, NotFound
-from graph_api.schema.common import CtxInfo, Node, PageInfo, to_type, typed
+from graph_api.schema.common import CtxInfo, Node, to_type, typed
+from graph_api.schema.connection import relay
 from graph_api.schema.context import call
 from graph_api.schema.enums import ActivityOrder, ActorOrder
-from graph_api.schema.facets import ActivityFacets, facets_from
+from graph_api.schema.facets import ActivityFacets, activity_facets
 from graph_api.schema.filters import ActivityFilter, ActorFilter
-from graph_api.schema.nodes import (
-    Activity,
-    ActivityConnection,
-    Campaign,
-    Document,
-    Event,
-    Topic,
-    connection,
-    page_of,
-)
+from graph_api.schema.nodes import Activity, ActivityConnection, LinkedLists, connection, page_of
 from graph_api.schema.notice import Notice
-from graph_api.schema.paging import encode_cursor
 from graph_api.schema.views import ActorConnection, ActorEdge, KindCount, SearchHit, Stats, Subgraph, subgraph
 from graph_api.store import walk
+from loaders.model import Label
 
-YEAR = "Only what activities of the notice of this year link to."
 FIRST = "Page size; default 20, at most 100 (QGRAPH_DEFAULT_PAGE, QGRAPH_MAX_PAGE)."
 AFTER = "Cursor of the item to continue after (`pageInfo.endCursor`)."
 
@@ -62,7 +53,7 @@ async def _require(info: CtxInfo, node_id: str) -> dict[str, Any]:
 
 
 @strawberry.type(description="What can be asked. Lists are Relay connections; limits answer LIMIT_EXCEEDED.")
-class Query:
+class Query(LinkedLists):  # type: ignore[misc]
     @strawberry.field(description="Any node by its id (NOT_FOUND for an unknown id).")
     async def node(
         self,
@@ -98,12 +89,7 @@ class Query:
     ) -> ActorConnection:
         page = page_of(info, first, after)
         found = await call(info.context.repo.actor_page, actor_pred(filter), order_by.name, page)
-        nodes = typed(info, found.rows)
-        cursors = [encode_cursor(page.skip + i) for i in range(len(nodes))]
-        edges = [ActorEdge(cursor=c, node=n) for c, n in zip(cursors, nodes, strict=True)]
-        more = page.skip + page.size < found.total
-        info_ = PageInfo(has_next_page=more, end_cursor=cursors[-1] if cursors else None)
-        return ActorConnection(total_count=found.total, edges=edges, nodes=nodes, page_info=info_)
+        return relay(info, found, page, ActorEdge, ActorConnection)  # type: ignore[no-any-return]
 
     @strawberry.field(
         description="Activities, filtered and paged (Relay); document order by default. "
@@ -129,8 +115,7 @@ class Query:
         info: CtxInfo,
         filter: Annotated[ActivityFilter | None, strawberry.argument(description="Only matching activities.")] = None,
     ) -> ActivityFacets:
-        found = await call(info.context.repo.facets, activity_pred(filter))
-        return facets_from(found.get(None, []))
+        return await activity_facets(info, filter)
 
     @strawberry.field(description="Chinese-aware full-text search over every kind of node, best first.")
     async def search(
@@ -220,30 +205,6 @@ class Query:
         counts = [KindCount(kind=r["kind"], count=r["count"]) for r in by_kind]
         return Stats(nodes=nodes, edges=edges, by_kind=counts)
 
-    @strawberry.field(description="Every campaign (专项行动 and named programmes) some activity is part of, by name.")
-    async def campaigns(
-        self, info: CtxInfo, year: Annotated[int | None, strawberry.argument(description=YEAR)] = None
-    ) -> list[Campaign]:
-        return await _linked(info, "Campaign", "PART_OF", year)
-
-    @strawberry.field(description="Every event (conference, forums, exhibition) some activity is part of, by name.")
-    async def events(
-        self, info: CtxInfo, year: Annotated[int | None, strawberry.argument(description=YEAR)] = None
-    ) -> list[Event]:
-        return await _linked(info, "Event", "PART_OF", year)
-
-    @strawberry.field(description="Every topic some activity is about, by name.")
-    async def topics(
-        self, info: CtxInfo, year: Annotated[int | None, strawberry.argument(description=YEAR)] = None
-    ) -> list[Topic]:
-        return await _linked(info, "Topic", "ABOUT", year)
-
-    @strawberry.field(description="Every document (《…》) some activity cites, by name.")
-    async def documents(
-        self, info: CtxInfo, year: Annotated[int | None, strawberry.argument(description=YEAR)] = None
-    ) -> list[Document]:
-        return await _linked(info, "Document", "CITES", year)
-
     @strawberry.field(description="One activity by id.")
     async def activity(
         self,
@@ -251,10 +212,7 @@ class Query:
         id: Annotated[strawberry.ID, strawberry.argument(description="The id; NOT_FOUND unless an activity has it.")],
     ) -> Activity:
         props = await _require(info, str(id))
-        if props.get("label") != "Activity":
+        if props.get("label") != Label.ACTIVITY:
             raise NotFound(f"{id!r} is not an activity", id=str(id))
         return to_type(props)  # type: ignore[no-any-return]
 
-
-async def _linked(info: CtxInfo, label: str, rel_type: str, year: int | None) -> list[Any]:
-    return typed(info, await call(info.context.repo.linked_nodes, label, rel_type, year))
