@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
+
+from loaders.model import Label, node_id
 
 
 @dataclass(frozen=True)
@@ -31,11 +34,11 @@ def _campaign(name: str, *aliases: str) -> Named:
     props: tuple[tuple[str, object], ...] = ()
     if m := YEARLY.match(name):
         props = (("series", m.group(1)), ("year", int(m.group(2))))
-    return Named(f"campaign:{name}", "Campaign", name, aliases, props)
+    return Named(node_id(Label.CAMPAIGN, name), Label.CAMPAIGN, name, aliases, props)
 
 
 def _topic(name: str, *aliases: str) -> Named:
-    return Named(f"topic:{name}", "Topic", name, aliases)
+    return Named(node_id(Label.TOPIC, name), Label.TOPIC, name, aliases)
 
 
 # Named programmes. Matching is on the folded text, so "剑网 2023" is "剑网2023".
@@ -55,25 +58,21 @@ QUOTED_NAME = re.compile(r"“([^”]{2,20})”")
 # several programmes. Example: "“百千万”中小企业质量管理能力提升行动", "“百千万”质量人才培养计划"
 PROGRAMME_PATTERN = re.compile(r"“([^”]{2,12})”([^，。、“”；]{2,16}?(?:行动|计划))")
 
-CHENGDU = Named(
-    "event:中国质量（成都）大会", "Event", "中国质量（成都）大会",
-    ("中国质量(成都)大会", "成都大会"), (("kind", "CONFERENCE"),),
+def _event(key: str, name: str, kind: str, *aliases: str) -> Named:
+    return Named(node_id(Label.EVENT, key), Label.EVENT, name, aliases, (("kind", kind),))
+
+
+CHENGDU = _event("中国质量（成都）大会", "中国质量（成都）大会", "CONFERENCE", "中国质量(成都)大会", "成都大会")
+FORUM_SOE = _event(
+    "开展质量提升 建设一流企业分论坛", "“开展质量提升 建设一流企业”分论坛", "FORUM", "开展质量提升 建设一流企业"
 )
-FORUM_SOE = Named(
-    "event:开展质量提升 建设一流企业分论坛", "Event", "“开展质量提升 建设一流企业”分论坛",
-    ("开展质量提升 建设一流企业",), (("kind", "FORUM"),),
+FORUM_PRIVATE = _event(
+    "民营企业质量效益型发展分论坛", "“民营企业质量效益型发展”分论坛", "FORUM", "民营企业质量效益型发展"
 )
-FORUM_PRIVATE = Named(
-    "event:民营企业质量效益型发展分论坛", "Event", "“民营企业质量效益型发展”分论坛",
-    ("民营企业质量效益型发展",), (("kind", "FORUM"),),
+EXHIBITION = _event(
+    "质量之光", "质量之光——中国质量管理与质量创新成果展", "EXHIBITION", "质量之光", "中国质量管理与质量创新成果展"
 )
-EXHIBITION = Named(
-    "event:质量之光", "Event", "质量之光——中国质量管理与质量创新成果展",
-    ("质量之光", "中国质量管理与质量创新成果展"), (("kind", "EXHIBITION"),),
-)
-WORLD_MANUFACTURING = Named(
-    "event:世界制造业大会", "Event", "世界制造业大会", (), (("kind", "CONFERENCE"),)
-)
+WORLD_MANUFACTURING = _event("世界制造业大会", "世界制造业大会", "CONFERENCE")
 EVENTS = (CHENGDU, FORUM_SOE, FORUM_PRIVATE, EXHIBITION, WORLD_MANUFACTURING)
 # Forums are part of the conference; their hosts come from the annex items.
 EVENT_PARENTS = {FORUM_SOE.id: CHENGDU.id, FORUM_PRIVATE.id: CHENGDU.id}
@@ -113,7 +112,7 @@ EXAMPLE = re.compile(r"^[^，。、]{2,20}$")
 
 def document(name: str) -> Named:
     """The Document node of a 《…》 title."""
-    return Named(f"document:{name}", "Document", name)
+    return Named(node_id(Label.DOCUMENT, name), Label.DOCUMENT, name)
 
 
 # A quoted brand that names programmes ending in 活动 too, when the item uses it more than once.
@@ -189,6 +188,16 @@ def documents_in(text: str) -> list[Named]:
     return [document(m.group(1)) for m in DOCUMENT.finditer(text)]
 
 
+# What a text cites, each finder a kind: the relation to it is the registry's link to that kind
+# (``loaders.model.LINK_BY_TARGET``). Activities read it from their title, sections from their text.
+CITED: tuple[Callable[[str], list[Named]], ...] = (documents_in,)
+
+
+def cited_in(text: str) -> list[Named]:
+    """Everything ``text`` cites (documents …), in the order of :data:`CITED`."""
+    return [named for find in CITED for named in find(text)]
+
+
 @dataclass(frozen=True)
 class ProductClass:
     """A counted class of products: "142种各类重点产品", "10类产品" with its examples."""
@@ -219,5 +228,6 @@ def products_in(text: str, year: int) -> list[ProductClass]:
     for m in PRODUCT_COUNT.finditer(text):
         count, unit, noun = int(m.group(1)), m.group(2), m.group(3)
         name = f"{count}{unit}{noun}"
-        out.append(ProductClass(f"products:{year}:{count}{unit}", name, count, unit, _examples(text, m.start())))
+        product_id = node_id(Label.PRODUCT_CATEGORY, year, f"{count}{unit}")
+        out.append(ProductClass(product_id, name, count, unit, _examples(text, m.start())))
     return out
