@@ -150,7 +150,7 @@ def cypher_literal(value: Any) -> str:
 
 def to_cypher(graph: Graph, batch: int = 200) -> bytes:
     """Statements that re-create the graph in Neo4j or FalkorDB (run them in order)."""
-    lines = ["// quality-graph export: nodes then relationships", "CREATE INDEX FOR (n:Entity) ON (n.id);"]
+    lines = ["// quality-graph export: nodes then relationships", f"CREATE INDEX FOR (n:{ENTITY}) ON (n.id);"]
     by_label: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for n in graph.nodes:
         if n["label"] not in NODE_LABELS:
@@ -159,7 +159,7 @@ def to_cypher(graph: Graph, batch: int = 200) -> bytes:
     for label, nodes in sorted(by_label.items()):
         for i in range(0, len(nodes), batch):
             rows = cypher_literal(nodes[i : i + batch])
-            lines.append(f"UNWIND {rows} AS row CREATE (n:Entity:{label}) SET n = row;")
+            lines.append(f"UNWIND {rows} AS row CREATE (n:{ENTITY}:{label}) SET n = row;")
     by_type: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for e in graph.edges:
         if e["type"] in REL_TYPES:
@@ -169,7 +169,7 @@ def to_cypher(graph: Graph, batch: int = 200) -> bytes:
         for i in range(0, len(edges), batch):
             rows = cypher_literal(edges[i : i + batch])
             lines.append(
-                f"UNWIND {rows} AS row MATCH (a:Entity {{id: row.s}}) MATCH (b:Entity {{id: row.t}}) "
+                f"UNWIND {rows} AS row MATCH (a:{ENTITY} {{id: row.s}}) MATCH (b:{ENTITY} {{id: row.t}}) "
                 f"CREATE (a)-[r:{rel}]->(b) SET r = row.p;"
             )
     return ("\n".join(lines) + "\n").encode()

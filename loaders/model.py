@@ -114,6 +114,7 @@ class Link:
     listed_doc: str = ""  # the root list of every target some activity links to (with ``scope``)
     reverse: str = "linked to it"  # the activities seen from the target: "Activities <reverse>"
     zh: str = "相关活动"  # explorer heading of the target's activities
+    explorer_actors: bool = True  # the explorer lists the actors of the target's activities
     identifies: bool = True  # the target identifies the work (used to link activities to arrangements)
 
 
@@ -202,12 +203,12 @@ LINKS: tuple[Link, ...] = (
     Link(
         Rel.CITES, Label.DOCUMENT, "documents", "Documents (《…》) it cites.",
         "document", "Cites this document (id), e.g. `document:质量强国建设纲要`.", "document", None,
-        "Every document (《…》) some activity cites, by name.", "citing it", "引用它的活动",
+        "Every document (《…》) some activity cites, by name.", "citing it", "引用它的活动", explorer_actors=False,
     ),
     Link(
         Rel.ABOUT, Label.TOPIC, "topics", "Topics it is about.",
         "topic", "About this topic (id).", "topic", "topic",
-        "Every topic some activity is about, by name.", "about it",
+        "Every topic some activity is about, by name.", "about it", explorer_actors=False,
     ),
     Link(Rel.COVERS, Label.PRODUCT_CATEGORY, "product_categories", "Classes of products it covers."),
     Link(

@@ -27,7 +27,7 @@ async def _details(info: CtxInfo, activity_id: str) -> dict[str, Any]:
 
 
 def _link_field(link: Link) -> Any:
-    """Activity's list of what it links to over ``link``."""
+    """The field listing what an activity links to over ``link``."""
     kind = KIND_BY_LABEL[link.target].kind
 
     async def resolve(self: Node, info: CtxInfo) -> list[Any]:
