@@ -31,7 +31,7 @@ DEV_CORPUS = Path(os.environ.get("QGRAPH_DEV_CORPUS", HERE.parent.parent / "shar
 TARGET_2023, TARGET_2024 = 0.97, 0.95
 # Two activity titles name the same activity when their character bigrams overlap this much.
 SAME_TITLE = 0.5
-LINK_KINDS = ("campaign", "event", "document", "topic", "productcategory")
+LINK_KINDS = tuple(link.target.lower() for link in LINKS if link.identifies)
 
 
 @dataclass
