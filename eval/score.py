@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from loaders.entities import STANDARD_CODE
 from loaders.model import LINKS, Label, Rel
 from loaders.notice import build_graph
 from loaders.reader import bundled_notice, parse_notice
@@ -256,7 +257,13 @@ def score_facts(data: GraphData, facts: dict[str, Any], text: str) -> list[Score
         roles_e |= {(p["evidence"], name, role) for name, role in p["roles"].items()}
     dim("joint activities' roles", roles_p, roles_e)
     dim("campaigns", {n.props["name"] for n in data.nodes if n.label == Label.CAMPAIGN}, facts["campaigns"])
-    dim("documents", {n.props["name"] for n in data.nodes if n.label == Label.DOCUMENT}, facts["documents"])
+    # The facts' documents are the 《…》 titles cited: documents, and standards cited by title.
+    titles = {
+        str(n.props["name"])
+        for n in data.nodes
+        if n.label == Label.DOCUMENT or (n.label == Label.STANDARD and not STANDARD_CODE.match(str(n.props["name"])))
+    }
+    dim("documents", titles, facts["documents"])
     repaired = {p for p in facts["repaired_phrases"] if p in text}
     dim("repaired phrases", repaired, facts["repaired_phrases"])
     return out

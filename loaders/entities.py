@@ -184,13 +184,59 @@ def topics_in(text: str) -> list[Named]:
 
 
 def documents_in(text: str) -> list[Named]:
-    """Documents cited as 《…》 in ``text``."""
-    return [document(m.group(1)) for m in DOCUMENT.finditer(text)]
+    """Documents cited as 《…》 in ``text`` (a title that is a standard is a Standard instead)."""
+    return [document(m.group(1)) for m in DOCUMENT.finditer(text) if not _standard_title(text, m)]
+
+
+# A standard's code: national (GB, GB/T, GB/Z), sector (two letters, e.g. JT/T), local
+# (DB31/T), group (T/ and the body's letters), international (ISO, ISO/IEC); then the number and
+# perhaps the edition's year. Examples: "GB/T 19001-2016", "GB 2760—2014", "T/CAQ 10201", "ISO 9001"
+STANDARD_CODE = re.compile(
+    r"(?<![A-Za-z/])(GB(?:/[TZ])?|DB\d{2}(?:/T)?|T/[A-Z]{2,10}|ISO(?:/IEC)?|[A-Z]{2}/T)"
+    r"\s?(\d{1,6}(?:\.\d{1,3})*)(?:\s?[-—–]\s?((?:19|20)\d{2}))?(?!\d)"
+)
+# Which level a code or the noun after a 《…》 title names. Example: "《质量诊所管理规范》地方标准"
+STANDARD_LEVELS = {"GB": "NATIONAL", "DB": "LOCAL", "T/": "GROUP", "IS": "INTERNATIONAL"}
+STANDARD_NOUNS = {"国家": "NATIONAL", "行业": "SECTOR", "地方": "LOCAL", "团体": "GROUP", "企业": "ENTERPRISE"}
+# A 《…》 title is a standard when it ends in 标准 or a standard's kind follows it.
+# Examples: "《食品安全国家标准 食品添加剂使用标准》", "发布五地《首席质量官评价规范》地方标准"
+STANDARD_AFTER = re.compile(r"\s?(国家|行业|地方|团体|企业)?标准")
+
+
+def _standard_title(text: str, m: re.Match[str]) -> str | None:
+    """The level of the standard a 《…》 title names ("" when unknown), or None if it is no standard."""
+    after = STANDARD_AFTER.match(text, m.end())
+    if after:
+        return STANDARD_NOUNS.get(after.group(1) or "", "")
+    if m.group(1).endswith("标准"):
+        return next((level for noun, level in STANDARD_NOUNS.items() if noun + "标准" in m.group(1)), "")
+    return None
+
+
+def standard(name: str, level: str, *aliases: str) -> Named:
+    """The Standard node of a code ("GB/T 19001") or a title."""
+    props: tuple[tuple[str, object], ...] = (("level", level),) if level else ()
+    return Named(node_id(Label.STANDARD, name), Label.STANDARD, name, aliases, props)
+
+
+def standards_in(text: str) -> list[Named]:
+    """Standards cited in ``text``: by code (one node per code, whatever the edition) or by a
+    《…》 title that is a standard."""
+    found: dict[str, Named] = {}
+    for m in STANDARD_CODE.finditer(text):
+        code = f"{m.group(1)} {m.group(2)}"
+        level = STANDARD_LEVELS.get(m.group(1)[:2], "SECTOR")
+        found.setdefault(code, standard(code, level, *([f"{code}-{m.group(3)}"] if m.group(3) else [])))
+    for m in DOCUMENT.finditer(text):
+        title_level = _standard_title(text, m)
+        if title_level is not None:
+            found.setdefault(m.group(1), standard(m.group(1), title_level))
+    return list(found.values())
 
 
 # What a text cites, each finder a kind: the relation to it is the registry's link to that kind
 # (``loaders.model.LINK_BY_TARGET``). Activities read it from their title, sections from their text.
-CITED: tuple[Callable[[str], list[Named]], ...] = (documents_in,)
+CITED: tuple[Callable[[str], list[Named]], ...] = (documents_in, standards_in)
 
 
 def cited_in(text: str) -> list[Named]:

@@ -34,6 +34,7 @@ class Label(StrEnum):
     EVENT = "Event"
     DOCUMENT = "Document"
     TOPIC = "Topic"
+    STANDARD = "Standard"
     PRODUCT_CATEGORY = "ProductCategory"
     CONTACT = "Contact"
     ORGANIZER = "Organizer"
@@ -63,6 +64,7 @@ class Rel(StrEnum):
     COVERS = "COVERS"
     HOSTS = "HOSTS"
     CONTACT_OF = "CONTACT_OF"
+    APPLIES = "APPLIES"
 
 
 @dataclass(frozen=True)
@@ -144,6 +146,10 @@ NODE_KINDS: tuple[NodeKind, ...] = (
         "A recurring subject: 首席质量官, 质量管理小组 (QC小组), 一站式 …",
     ),
     NodeKind(
+        Label.STANDARD, "standard", "name", "#6b4c9a", "标准",
+        "A national, sector, local or group standard cited by code (GB/T 19001) or title (《…》地方标准).",
+    ),
+    NodeKind(
         Label.PRODUCT_CATEGORY, "products", "name", "#98df8a", "产品类别",
         "A class of products named for supervision (e.g. 重点工业产品).",
     ),
@@ -186,6 +192,10 @@ REL_KINDS: tuple[RelType, ...] = (
     ),
     RelType(Rel.HOSTS, "承办", "Actor → Event it hosts.", _ACTORS, (Label.EVENT,)),
     RelType(Rel.CONTACT_OF, "所属", "Contact → the organizer it speaks for.", (Label.CONTACT,), _ACTORS),
+    RelType(
+        Rel.APPLIES, "采用标准", "Activity → a Standard it applies, publicizes or releases.",
+        (*_A, *_SECTIONS), (Label.STANDARD,),
+    ),
 )  # fmt: skip
 
 # Activity → what it links to, in the order the API lists them.
@@ -209,6 +219,11 @@ LINKS: tuple[Link, ...] = (
         Rel.ABOUT, Label.TOPIC, "topics", "Topics it is about.",
         "topic", "About this topic (id).", "topic", "topic",
         "Every topic some activity is about, by name.", "about it", explorer_actors=False,
+    ),
+    Link(
+        Rel.APPLIES, Label.STANDARD, "standards", "Standards (标准) it applies, publicizes or releases.",
+        "standard", "Applies this standard (id), e.g. `standard:GB/T 19001`.", "standard", "standard",
+        "Every standard (GB/T …, 《…》地方标准) some activity applies, by name.", "applying it", "采用它的活动",
     ),
     Link(Rel.COVERS, Label.PRODUCT_CATEGORY, "product_categories", "Classes of products it covers."),
     Link(
