@@ -32,7 +32,7 @@ DEV_CORPUS = Path(os.environ.get("QGRAPH_DEV_CORPUS", HERE.parent.parent / "shar
 TARGET_2023, TARGET_2024 = 0.97, 0.95
 # Two activity titles name the same activity when their character bigrams overlap this much.
 SAME_TITLE = 0.5
-LINK_KINDS = tuple(link.target.lower() for link in LINKS if link.identifies)
+LINK_KINDS = tuple(link.target.lower() for link in LINKS if link.target != Label.KEY_ARRANGEMENT)
 
 
 @dataclass
@@ -100,7 +100,7 @@ def read_annotation(path: Path) -> list[Act]:
 
 
 # The relations an activity's annotated links (campaign, event, document …) are read from.
-LINKED_RELS = frozenset(link.rel for link in LINKS if link.identifies)
+LINKED_RELS = frozenset(link.rel for link in LINKS if link.target != Label.KEY_ARRANGEMENT)
 
 def predicted_acts(data: GraphData) -> list[Act]:
     """The loader's activities in the annotation's terms (names, not ids)."""

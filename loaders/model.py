@@ -117,7 +117,7 @@ class Link:
     reverse: str = "linked to it"  # the activities seen from the target: "Activities <reverse>"
     zh: str = "相关活动"  # explorer heading of the target's activities
     explorer_actors: bool = True  # the explorer lists the actors of the target's activities
-    identifies: bool = True  # the target identifies the work (used to link activities to arrangements)
+    identifies: bool = True  # the target names the work itself (links activities to arrangements)
 
 
 NODE_KINDS: tuple[NodeKind, ...] = (
@@ -218,7 +218,7 @@ LINKS: tuple[Link, ...] = (
     Link(
         Rel.ABOUT, Label.TOPIC, "topics", "Topics it is about.",
         "topic", "About this topic (id).", "topic", "topic",
-        "Every topic some activity is about, by name.", "about it", explorer_actors=False,
+        "Every topic some activity is about, by name.", "about it", explorer_actors=False, identifies=False,
     ),
     Link(
         Rel.APPLIES, Label.STANDARD, "standards", "Standards (标准) it applies, publicizes or releases.",

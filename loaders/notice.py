@@ -15,8 +15,9 @@ from loaders.records import EdgeRecord, GraphData, NodeRecord, Provenance, Unpla
 from loaders.structure import Item, NoticeStructure, Span, parse_structure
 from loaders.taxonomy import classify
 
-# The relations whose targets (campaigns, events, product classes, documents) identify work.
-LINKING_RELS = frozenset(link.rel for link in LINKS if link.identifies)
+# The relations to what activities and arrangements name (campaigns, events, documents …);
+# loaders.links keeps the targets that identify work.
+LINKING_RELS = frozenset(link.rel for link in LINKS if link.target != Label.KEY_ARRANGEMENT)
 HOST_VERBS = ("举办", "主办", "召开")
 
 
