@@ -15,8 +15,9 @@ from enum import StrEnum
 ENTITY = "Entity"
 # Search index nodes; not part of the domain graph (excluded from stats and exports).
 TERM = "Term"
-# Term → the node it indexes.
+# The search index's relationship (Term → node) and the one node that holds the load's version.
 INDEXES = "INDEXES"
+META = "Meta"
 
 
 class Label(StrEnum):

@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from graph_api.errors import LoadError
 from loaders import layout as L
+from loaders.errors import LoadError
 from loaders.layout import cn_number, cn_numeral
 from loaders.normalize import Normalized
 

@@ -69,9 +69,10 @@ class Activity(Node, ActivityLinks):  # type: ignore[misc]
             source=source,
         )
 
-    @strawberry.field(description="Who takes part: LEAD first, then PARTNER, then SUPPORT.")
+    @strawberry.field(description="Who takes part: LEAD first, then PARTNER, then SUPPORT; by id within a role.")
     async def participants(self, info: CtxInfo) -> list[Participant]:
         details = await _details(info, str(self.id))
-        parts = sorted(details["participants"], key=lambda p: ROLE_ORDER.get(p["role"], 3))
+        # Ordered here, not in storage order: a graph re-created from an export answers alike.
+        parts = sorted(details["participants"], key=lambda p: (ROLE_ORDER.get(p["role"], 3), p["id"]))
         actors = {str(a.id): a for a in await load_nodes(info, [p["id"] for p in parts])}
         return [Participant(role=ActorRole(p["role"]), actor=actors[p["id"]]) for p in parts if p["id"] in actors]

@@ -9,10 +9,11 @@ import strawberry
 from graph_api.compiler.parse import activity_pred
 from graph_api.compiler.queries import Scope
 from graph_api.schema.common import CtxInfo, Node, Props, builds, typed
-from graph_api.schema.connection import AFTER, FIRST, YEAR, ActivityConnection, page_of, scoped_activities
+from graph_api.schema.connection import YEAR, ActivityConnection, page_of, scoped_activities
 from graph_api.schema.enums import ActorKind, ActorRole
 from graph_api.schema.facets import ActivityFacets, activity_facets
 from graph_api.schema.filters import ActivityFilter
+from graph_api.schema.paging import AFTER, BEFORE, FIRST, LAST
 from loaders.model import Label
 
 
@@ -43,8 +44,10 @@ class Actor(Node):
         role: Annotated[
             ActorRole | None, strawberry.argument(description="Only where the actor has this role.")
         ] = None,
+        last: Annotated[int | None, strawberry.argument(description=LAST)] = None,
+        before: Annotated[str | None, strawberry.argument(description=BEFORE)] = None,
     ) -> ActivityConnection:
-        page = page_of(info, first, after)
+        page = page_of(info, first, after, last, before)
         return await scoped_activities(info, Scope.ACTOR, str(self.id), activity_pred(filter), page, role=role)
 
     @strawberry.field(description="Group-by counts of this actor's activities.")

@@ -16,7 +16,7 @@ from graph_api.compiler.queries import Page
 from graph_api.schema.common import CtxInfo, Node, PageInfo, Props, typed
 from graph_api.schema.enums import ActivityOrder, ActorRole
 from graph_api.schema.filters import ActivityFilter
-from graph_api.schema.paging import encode_cursor, page_bounds
+from graph_api.schema.paging import AFTER, BEFORE, FIRST, LAST, page_window, paged
 from graph_api.store.repository import EMPTY_PAGE, PageRows
 
 if TYPE_CHECKING:
@@ -24,13 +24,11 @@ if TYPE_CHECKING:
     from graph_api.schema.actors import Actor
 
 YEAR = "Only activities of the notice of this year."
-FIRST = "Page size; default 20, at most 100 (QGRAPH_DEFAULT_PAGE, QGRAPH_MAX_PAGE)."
-AFTER = "Cursor of the item to continue after (`pageInfo.endCursor`)."
 
 
 @strawberry.type(description="An activity in a connection, with its cursor.")
 class ActivityEdge:
-    cursor: str = strawberry.field(description="Opaque cursor; pass as `after`.")
+    cursor: str = strawberry.field(description="Opaque cursor; pass as `after` or `before`.")
     node: Annotated[Activity, strawberry.lazy("graph_api.schema.activity")] = strawberry.field(
         description="The activity."
     )
@@ -43,16 +41,14 @@ class ActivityConnection:
     nodes: list[Annotated[Activity, strawberry.lazy("graph_api.schema.activity")]] = strawberry.field(
         description="The page."
     )
-    page_info: PageInfo = strawberry.field(description="Whether more follow, and the cursor to continue.")
+    page_info: PageInfo = strawberry.field(description="Whether more follow or precede, and the cursors to go on.")
 
 
 def relay(info: CtxInfo, found: PageRows, page: Page, edge: type, connection_type: type) -> Any:
     """A Relay connection (of ``connection_type``, edges of ``edge``) from one page of node rows."""
-    nodes = typed(info, found.rows)
-    cursors = [encode_cursor(page.skip + i) for i in range(len(nodes))]
+    rows, cursors, page_info = paged(page, found)
+    nodes = typed(info, rows)
     edges = [edge(cursor=c, node=n) for c, n in zip(cursors, nodes, strict=True)]
-    more = page.skip + page.size < found.total
-    page_info = PageInfo(has_next_page=more, end_cursor=cursors[-1] if cursors else None)
     return connection_type(total_count=found.total, edges=edges, nodes=nodes, page_info=page_info)
 
 
@@ -61,10 +57,11 @@ def connection(info: CtxInfo, found: PageRows, page: Page) -> ActivityConnection
     return relay(info, found, page, ActivityEdge, ActivityConnection)  # type: ignore[no-any-return]
 
 
-def page_of(info: CtxInfo, first: int | None, after: str | None) -> Page:
+def page_of(
+    info: CtxInfo, first: int | None, after: str | None, last: int | None = None, before: str | None = None
+) -> Page:
     """The offsets of a Relay page (limits checked)."""
-    start, size = page_bounds(info.context.settings, first, after)
-    return Page(start, size)
+    return page_window(info.context.settings, first, after, last, before)
 
 
 async def scoped_activities(
@@ -107,8 +104,11 @@ def scoped_activities_field(scope: str, description: str) -> Any:
         first: Annotated[int | None, strawberry.argument(description=FIRST)] = None,
         after: Annotated[str | None, strawberry.argument(description=AFTER)] = None,
         filter: Annotated[ActivityFilter | None, strawberry.argument(description="Only matching activities.")] = None,
+        last: Annotated[int | None, strawberry.argument(description=LAST)] = None,
+        before: Annotated[str | None, strawberry.argument(description=BEFORE)] = None,
     ) -> ActivityConnection:
-        return await scoped_activities(info, scope, str(self.id), activity_pred(filter), page_of(info, first, after))
+        page = page_of(info, first, after, last, before)
+        return await scoped_activities(info, scope, str(self.id), activity_pred(filter), page)
 
     return strawberry.field(resolver=activities, description=description)
 

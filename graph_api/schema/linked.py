@@ -32,7 +32,7 @@ NAMED_LINKS = tuple(link for link in LINKS if link.scope and link.listed_doc)
 
 @strawberry.type(description="What an event adds to a named kind.")
 class EventFacts:
-    event_kind: str | None = strawberry.field(description="conference, forum or exhibition.")
+    event_kind: str | None = strawberry.field(description="Conference, forum or exhibition.")
 
     @strawberry.field(description="The event this one is part of (a forum's conference).")
     async def part_of(self, info: CtxInfo) -> Event | None:  # type: ignore[valid-type]

@@ -16,12 +16,10 @@ from graph_api.schema.facets import ActivityFacets, activity_facets
 from graph_api.schema.filters import ActivityFilter, ActorFilter
 from graph_api.schema.nodes import Activity, ActivityConnection, LinkedLists, connection, page_of
 from graph_api.schema.notice import Notice
+from graph_api.schema.paging import AFTER, BEFORE, FIRST, LAST
 from graph_api.schema.views import ActorConnection, ActorEdge, KindCount, SearchHit, Stats, Subgraph, subgraph
 from graph_api.store import walk
 from loaders.model import Label
-
-FIRST = "Page size; default 20, at most 100 (QGRAPH_DEFAULT_PAGE, QGRAPH_MAX_PAGE)."
-AFTER = "Cursor of the item to continue after (`pageInfo.endCursor`)."
 
 MAX_DEPTH = 3
 MAX_NEIGHBORHOOD = 500
@@ -86,8 +84,10 @@ class Query(LinkedLists):  # type: ignore[misc]
         order_by: Annotated[
             ActorOrder, strawberry.argument(description="Order; by name (pinyin) by default.")
         ] = ActorOrder.NAME_ASC,
+        last: Annotated[int | None, strawberry.argument(description=LAST)] = None,
+        before: Annotated[str | None, strawberry.argument(description=BEFORE)] = None,
     ) -> ActorConnection:
-        page = page_of(info, first, after)
+        page = page_of(info, first, after, last, before)
         found = await call(info.context.repo.actor_page, actor_pred(filter), order_by.name, page)
         return relay(info, found, page, ActorEdge, ActorConnection)  # type: ignore[no-any-return]
 
@@ -104,8 +104,10 @@ class Query(LinkedLists):  # type: ignore[misc]
         order_by: Annotated[
             ActivityOrder, strawberry.argument(description="Order; document order by default.")
         ] = ActivityOrder.DOCUMENT,
+        last: Annotated[int | None, strawberry.argument(description=LAST)] = None,
+        before: Annotated[str | None, strawberry.argument(description=BEFORE)] = None,
     ) -> ActivityConnection:
-        page = page_of(info, first, after)
+        page = page_of(info, first, after, last, before)
         found = await call(info.context.repo.activity_page, activity_pred(filter), order_by.name, page)
         return connection(info, found, page)
 
@@ -128,11 +130,20 @@ class Query(LinkedLists):  # type: ignore[misc]
             int | None,
             strawberry.argument(description=f"How many hits; default {DEFAULT_SEARCH}, at most {MAX_SEARCH}."),
         ] = None,
+        year: Annotated[
+            int | None,
+            strawberry.argument(description="Only the notice of this year: its own nodes and the shared ones it links"),
+        ] = None,
+        notice: Annotated[
+            strawberry.ID | None,
+            strawberry.argument(description="Only this notice (id, e.g. `notice:2023`), as `year` scopes."),
+        ] = None,
     ) -> list[SearchHit]:
         limit = _bounded("first", first, DEFAULT_SEARCH, MAX_SEARCH)
         if not text.strip():
             raise BadUserInput("text must not be empty", argument="text")
-        hits = await call(info.context.repo.search, text, limit)
+        scope = await call(info.context.repo.notice_ids, year, None if notice is None else str(notice))
+        hits = await call(info.context.repo.search, text, limit, scope)
         nodes = typed(info, [h.props for h in hits])
         return [SearchHit(score=h.score, snippet=h.snippet, node=n) for h, n in zip(hits, nodes, strict=True)]
 
