@@ -16,11 +16,11 @@ from pathlib import Path
 from typing import Any
 
 from graph_api.store.repository import snippet  # the same window the service shows
+from loaders.model import ACTOR_LABELS, LINKS, Label
 from loaders.tokens import fold, query_parts, tokens
 
 FLOOR = Path(__file__).resolve().parent / "floor"
-ACTOR_LABELS = {"Organizer", "Region", "Association", "Organization"}
-NAMED_LABELS = {"Campaign", "Event", "Document", "Topic"}
+NAMED_LABELS = {link.target for link in LINKS if link.scope and link.listed_doc}
 Row = dict[str, Any]
 
 
@@ -54,7 +54,7 @@ def _search_shape(rows: list[Row], v: dict[str, Any]) -> Any:
         node: dict[str, Any] = {"id": r["id"], "__typename": r["label"]}
         if r["label"] in ACTOR_LABELS or r["label"] in NAMED_LABELS:
             node["name"] = r["name"]
-        elif r["label"] == "Activity":
+        elif r["label"] == Label.ACTIVITY:
             node["title"] = r["title"]
         hits.append({"score": r["score"], "snippet": snippet(_display(r), parts, r["search_text"]), "node": node})
     return {"search": hits}
@@ -80,7 +80,7 @@ def _actor_shape(rows: list[Row], v: dict[str, Any]) -> Any:
     r = rows[0]
     node = {k: r[k] for k in ("id", "name", "aliases", "kind", "partners")}
     node["activities"] = {"totalCount": r["total"], "nodes": r["activities"]}
-    if r["label"] == "Region":
+    if r["label"] == Label.REGION:
         node["code"] = r["code"]
     return {"node": node}
 

@@ -51,6 +51,7 @@ from graph_api.loading import load_graphs
 from graph_api.settings import Settings
 from graph_api.store import open_store
 from graph_api.store.embedded import free_port
+from loaders.model import ENTITY
 
 TYPENAME = "{ __typename }"
 SERVERS = {
@@ -264,7 +265,7 @@ def bench_scale(copies: int, repeat: int, seconds: float, rounds: int, keep_goin
             started = time.perf_counter()
             load_graphs(store, datas)
             result.load_s = time.perf_counter() - started
-            result.nodes = int(RawCypher(store).run("MATCH (n:Entity) RETURN count(n) AS c", {})[0]["c"])
+            result.nodes = int(RawCypher(store).run(f"MATCH (n:{ENTITY}) RETURN count(n) AS c", {})[0]["c"])
             asyncio.run(_operations(result, store, settings, repeat, keep_going))
             if http:
                 _http(result, store, Path(d), datas, seconds, repeat, rounds)

@@ -20,6 +20,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from loaders.entities import STANDARD_CODE
+from loaders.model import LINKS, Label, Rel
 from loaders.notice import build_graph
 from loaders.reader import bundled_notice, parse_notice
 from loaders.records import GraphData
@@ -30,7 +32,7 @@ DEV_CORPUS = Path(os.environ.get("QGRAPH_DEV_CORPUS", HERE.parent.parent / "shar
 TARGET_2023, TARGET_2024 = 0.97, 0.95
 # Two activity titles name the same activity when their character bigrams overlap this much.
 SAME_TITLE = 0.5
-LINK_KINDS = ("campaign", "event", "document", "topic", "productcategory")
+LINK_KINDS = tuple(link.target.lower() for link in LINKS if link.target != Label.KEY_ARRANGEMENT)
 
 
 @dataclass
@@ -97,6 +99,9 @@ def read_annotation(path: Path) -> list[Act]:
     return acts
 
 
+# The relations an activity's annotated links (campaign, event, document …) are read from.
+LINKED_RELS = frozenset(link.rel for link in LINKS if link.target != Label.KEY_ARRANGEMENT)
+
 def predicted_acts(data: GraphData) -> list[Act]:
     """The loader's activities in the annotation's terms (names, not ids)."""
     nodes = {n.id: n for n in data.nodes}
@@ -104,12 +109,12 @@ def predicted_acts(data: GraphData) -> list[Act]:
     links: dict[str, set[tuple[str, str]]] = {}
     implements: dict[str, set[int]] = {}
     for e in data.edges:
-        if e.type == "RUNS":
+        if e.type == Rel.RUNS:
             roles.setdefault(e.target, set()).add((nodes[e.source].props["name"], e.props["role"]))
-        elif e.type in ("PART_OF", "CITES", "ABOUT", "COVERS") and e.source.startswith("activity:"):
+        elif e.type in LINKED_RELS and e.source.startswith("activity:"):
             target = nodes[e.target]
             links.setdefault(e.source, set()).add((target.label.lower(), str(target.props["name"])))
-        elif e.type == "IMPLEMENTS":
+        elif e.type == Rel.IMPLEMENTS:
             implements.setdefault(e.source, set()).add(int(nodes[e.target].props["ordinal"]))
     return [
         Act(
@@ -121,7 +126,7 @@ def predicted_acts(data: GraphData) -> list[Act]:
             frozenset(implements.get(n.id, ())),
         )
         for n in data.nodes
-        if n.label == "Activity"
+        if n.label == Label.ACTIVITY
     ]
 
 
@@ -186,9 +191,9 @@ def _names(data: GraphData, ids: Iterable[str]) -> set[str]:
 def score_facts(data: GraphData, facts: dict[str, Any], text: str) -> list[Score]:
     """The facts file's dimensions, each as precision and recall."""
     nodes = {n.id: n for n in data.nodes}
-    notice = next(n for n in data.nodes if n.label == "Notice")
-    acts = {n.id: n for n in data.nodes if n.label == "Activity"}
-    runs = [(e.source, e.target, e.props["role"]) for e in data.edges if e.type == "RUNS"]
+    notice = next(n for n in data.nodes if n.label == Label.NOTICE)
+    acts = {n.id: n for n in data.nodes if n.label == Label.ACTIVITY}
+    runs = [(e.source, e.target, e.props["role"]) for e in data.edges if e.type == Rel.RUNS]
     out: list[Score] = []
 
     def dim(name: str, predicted: Iterable[Any], expected: Iterable[Any]) -> None:
@@ -197,15 +202,15 @@ def score_facts(data: GraphData, facts: dict[str, Any], text: str) -> list[Score
         out.append(s)
 
     counts = data.counts()
-    contact = next((n for n in data.nodes if n.label == "Contact"), None)
+    contact = next((n for n in data.nodes if n.label == Label.CONTACT), None)
     fields_p = {
         ("year", notice.props["year"]),
-        ("theme", next((n.props["text"] for n in data.nodes if n.label == "Theme"), None)),
+        ("theme", next((n.props["text"] for n in data.nodes if n.label == Label.THEME), None)),
         ("declaredOrganizerCount", notice.props["declared_organizer_count"]),
-        ("slogans", counts.get("Slogan", 0)),
-        ("contentItems", counts.get("ContentItem", 0)),
-        ("keyArrangements", counts.get("KeyArrangement", 0)),
-        ("requirements", counts.get("Requirement", 0)),
+        ("slogans", counts.get(Label.SLOGAN, 0)),
+        ("contentItems", counts.get(Label.CONTENT_ITEM, 0)),
+        ("keyArrangements", counts.get(Label.KEY_ARRANGEMENT, 0)),
+        ("requirements", counts.get(Label.REQUIREMENT, 0)),
         ("copiedTo", "，".join(notice.props["copied_to"])),
     }
     fields_e = {(k, facts[k]) for k, _ in fields_p if k != "copiedTo"} | {("copiedTo", facts["copiedTo"].rstrip("。"))}
@@ -219,7 +224,7 @@ def score_facts(data: GraphData, facts: dict[str, Any], text: str) -> list[Score
     c = facts["contact"]
     ce = {("name", c["name"]), ("email", c["email"]), ("office", c["office"])}
     dim("contact", cp, ce | {("phone", p.translate(dash)) for p in c["phones"]})
-    listed = [e.target for e in data.edges if e.type == "ORGANIZED_BY" and e.props.get("listed")]
+    listed = [e.target for e in data.edges if e.type == Rel.ORGANIZED_BY and e.props.get("listed")]
     dim("organizers listed", _names(data, listed), facts["organizers_listed"])
     dim("new organizers", _names(data, listed) - KNOWN_2023_ORGANIZERS, facts["new_organizers"])
     dim(
@@ -251,8 +256,14 @@ def score_facts(data: GraphData, facts: dict[str, Any], text: str) -> list[Score
         roles_p |= {(p["evidence"], nodes[s].props["name"], r) for s, t, r in runs if t == first}
         roles_e |= {(p["evidence"], name, role) for name, role in p["roles"].items()}
     dim("joint activities' roles", roles_p, roles_e)
-    dim("campaigns", {n.props["name"] for n in data.nodes if n.label == "Campaign"}, facts["campaigns"])
-    dim("documents", {n.props["name"] for n in data.nodes if n.label == "Document"}, facts["documents"])
+    dim("campaigns", {n.props["name"] for n in data.nodes if n.label == Label.CAMPAIGN}, facts["campaigns"])
+    # The facts' documents are the 《…》 titles cited: documents, and standards cited by title.
+    titles = {
+        str(n.props["name"])
+        for n in data.nodes
+        if n.label == Label.DOCUMENT or (n.label == Label.STANDARD and not STANDARD_CODE.match(str(n.props["name"])))
+    }
+    dim("documents", titles, facts["documents"])
     repaired = {p for p in facts["repaired_phrases"] if p in text}
     dim("repaired phrases", repaired, facts["repaired_phrases"])
     return out
@@ -282,7 +293,7 @@ def main(corpus: Path = DEV_CORPUS) -> int:
     name, raw = bundled_notice()
     data_2023 = parse_notice(raw, name)
     KNOWN_2023_ORGANIZERS.update(
-        _names(data_2023, [e.target for e in data_2023.edges if e.type == "ORGANIZED_BY" and e.props.get("listed")])
+        _names(data_2023, [e.target for e in data_2023.edges if e.type == Rel.ORGANIZED_BY and e.props.get("listed")])
     )
     ok = _table(
         f"2023 bundled notice vs {ANNOTATION_2023.relative_to(HERE.parent)}",

@@ -196,7 +196,7 @@ def to_cypher(graph: Graph, batch: int = 200) -> bytes:
     for label, nodes in sorted(by_label.items()):
         for i in range(0, len(nodes), batch):
             rows = cypher_literal(nodes[i : i + batch])
-            lines.append(f"UNWIND {rows} AS row CREATE (n:Entity:{label}) SET n = row;")
+            lines.append(f"UNWIND {rows} AS row CREATE (n:{ENTITY}:{label}) SET n = row;")
     by_type: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for e in graph.edges:
         if e["type"] in REL_TYPES:
@@ -206,7 +206,7 @@ def to_cypher(graph: Graph, batch: int = 200) -> bytes:
         for i in range(0, len(edges), batch):
             rows = cypher_literal(edges[i : i + batch])
             lines.append(
-                f"UNWIND {rows} AS row MATCH (a:Entity {{id: row.s}}) MATCH (b:Entity {{id: row.t}}) "
+                f"UNWIND {rows} AS row MATCH (a:{ENTITY} {{id: row.s}}) MATCH (b:{ENTITY} {{id: row.t}}) "
                 f"CREATE (a)-[r:{rel}]->(b) SET r = row.p;"
             )
     for i in range(0, len(graph.terms), TERM_BATCH):

@@ -8,8 +8,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from loaders.model import NODE_KINDS, REL_KINDS, ROLES
+from loaders.model import KIND_BY_LABEL, LINKS, NODE_KINDS, REL_KINDS, ROLES
 from loaders.taxonomy import ACTIVITY_TYPE_NAMES
+
+
+def _camel(name: str) -> str:
+    """A Python field name as GraphQL spells it (``key_arrangements`` → ``keyArrangements``)."""
+    head, *rest = name.split("_")
+    return head + "".join(part.capitalize() for part in rest)
 
 
 def display_model() -> dict[str, Any]:
@@ -19,6 +25,20 @@ def display_model() -> dict[str, Any]:
             {"kind": k.kind, "typename": k.label, "zh": k.zh, "colour": k.colour, "actor": k.actor} for k in NODE_KINDS
         ],
         "relations": {r.name: r.zh for r in REL_KINDS},
+        # What activities link to: Activity's field, the target's type, kind and name field,
+        # whether it has its own activities (named), and the heading of that list.
+        "links": [
+            {
+                "field": _camel(link.field),
+                "typename": link.target,
+                "kind": KIND_BY_LABEL[link.target].kind,
+                "nameField": KIND_BY_LABEL[link.target].name_field,
+                "named": bool(link.scope and link.listed_doc),
+                "actors": link.explorer_actors,
+                "heading": link.zh,
+            }
+            for link in LINKS
+        ],
         "roles": dict(ROLES),
         "activityTypes": dict(ACTIVITY_TYPE_NAMES),
     }

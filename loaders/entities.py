@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
+
+from loaders.model import Label, node_id
 
 
 @dataclass(frozen=True)
@@ -31,11 +34,11 @@ def _campaign(name: str, *aliases: str) -> Named:
     props: tuple[tuple[str, object], ...] = ()
     if m := YEARLY.match(name):
         props = (("series", m.group(1)), ("year", int(m.group(2))))
-    return Named(f"campaign:{name}", "Campaign", name, aliases, props)
+    return Named(node_id(Label.CAMPAIGN, name), Label.CAMPAIGN, name, aliases, props)
 
 
 def _topic(name: str, *aliases: str) -> Named:
-    return Named(f"topic:{name}", "Topic", name, aliases)
+    return Named(node_id(Label.TOPIC, name), Label.TOPIC, name, aliases)
 
 
 # Named programmes. Matching is on the folded text, so "剑网 2023" is "剑网2023".
@@ -55,25 +58,21 @@ QUOTED_NAME = re.compile(r"“([^”]{2,20})”")
 # several programmes. Example: "“百千万”中小企业质量管理能力提升行动", "“百千万”质量人才培养计划"
 PROGRAMME_PATTERN = re.compile(r"“([^”]{2,12})”([^，。、“”；]{2,16}?(?:行动|计划))")
 
-CHENGDU = Named(
-    "event:中国质量（成都）大会", "Event", "中国质量（成都）大会",
-    ("中国质量(成都)大会", "成都大会"), (("kind", "CONFERENCE"),),
+def _event(key: str, name: str, kind: str, *aliases: str) -> Named:
+    return Named(node_id(Label.EVENT, key), Label.EVENT, name, aliases, (("kind", kind),))
+
+
+CHENGDU = _event("中国质量（成都）大会", "中国质量（成都）大会", "CONFERENCE", "中国质量(成都)大会", "成都大会")
+FORUM_SOE = _event(
+    "开展质量提升 建设一流企业分论坛", "“开展质量提升 建设一流企业”分论坛", "FORUM", "开展质量提升 建设一流企业"
 )
-FORUM_SOE = Named(
-    "event:开展质量提升 建设一流企业分论坛", "Event", "“开展质量提升 建设一流企业”分论坛",
-    ("开展质量提升 建设一流企业",), (("kind", "FORUM"),),
+FORUM_PRIVATE = _event(
+    "民营企业质量效益型发展分论坛", "“民营企业质量效益型发展”分论坛", "FORUM", "民营企业质量效益型发展"
 )
-FORUM_PRIVATE = Named(
-    "event:民营企业质量效益型发展分论坛", "Event", "“民营企业质量效益型发展”分论坛",
-    ("民营企业质量效益型发展",), (("kind", "FORUM"),),
+EXHIBITION = _event(
+    "质量之光", "质量之光——中国质量管理与质量创新成果展", "EXHIBITION", "质量之光", "中国质量管理与质量创新成果展"
 )
-EXHIBITION = Named(
-    "event:质量之光", "Event", "质量之光——中国质量管理与质量创新成果展",
-    ("质量之光", "中国质量管理与质量创新成果展"), (("kind", "EXHIBITION"),),
-)
-WORLD_MANUFACTURING = Named(
-    "event:世界制造业大会", "Event", "世界制造业大会", (), (("kind", "CONFERENCE"),)
-)
+WORLD_MANUFACTURING = _event("世界制造业大会", "世界制造业大会", "CONFERENCE")
 EVENTS = (CHENGDU, FORUM_SOE, FORUM_PRIVATE, EXHIBITION, WORLD_MANUFACTURING)
 # Forums are part of the conference; their hosts come from the annex items.
 EVENT_PARENTS = {FORUM_SOE.id: CHENGDU.id, FORUM_PRIVATE.id: CHENGDU.id}
@@ -113,7 +112,7 @@ EXAMPLE = re.compile(r"^[^，。、]{2,20}$")
 
 def document(name: str) -> Named:
     """The Document node of a 《…》 title."""
-    return Named(f"document:{name}", "Document", name)
+    return Named(node_id(Label.DOCUMENT, name), Label.DOCUMENT, name)
 
 
 # A quoted brand that names programmes ending in 活动 too, when the item uses it more than once.
@@ -185,8 +184,64 @@ def topics_in(text: str) -> list[Named]:
 
 
 def documents_in(text: str) -> list[Named]:
-    """Documents cited as 《…》 in ``text``."""
-    return [document(m.group(1)) for m in DOCUMENT.finditer(text)]
+    """Documents cited as 《…》 in ``text`` (a title that is a standard is a Standard instead)."""
+    return [document(m.group(1)) for m in DOCUMENT.finditer(text) if not _standard_title(text, m)]
+
+
+# A standard's code: national (GB, GB/T, GB/Z), sector (two letters, e.g. JT/T), local
+# (DB31/T), group (T/ and the body's letters), international (ISO, ISO/IEC); then the number and
+# perhaps the edition's year. Examples: "GB/T 19001-2016", "GB 2760—2014", "T/CAQ 10201", "ISO 9001"
+STANDARD_CODE = re.compile(
+    r"(?<![A-Za-z/])(GB(?:/[TZ])?|DB\d{2}(?:/T)?|T/[A-Z]{2,10}|ISO(?:/IEC)?|[A-Z]{2}/T)"
+    r"\s?(\d{1,6}(?:\.\d{1,3})*)(?:\s?[-—–]\s?((?:19|20)\d{2}))?(?!\d)"
+)
+# Which level a code or the noun after a 《…》 title names. Example: "《质量诊所管理规范》地方标准"
+STANDARD_LEVELS = {"GB": "NATIONAL", "DB": "LOCAL", "T/": "GROUP", "IS": "INTERNATIONAL"}
+STANDARD_NOUNS = {"国家": "NATIONAL", "行业": "SECTOR", "地方": "LOCAL", "团体": "GROUP", "企业": "ENTERPRISE"}
+# A 《…》 title is a standard when it ends in 标准 or a standard's kind follows it.
+# Examples: "《食品安全国家标准 食品添加剂使用标准》", "发布五地《首席质量官评价规范》地方标准"
+STANDARD_AFTER = re.compile(r"\s?(国家|行业|地方|团体|企业)?标准")
+
+
+def _standard_title(text: str, m: re.Match[str]) -> str | None:
+    """The level of the standard a 《…》 title names ("" when unknown), or None if it is no standard."""
+    after = STANDARD_AFTER.match(text, m.end())
+    if after:
+        return STANDARD_NOUNS.get(after.group(1) or "", "")
+    if m.group(1).endswith("标准"):
+        return next((level for noun, level in STANDARD_NOUNS.items() if noun + "标准" in m.group(1)), "")
+    return None
+
+
+def standard(name: str, level: str, *aliases: str) -> Named:
+    """The Standard node of a code ("GB/T 19001") or a title."""
+    props: tuple[tuple[str, object], ...] = (("level", level),) if level else ()
+    return Named(node_id(Label.STANDARD, name), Label.STANDARD, name, aliases, props)
+
+
+def standards_in(text: str) -> list[Named]:
+    """Standards cited in ``text``: by code (one node per code, whatever the edition) or by a
+    《…》 title that is a standard."""
+    found: dict[str, Named] = {}
+    for m in STANDARD_CODE.finditer(text):
+        code = f"{m.group(1)} {m.group(2)}"
+        level = STANDARD_LEVELS.get(m.group(1)[:2], "SECTOR")
+        found.setdefault(code, standard(code, level, *([f"{code}-{m.group(3)}"] if m.group(3) else [])))
+    for m in DOCUMENT.finditer(text):
+        title_level = _standard_title(text, m)
+        if title_level is not None:
+            found.setdefault(m.group(1), standard(m.group(1), title_level))
+    return list(found.values())
+
+
+# What a text cites, each finder a kind: the relation to it is the registry's link to that kind
+# (``loaders.model.LINK_BY_TARGET``). Activities read it from their title, sections from their text.
+CITED: tuple[Callable[[str], list[Named]], ...] = (documents_in, standards_in)
+
+
+def cited_in(text: str) -> list[Named]:
+    """Everything ``text`` cites (documents …), in the order of :data:`CITED`."""
+    return [named for find in CITED for named in find(text)]
 
 
 @dataclass(frozen=True)
@@ -219,5 +274,6 @@ def products_in(text: str, year: int) -> list[ProductClass]:
     for m in PRODUCT_COUNT.finditer(text):
         count, unit, noun = int(m.group(1)), m.group(2), m.group(3)
         name = f"{count}{unit}{noun}"
-        out.append(ProductClass(f"products:{year}:{count}{unit}", name, count, unit, _examples(text, m.start())))
+        product_id = node_id(Label.PRODUCT_CATEGORY, year, f"{count}{unit}")
+        out.append(ProductClass(product_id, name, count, unit, _examples(text, m.start())))
     return out

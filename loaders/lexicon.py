@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from loaders.model import KIND_BY_NAME, Label, node_id
+
 
 @dataclass(frozen=True)
 class Actor:
@@ -21,7 +23,7 @@ class Actor:
     @property
     def label(self) -> str:
         """The node label of this actor's kind."""
-        return self.kind.capitalize()
+        return KIND_BY_NAME[self.kind].label
 
     @property
     def surface_forms(self) -> tuple[str, ...]:
@@ -30,19 +32,19 @@ class Actor:
 
 
 def _organizer(name: str, *aliases: str) -> Actor:
-    return Actor(f"organizer:{name}", "ORGANIZER", name, aliases)
+    return Actor(node_id(Label.ORGANIZER, name), Label.ORGANIZER.name, name, aliases)
 
 
 def _association(name: str, *aliases: str) -> Actor:
-    return Actor(f"association:{name}", "ASSOCIATION", name, aliases)
+    return Actor(node_id(Label.ASSOCIATION, name), Label.ASSOCIATION.name, name, aliases)
 
 
 def _organization(name: str, *aliases: str) -> Actor:
-    return Actor(f"organization:{name}", "ORGANIZATION", name, aliases)
+    return Actor(node_id(Label.ORGANIZATION, name), Label.ORGANIZATION.name, name, aliases)
 
 
 def _region(code: str | None, name: str, *aliases: str) -> Actor:
-    return Actor(f"region:{code or name}", "REGION", name, aliases, code)
+    return Actor(node_id(Label.REGION, code or name), Label.REGION.name, name, aliases, code)
 
 
 ORGANIZERS = (

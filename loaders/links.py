@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from loaders.model import LINKS, node_id
+
 # Words in front of an arrangement's object that say how, not what. Example: "深入开展…", "发布一批…"
 LEAD_WORDS = (
     "进一步", "深入", "持续", "大力", "积极", "加快", "不断", "认真", "全面", "切实", "及时", "严厉", "依法",
@@ -28,8 +30,8 @@ CLAUSE_SPLIT = re.compile(r"[。；，：\n]")
 # Enforcement words of an arrangement's title, and of an activity's own action.
 ENFORCEMENT_TITLE = ("打假", "执法", "打击")
 ENFORCEMENT_ACTION = ("打击", "惩治", "侦破", "打掉", "斩断", "打假")
-# Entity kinds that identify the same work (topics do not).
-LINKING_PREFIXES = ("campaign:", "event:", "products:", "document:")
+# Entity kinds that identify the same work (topics do not): the registry's identifying links.
+LINKING_PREFIXES = tuple(node_id(link.target, "") for link in LINKS if link.identifies)
 
 
 # Names of the same work written differently; activity and arrangement text are folded alike.

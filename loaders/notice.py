@@ -9,13 +9,15 @@ from loaders.activities import ActivityDraft, actor_named_at, split_item
 from loaders.distribution import split_copied, split_recipients
 from loaders.entities import Named
 from loaders.links import Implements
+from loaders.model import LINK_BY_TARGET, LINKS, Label, Rel, kind_of, node_id
 from loaders.normalize import Normalized, normalize
 from loaders.records import EdgeRecord, GraphData, NodeRecord, Provenance, Unplaced
 from loaders.structure import Item, NoticeStructure, Span, parse_structure
 from loaders.taxonomy import classify
 
-# The relations whose targets (campaigns, events, product classes, documents) identify work.
-LINKING_RELS = frozenset({"PART_OF", "COVERS", "CITES", "ABOUT"})
+# The relations to what activities and arrangements name (campaigns, events, documents …);
+# loaders.links keeps the targets that identify work.
+LINKING_RELS = frozenset(link.rel for link in LINKS if link.target != Label.KEY_ARRANGEMENT)
 HOST_VERBS = ("举办", "主办", "召开")
 
 
@@ -27,7 +29,7 @@ class _Builder:
         self.original = original
         self.s = structure
         self.year = structure.year
-        self.notice_id = f"notice:{self.year}"
+        self.notice_id = node_id(Label.NOTICE, self.year)
         self.source_name = source_name
         self.nodes: dict[str, NodeRecord] = {}
         self.edges: dict[tuple[str, str, str, str], EdgeRecord] = {}
@@ -69,11 +71,11 @@ class _Builder:
         return self.node(actor.id, actor.label, props, owned=False)
 
     def named(self, entity: Named) -> str:
-        props: dict[str, Any] = {"name": entity.name, "aliases": list(entity.aliases), "kind": entity.label.upper()}
+        props: dict[str, Any] = {"name": entity.name, "aliases": list(entity.aliases), "kind": kind_of(entity.label)}
         props.update(dict(entity.props))
         if "kind" in dict(entity.props):
             props["event_kind"] = dict(entity.props)["kind"]
-            props["kind"] = "EVENT"
+            props["kind"] = kind_of(Label.EVENT)
         props["sort_key"] = entity.name
         return self.node(entity.id, entity.label, props, owned=False)
 
@@ -99,7 +101,7 @@ class _Builder:
         }
         if preamble:
             props.update(self.provenance("前言", preamble, preamble.text).as_props())
-        self.node(self.notice_id, "Notice", props, owned=True)
+        self.node(self.notice_id, Label.NOTICE, props, owned=True)
         self.theme()
         self.sections()
         self.contact()
@@ -108,7 +110,7 @@ class _Builder:
         for name in copied:
             actor = lexicon.find_actor(name)
             if actor:
-                self.edge(self.notice_id, self.actor(actor), "COPIED_TO")
+                self.edge(self.notice_id, self.actor(actor), Rel.COPIED_TO)
         self.implements(drafts)
         for line in s.unplaced:
             self.unplaced.append(Unplaced(self.doc.line_of(line.start), "?", line.text, "no known structure"))
@@ -141,12 +143,12 @@ class _Builder:
             "lines": [self.doc.line_of(t.start) for t in self.s.themes],
             **self.provenance("一", first, first.text).as_props(),
         }
-        theme_id = self.node(f"theme:{self.year}", "Theme", props, owned=True)
-        self.edge(self.notice_id, theme_id, "HAS_THEME")
+        theme_id = self.node(node_id(Label.THEME, self.year), Label.THEME, props, owned=True)
+        self.edge(self.notice_id, theme_id, Rel.HAS_THEME)
         for ordinal, span in self.s.slogans:
             slogan_id = self.node(
-                f"slogan:{self.year}:{ordinal}",
-                "Slogan",
+                node_id(Label.SLOGAN, self.year, ordinal),
+                Label.SLOGAN,
                 {
                     "kind": "SLOGAN",
                     "ordinal": ordinal,
@@ -156,41 +158,40 @@ class _Builder:
                 },
                 owned=True,
             )
-            self.edge(self.notice_id, slogan_id, "HAS_SLOGAN", ordinal=ordinal)
+            self.edge(self.notice_id, slogan_id, Rel.HAS_SLOGAN, ordinal=ordinal)
 
     def sections(self) -> None:
         groups = (
-            ("content", "ContentItem", "HAS_CONTENT_ITEM", self.s.content_items),
-            ("arrangement", "KeyArrangement", "HAS_KEY_ARRANGEMENT", self.s.key_arrangements),
-            ("requirement", "Requirement", "HAS_REQUIREMENT", self.s.requirements),
+            (Label.CONTENT_ITEM, Rel.HAS_CONTENT_ITEM, self.s.content_items),
+            (Label.KEY_ARRANGEMENT, Rel.HAS_KEY_ARRANGEMENT, self.s.key_arrangements),
+            (Label.REQUIREMENT, Rel.HAS_REQUIREMENT, self.s.requirements),
         )
-        for prefix, label, rel, items in groups:
+        for label, rel, items in groups:
             for item in items:
-                node_id = self.section_node(prefix, label, item)
-                self.edge(self.notice_id, node_id, rel, ordinal=item.ordinal)
+                self.edge(self.notice_id, self.section_node(label, item), rel, ordinal=item.ordinal)
 
-    def section_node(self, prefix: str, label: str, item: Item) -> str:
+    def section_node(self, label: Label, item: Item) -> str:
         props = {
-            "kind": label.upper() if label != "KeyArrangement" else "KEY_ARRANGEMENT",
+            "kind": kind_of(label),
             "ordinal": item.ordinal,
             "title": item.title,
             "sort_key": f"{item.ordinal:03d}",
             **self.provenance(item.section, item.span, item.span.text).as_props(),
         }
-        if label == "ContentItem":
-            props["kind"] = "CONTENT_ITEM"
-        node_id = self.node(f"{prefix}:{self.year}:{item.ordinal}", label, props, owned=True)
+        section_id = self.node(node_id(label, self.year, item.ordinal), label, props, owned=True)
         text = item.span.text
-        for doc in entities.documents_in(text):
-            self.edge(node_id, self.named(doc), "CITES")
-        if label == "KeyArrangement":
-            for campaign in entities.campaigns_in(text):
-                self.edge(node_id, self.named(campaign), "ABOUT")
-            for event in entities.events_in(text):
-                self.edge(node_id, self.named(event), "ABOUT")
+        self.link(section_id, entities.cited_in(text))
+        if label == Label.KEY_ARRANGEMENT:
+            # What an arrangement is about (not part of): its campaigns and events.
+            self.link(section_id, entities.campaigns_in(text) + entities.events_in(text), Rel.ABOUT)
             for product in entities.products_in(text, self.year):
-                self.edge(node_id, self.product(product), "COVERS")
-        return node_id
+                self.edge(section_id, self.product(product), Rel.COVERS)
+        return section_id
+
+    def link(self, source: str, targets: list[Named], rel: Rel | None = None) -> None:
+        """Edges from ``source`` to each named target, over ``rel`` or the registry's link to its kind."""
+        for target in targets:
+            self.edge(source, self.named(target), rel or LINK_BY_TARGET[target.label].rel)
 
     def product(self, product: entities.ProductClass) -> str:
         props = {
@@ -207,7 +208,7 @@ class _Builder:
         existing = self.nodes.get(node_id)
         if existing is not None and not existing.props.get("examples") and product.examples:
             del self.nodes[node_id]
-        return self.node(node_id, "ProductCategory", props, owned=True)
+        return self.node(node_id, Label.PRODUCT_CATEGORY, props, owned=True)
 
     def contact(self) -> None:
         s = self.s
@@ -222,8 +223,8 @@ class _Builder:
         }
         if s.contact_span:
             props.update(self.provenance("联系人", s.contact_span, s.contact_span.text).as_props())
-        contact_id = self.node(f"contact:{self.year}", "Contact", props, owned=True)
-        self.edge(self.notice_id, contact_id, "HAS_CONTACT")
+        contact_id = self.node(node_id(Label.CONTACT, self.year), Label.CONTACT, props, owned=True)
+        self.edge(self.notice_id, contact_id, Rel.HAS_CONTACT)
 
     # -- activities ----------------------------------------------------------------------
     def activities(self) -> list[tuple[str, ActivityDraft]]:
@@ -252,7 +253,7 @@ class _Builder:
         manner = draft.context.startswith("以")
         link_text = ("" if manner else draft.context) + draft.title
         prov = self.provenance(draft.section, (draft.start, draft.end), draft.sentence)
-        activity_id = f"activity:{self.year}:{draft.section}/{draft.ordinal}"
+        activity_id = node_id(Label.ACTIVITY, self.year, f"{draft.section}/{draft.ordinal}")
         props = {
             "kind": "ACTIVITY",
             "title": draft.title,
@@ -263,32 +264,28 @@ class _Builder:
             "sort_key": f"{annex}-{item.ordinal:03d}-{draft.ordinal:03d}",
             **prov.as_props(),
         }
-        self.node(activity_id, "Activity", props, owned=True)
-        self.edge(self.notice_id, activity_id, "HAS_ACTIVITY")
+        self.node(activity_id, Label.ACTIVITY, props, owned=True)
+        self.edge(self.notice_id, activity_id, Rel.HAS_ACTIVITY)
         for part in draft.participants:
-            self.edge(self.actor(part.actor), activity_id, "RUNS", role=part.role, **prov.as_props())
+            self.edge(self.actor(part.actor), activity_id, Rel.RUNS, role=part.role, **prov.as_props())
         brands = entities.repeated_brands(item.span.text)
         own = {c.id for c in entities.campaigns_in(link_text, brands)}
-        for campaign in entities.campaigns_in(draft.context + draft.title, brands):
-            self.edge(activity_id, self.named(campaign), "PART_OF")
-            if campaign.id not in own:
-                self.manner_only.setdefault(activity_id, set()).add(campaign.id)
+        campaigns = entities.campaigns_in(draft.context + draft.title, brands)
+        self.link(activity_id, campaigns)
+        self.manner_only[activity_id] = {c.id for c in campaigns} - own
         events = entities.events_in(link_text)
         specific = [e for e in events if e.id in entities.EVENT_PARENTS] or events
+        self.link(activity_id, specific)
         for event in specific:
-            event_id = self.named(event)
-            self.edge(activity_id, event_id, "PART_OF")
             parent = entities.EVENT_PARENTS.get(event.id)
             if parent:
-                self.edge(event_id, self.named(next(e for e in entities.EVENTS if e.id == parent)), "PART_OF")
+                self.link(event.id, [e for e in entities.EVENTS if e.id == parent], Rel.PART_OF)
             if draft.title.startswith(HOST_VERBS):
-                self.edge(self.actor(draft.participants[0].actor), event_id, "HOSTS")
-        for doc in entities.documents_in(draft.title):
-            self.edge(activity_id, self.named(doc), "CITES")
-        for topic in entities.topics_in(link_text):
-            self.edge(activity_id, self.named(topic), "ABOUT")
+                self.edge(self.actor(draft.participants[0].actor), event.id, Rel.HOSTS)
+        self.link(activity_id, entities.cited_in(draft.title))
+        self.link(activity_id, entities.topics_in(link_text))
         for product in entities.products_in(link_text, self.year):
-            self.edge(activity_id, self.product(product), "COVERS")
+            self.edge(activity_id, self.product(product), LINK_BY_TARGET[Label.PRODUCT_CATEGORY].rel)
         return activity_id
 
     def organizers(self) -> None:
@@ -301,7 +298,7 @@ class _Builder:
                 if named and named[0].kind == "ORGANIZER" and named[0] not in listed:
                     listed.append(named[0])
         for n, actor in enumerate(listed, start=1):
-            self.edge(self.notice_id, self.actor(actor), "ORGANIZED_BY", listed=True, ordinal=n)
+            self.edge(self.notice_id, self.actor(actor), Rel.ORGANIZED_BY, listed=True, ordinal=n)
         recipients = self.s.recipients.text if self.s.recipients else ""
         suggested = []
         for stem, national in lexicon.RECIPIENT_STEMS.items():
@@ -309,7 +306,9 @@ class _Builder:
             if stem in recipients and found and found not in listed and found not in suggested:
                 suggested.append(found)
         for n, actor in enumerate(suggested, start=len(listed) + 1):
-            self.edge(self.notice_id, self.actor(actor), "ORGANIZED_BY", listed=False, ordinal=n, inferred_from="主送")
+            self.edge(
+                self.notice_id, self.actor(actor), Rel.ORGANIZED_BY, listed=False, ordinal=n, inferred_from="主送"
+            )
 
     def implements(self, drafts: list[tuple[str, ActivityDraft]]) -> None:
         """Link annex activities to the key arrangements they carry out (see :mod:`loaders.links`)."""
@@ -319,17 +318,17 @@ class _Builder:
                 linked.setdefault(e.source, set()).add(e.target)
         index = Implements(
             (
-                f"arrangement:{self.year}:{item.ordinal}",
+                node_id(Label.KEY_ARRANGEMENT, self.year, item.ordinal),
                 item.body,
                 item.title,
-                linked.get(f"arrangement:{self.year}:{item.ordinal}", set()),
+                linked.get(node_id(Label.KEY_ARRANGEMENT, self.year, item.ordinal), set()),
             )
             for item in self.s.key_arrangements
         )
         for aid, draft in drafts:
             entities_of = linked.get(aid, set()) - self.manner_only.get(aid, set())
             for arrangement_id, via in index.links(draft.title, entities_of).items():
-                self.edge(aid, arrangement_id, "IMPLEMENTS", via=via)
+                self.edge(aid, arrangement_id, LINK_BY_TARGET[Label.KEY_ARRANGEMENT].rel, via=via)
 
 
 def build_graph(raw_text: str, source_name: str = "", original: str | None = None) -> GraphData:

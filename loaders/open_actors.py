@@ -12,6 +12,7 @@ from functools import lru_cache
 
 from loaders import lexicon
 from loaders.lexicon import Actor
+from loaders.model import KIND_BY_NAME, Label, node_id
 
 # Name endings, longest first within each kind.
 # Examples: "国家能源局", "国家邮政局" (government); "中国汽车工业协会" (association);
@@ -60,13 +61,13 @@ def prefecture_codes() -> dict[str, str]:
 
 def make_actor(name: str, kind: str) -> Actor:
     """An actor for a name the lexicon lacks; a prefecture-level city gets its GB/T 2260 code."""
-    prefix = {"ORGANIZER": "organizer", "ASSOCIATION": "association", "REGION": "region"}.get(kind, "organization")
+    label = KIND_BY_NAME[kind].label if kind in ("ORGANIZER", "ASSOCIATION", "REGION") else Label.ORGANIZATION
     aliases = (name[2:],) if name.startswith("中国") and len(name) > 6 else ()
     if kind == "REGION":
         code = prefecture_codes().get(name)
         short = name[:-1] if name.endswith("市") and len(name) > 2 else None
-        return Actor(f"region:{code or name}", kind, name, (short,) if short else (), code)
-    return Actor(f"{prefix}:{name}", kind, name, aliases)
+        return Actor(node_id(Label.REGION, code or name), kind, name, (short,) if short else (), code)
+    return Actor(node_id(label, name), kind, name, aliases)
 
 
 def leading_actor(text: str, start: int, verb_at: list[int], annex_role: str | None) -> tuple[Actor, int] | None:

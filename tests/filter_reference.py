@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from graph_api.store.repository import GraphRepository
+from loaders.model import KIND_BY_LABEL, LINKS
 from loaders.tokens import fold, query_parts
 
 Row = dict[str, Any]
@@ -30,8 +31,10 @@ class Reference:
     def __init__(self, repo: GraphRepository) -> None:
         years = {n["id"]: n["year"] for n in repo.notices()}
         self.facts = repo.activity_facts()
+        details = repo.activity_details([fact["id"] for fact in self.facts])
         for fact in self.facts:
             fact["year"] = years.get(fact["notice"])
+            fact["links"] = {(x["type"], x["kind"], x["id"]) for x in details.get(fact["id"], {}).get("links", [])}
         self.actors = {a["id"]: a for a in repo.actors()}
         self.by_actor: dict[str, list[Row]] = {}
         for fact in self.facts:
@@ -50,13 +53,9 @@ class Reference:
             roles = [a["role"] for a in fact["actors"] if a["id"] == f.actor]
             if not roles or (f.role is not None and f.role.value not in roles):
                 return False
-        for value, key in (
-            (f.campaign, "campaigns"),
-            (f.event, "events"),
-            (f.topic, "topics"),
-            (f.document, "documents"),
-        ):
-            if value is not None and value not in (fact.get(key) or []):
+        for link in LINKS:
+            value = getattr(f, link.filter_key) if link.filter_key else None
+            if value is not None and (link.rel, KIND_BY_LABEL[link.target].kind, value) not in fact["links"]:
                 return False
         if f.year is not None and fact["year"] != f.year:
             return False

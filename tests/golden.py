@@ -47,7 +47,8 @@ RELATION_FACTS = [
     ("region:340000", "RUNS", A + "附件3/九/1", "PARTNER"),
     ("region:360000", "RUNS", A + "附件3/九/1", "PARTNER"),
     # line 178: 发布五地《首席质量官评价规范》地方标准
-    (A + "附件3/九/2", "CITES", "document:首席质量官评价规范", None),
+    # a 《…》 title followed by 地方标准 is a Standard, applied over APPLIES (issue 16)
+    (A + "附件3/九/2", "APPLIES", "standard:首席质量官评价规范", None),
     # line 202: 广西 … 与金融机构推进“桂质贷”金融服务
     # "金融机构" is a placeholder: the activity has its lead only (issue 10)
     ("region:450000", "RUNS", A + "附件3/二十/5", "LEAD"),
@@ -101,7 +102,8 @@ COUNTS = {
     "Campaign": 9,  # one "百千万" stood for three programmes: now three
     "Contact": 1,
     "ContentItem": 6,
-    "Document": 7,
+    "Document": 4,  # 《…》地方标准 titles are Standards now (issue 16): 7 → 4
+    "Standard": 3,
     "Event": 5,
     "KeyArrangement": 9,
     "Notice": 1,

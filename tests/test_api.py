@@ -92,7 +92,7 @@ def test_actor_with_partners_activities_and_provenance(api: Api) -> None:
     assert src["section"] == "附件3/九" and src["text"].startswith("上海市会同四省")
     assert 0 < src["start"] < src["end"]
     second = acts["nodes"][1]
-    assert [d["name"] for d in second["documents"]] == ["首席质量官评价规范"]
+    assert second["documents"] == []  # 《首席质量官评价规范》地方标准 is a Standard (issue 16)
 
 
 def test_actor_events_and_campaigns(api: Api) -> None:
@@ -434,3 +434,24 @@ def test_source_of_a_traditional_notice_keeps_the_original_sentence(falkor: Grap
     assert source["original"] == as_traditional(source["text"]) != source["text"]
     line = text.splitlines()[source["line"] - 1]
     assert line[source["column"] - 1 :].startswith(source["text"][:4])
+
+
+def test_standards_are_linked_filtered_counted_and_found(api: Api) -> None:
+    sid = "standard:首席质量官评价规范"
+    q = """query($s: ID!){ node(id: $s) { ... on Standard { name activities(first: 10) { nodes { id } } actors { id } } }
+             activities(filter: {standard: $s}) { totalCount nodes { id standards { id } documents { id } } }
+             activityFacets(filter: {year: 2023}) { byStandard { key label count } }
+             standards(year: 2023) { id }
+             search(text: "首席质量官评价规范", first: 3) { node { id } } }"""
+    data = api.data(q, {"s": sid})
+    applying = ["activity:2023:附件3/九/2"]
+    assert data["node"]["name"] == "首席质量官评价规范"
+    assert [n["id"] for n in data["node"]["activities"]["nodes"]] == applying
+    assert "region:310000" in {a["id"] for a in data["node"]["actors"]}
+    assert data["activities"]["totalCount"] == 1
+    assert data["activities"]["nodes"] == [{"id": applying[0], "standards": [{"id": sid}], "documents": []}]
+    assert {"key": sid, "label": "首席质量官评价规范", "count": 1} in data["activityFacets"]["byStandard"]
+    assert sorted(s["id"] for s in data["standards"]) == sorted(
+        ["standard:首席质量官评价规范", "standard:质量基础设施“一站式”服务评价", "standard:质量诊所管理规范"]
+    )
+    assert sid in [h["node"]["id"] for h in data["search"]]

@@ -34,3 +34,24 @@ def test_product_examples_are_read_backwards_from_the_count() -> None:
         "10类产品",
         ("道路运输车辆卫星导航车载终端", "高分子防水材料", "溢油分散剂"),
     )
+
+
+def test_standards_are_read_from_codes_and_from_titles_that_are_standards() -> None:
+    from loaders.entities import cited_in, documents_in, standards_in
+
+    found = standards_in("贯彻GB/T 19001-2016和GB 2760—2014，推广T/CAQ 10201，对标ISO 9001、JT/T 808")
+    assert [(s.id, s.aliases, dict(s.props)["level"]) for s in found] == [
+        ("standard:GB/T 19001", ("GB/T 19001-2016",), "NATIONAL"),
+        ("standard:GB 2760", ("GB 2760-2014",), "NATIONAL"),
+        ("standard:T/CAQ 10201", (), "GROUP"),
+        ("standard:ISO 9001", (), "INTERNATIONAL"),
+        ("standard:JT/T 808", (), "SECTOR"),
+    ]
+    title = "发布五地《首席质量官评价规范》地方标准，宣贯《食品安全国家标准 食品添加剂使用标准》和《质量强国建设纲要》"
+    assert [(s.id, dict(s.props)["level"]) for s in standards_in(title)] == [
+        ("standard:首席质量官评价规范", "LOCAL"),
+        ("standard:食品安全国家标准 食品添加剂使用标准", "NATIONAL"),
+    ]
+    assert [d.id for d in documents_in(title)] == ["document:质量强国建设纲要"]
+    assert [n.label for n in cited_in(title)] == ["Document", "Standard", "Standard"]
+    assert standards_in("QC小组 5G 2023年 B2B 团体标准") == []  # no code, no title: the 标准化 topic

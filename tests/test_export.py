@@ -164,3 +164,12 @@ def test_cypher_export_passes_the_neo4j_front_end(exported) -> None:  # type: ig
 def test_cypher_literals_escape() -> None:
     assert cypher_literal("它's \\ “引号”\n") == "'它\\'s \\\\ “引号”\\n'"
     assert cypher_literal({"a": [1, True, None]}) == "{`a`: [1, true, null]}"
+
+
+def test_standards_are_exported_with_their_relation(exported) -> None:  # type: ignore[no-untyped-def]
+    graph, _, _ = exported
+    standard = next(n for n in graph.nodes if n["id"] == "standard:首席质量官评价规范")
+    assert (standard["label"], standard["kind"], standard["level"]) == ("Standard", "STANDARD", "LOCAL")
+    applies = [e for e in graph.edges if e["target"] == standard["id"]]
+    assert [(e["source"], e["type"]) for e in applies] == [("activity:2023:附件3/九/2", "APPLIES")]
+    assert "CREATE (n:Entity:Standard)" in render(graph, "cypher").decode()

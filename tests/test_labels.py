@@ -36,3 +36,14 @@ def test_model_json_and_favicon_are_served(falkor: FalkorDBStore, settings: Sett
     assert model.status_code == 200 and model.json() == display_model()
     assert icon.status_code == 200 and icon.headers["content-type"] == "image/x-icon"
     assert icon.content[:4] == b"\x00\x00\x01\x00"  # an ICO header
+
+
+def test_display_model_gives_the_explorer_every_link_of_activities() -> None:
+    links = {link["field"]: link for link in display_model()["links"]}
+    assert list(links) == ["campaigns", "events", "documents", "topics", "standards", "productCategories",
+                           "keyArrangements"]  # fmt: skip
+    assert links["standards"] == {
+        "field": "standards", "typename": "Standard", "kind": "STANDARD", "nameField": "name",
+        "named": True, "actors": True, "heading": "采用它的活动",
+    }  # fmt: skip
+    assert links["keyArrangements"]["nameField"] == "title" and not links["keyArrangements"]["named"]

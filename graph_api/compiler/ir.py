@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
-from loaders.model import NODE_LABELS, PROPERTY_KEYS, REL_TYPES
+from loaders.model import ENTITY, NODE_LABELS, PROPERTY_KEYS, REL_TYPES
 
 
 class CompileError(ValueError):
@@ -104,7 +104,7 @@ class Rel:
     def __post_init__(self) -> None:
         if self.rel_type not in REL_TYPES:
             raise CompileError(f"relationship type {self.rel_type!r} is not in the model")
-        if self.label not in NODE_LABELS and self.label != "Entity":
+        if self.label not in NODE_LABELS and self.label != ENTITY:
             raise CompileError(f"label {self.label!r} is not in the model")
 
 

@@ -12,15 +12,12 @@ from __future__ import annotations
 from typing import Any
 
 from graph_api.compiler.ir import TRUE, And, Indexed, Not, Op, Or, Pred, Prop, Quant, Rel, Text, conj
+from loaders.model import ENTITY, LINKS, Label
+from loaders.model import Rel as RelType
 from loaders.tokens import WORD_RUN, fold, query_parts, tokens
 
 # Activity → linked node, for the id filters: (input field, relation, target label).
-ACTIVITY_LINKS = (
-    ("campaign", "PART_OF", "Campaign"),
-    ("event", "PART_OF", "Event"),
-    ("topic", "ABOUT", "Topic"),
-    ("document", "CITES", "Document"),
-)
+ACTIVITY_LINKS = tuple((link.filter_key, link.rel, link.target) for link in LINKS if link.filter_key)
 
 
 def _enum_values(items: Any) -> tuple[str, ...]:
@@ -96,7 +93,7 @@ def activity_pred(f: Any | None) -> Pred:
         who: list[Pred] = [Prop("id", Op.EQ, str(f.actor))]
         if f.role is not None:
             who.append(Prop("role", Op.EQ, str(f.role.value), on_edge=True))
-        parts.append(Rel(Quant.SOME, "RUNS", False, "Entity", conj(*who)))
+        parts.append(Rel(Quant.SOME, RelType.RUNS, False, ENTITY, conj(*who)))
     for field, rel_type, label in ACTIVITY_LINKS:
         value = getattr(f, field, None)
         if value is not None:
@@ -107,7 +104,7 @@ def activity_pred(f: Any | None) -> Pred:
     if f.section is not None:
         parts.append(Text("section_fold", string_ops(f.section)))
     if f.participants is not None:
-        parts.extend(_quantified(f.participants, "RUNS", False, "Entity", actor_pred))
+        parts.extend(_quantified(f.participants, RelType.RUNS, False, ENTITY, actor_pred))
     parts.extend(_combined(f, activity_pred))
     return conj(*parts) if parts else TRUE
 
@@ -126,10 +123,10 @@ def actor_pred(f: Any | None) -> Pred:
     if f.code is not None:
         parts.append(Text("code", string_ops(f.code)))
     if f.runs is not None:
-        parts.append(Rel(Quant.SOME, "RUNS", True, "Activity", activity_pred(f.runs)))
+        parts.append(Rel(Quant.SOME, RelType.RUNS, True, Label.ACTIVITY, activity_pred(f.runs)))
     if scope := _notice_scope(f):  # the actor runs an activity of that notice (both conditions: the same one)
-        parts.append(Rel(Quant.SOME, "RUNS", True, "Activity", conj(*scope)))
+        parts.append(Rel(Quant.SOME, RelType.RUNS, True, Label.ACTIVITY, conj(*scope)))
     if f.activities is not None:
-        parts.extend(_quantified(f.activities, "RUNS", True, "Activity", activity_pred))
+        parts.extend(_quantified(f.activities, RelType.RUNS, True, Label.ACTIVITY, activity_pred))
     parts.extend(_combined(f, actor_pred))
     return conj(*parts) if parts else TRUE

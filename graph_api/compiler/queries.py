@@ -9,35 +9,36 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Any
+from typing import Any, cast
 
 from cypher import Generated
 from graph_api.compiler.emit import Emitter
 from graph_api.compiler.ir import And, Indexed, Op, Pred, Prop, Quant, Rel, conj, has_rel
-from loaders.model import ACTOR_LABELS, KIND_BY_LABEL, NODE_KINDS, REL_BY_NAME
+from loaders.model import (
+    ACTOR_LABELS,
+    ENTITY,
+    INDEXES,
+    KIND_BY_LABEL,
+    LINKS,
+    NODE_KINDS,
+    REL_BY_NAME,
+    SCOPED_LINKS,
+    TERM,
+    Label,
+)
+from loaders.model import Rel as RelName
 
 ACTOR_KINDS = tuple(KIND_BY_LABEL[label].kind for label in ACTOR_LABELS)
 
 
-class Scope(StrEnum):
-    """Which node a nested activity list hangs from, and over which relation."""
-
-    ACTOR = "actor"
-    CAMPAIGN = "campaign"
-    EVENT = "event"
-    TOPIC = "topic"
-    DOCUMENT = "document"
-    ARRANGEMENT = "arrangement"
-
+# Which node a nested activity list hangs from: an actor (over RUNS) or a linked node (each
+# link with a scope in the registry). Scope.ACTOR, Scope.CAMPAIGN … are its members.
+Scope: Any = cast(Any, StrEnum)("Scope", {"ACTOR": "actor", **{s.upper(): s for s in SCOPED_LINKS}})
 
 # Owner → its activities: (relationship type, whether it points from the owner to the activity).
-SCOPES: dict[Scope, tuple[str, bool]] = {
-    Scope.ACTOR: ("RUNS", True),
-    Scope.CAMPAIGN: ("PART_OF", False),
-    Scope.EVENT: ("PART_OF", False),
-    Scope.TOPIC: ("ABOUT", False),
-    Scope.DOCUMENT: ("CITES", False),
-    Scope.ARRANGEMENT: ("IMPLEMENTS", False),
+SCOPES: dict[str, tuple[str, bool]] = {
+    Scope.ACTOR: (RelName.RUNS, True),
+    **{Scope(name): (link.rel, False) for name, link in SCOPED_LINKS.items()},
 }
 assert all(rel in REL_BY_NAME for rel, _ in SCOPES.values())
 
@@ -104,7 +105,7 @@ def _from_index(e: Emitter, hint: Indexed, var: str, label: str) -> list[str]:
     """Clauses binding ``var`` to the ``label`` nodes the search index holds every token for."""
     tokens = e.param(hint.tokens)
     return [
-        f"MATCH (t:Term)-[:INDEXES]->({var}:{label}) WHERE t.text IN {tokens}",
+        f"MATCH (t:{TERM})-[:{INDEXES}]->({var}:{label}) WHERE t.text IN {tokens}",
         f"WITH {var}, count(DISTINCT t) AS n WHERE n = {e.param(len(hint.tokens))}",
     ]
 
@@ -146,7 +147,7 @@ def _page_tail(keys: list[str], order: str, page: Page) -> list[str]:
 def activity_page(pred: Pred, order: str, page: Page) -> Statement:
     """Matching activities: total count and one page of node properties."""
     e = Emitter()
-    head, rest = _root_head(e, "Activity", pred)
+    head, rest = _root_head(e, Label.ACTIVITY, pred)
     clauses = _filtered(e, head, rest, ["v0"])
     text = "\n".join([*clauses, "WITH v0", *_page_tail([], ACTIVITY_ORDERS[order], page)])
     return Generated("activity_page", text), {**e.params, **page.params()}
@@ -156,28 +157,28 @@ def actor_page(pred: Pred, order: str, page: Page) -> Statement:
     """Matching actors: total count and one page of node properties."""
     e = Emitter()
     pred = conj(Prop("kind", Op.IN, ACTOR_KINDS), pred)
-    head, rest = _root_head(e, "Entity", pred)
+    head, rest = _root_head(e, ENTITY, pred)
     clauses = _filtered(e, head, rest, ["v0"])
     if order == "ACTIVITY_COUNT_DESC":
-        clauses += ["OPTIONAL MATCH (v0)-[:RUNS]->(c:Activity)", "WITH v0, count(DISTINCT c) AS n"]
+        clauses += [f"OPTIONAL MATCH (v0)-[:{RelName.RUNS}]->(c:{Label.ACTIVITY})", "WITH v0, count(DISTINCT c) AS n"]
     else:
         clauses.append("WITH v0")
     text = "\n".join([*clauses, *_page_tail([], ACTOR_ORDERS[order], page)])
     return Generated("actor_page", text), {**e.params, **page.params()}
 
 
-def _scoped_head(scope: Scope, role: str | None, e: Emitter) -> list[str]:
+def _scoped_head(scope: str, role: str | None, e: Emitter) -> list[str]:
     rel_type, outgoing = SCOPES[scope]
     arrow = f"-[r0:{rel_type}]->" if outgoing else f"<-[r0:{rel_type}]-"
     where = f" WHERE r0.role = {e.param(role)}" if role is not None else ""
     return [
         "UNWIND $owners AS owner",
-        f"MATCH (o:Entity {{id: owner}}){arrow}(v0:Activity){where}",
+        f"MATCH (o:{ENTITY} {{id: owner}}){arrow}(v0:{Label.ACTIVITY}){where}",
         "WITH DISTINCT owner, v0",
     ]
 
 
-def scoped_activity_pages(scope: Scope, pred: Pred, order: str, page: Page, role: str | None = None) -> Statement:
+def scoped_activity_pages(scope: str, pred: Pred, order: str, page: Page, role: str | None = None) -> Statement:
     """For each owner in ``$owners``: its matching activities' total and one page."""
     e = Emitter()
     clauses = _filtered(e, _scoped_head(scope, role, e), pred, ["owner", "v0"])
@@ -191,25 +192,25 @@ def scoped_activity_pages(scope: Scope, pred: Pred, order: str, page: Page, role
 _FACET_BRANCHES = [
     "RETURN {group}'total' AS facet, '' AS key, null AS label, count(v0) AS count",
     "UNWIND v0.types AS y\nRETURN {group}'type' AS facet, y AS key, null AS label, count(*) AS count",
-    "MATCH (x:Entity)-[:RUNS]->(v0)\nWITH DISTINCT {keep}, x.kind AS k\n"
+    f"MATCH (x:{ENTITY})-[:{RelName.RUNS}]->(v0)\nWITH DISTINCT {{keep}}, x.kind AS k\n"
     "RETURN {group}'kind' AS facet, k AS key, null AS label, count(*) AS count",
-    "MATCH (x:Entity)-[:RUNS]->(v0) WHERE x.kind = 'REGION'\nWITH DISTINCT {keep}, x\n"
+    f"MATCH (x:{ENTITY})-[:{RelName.RUNS}]->(v0) WHERE x.kind = '{Label.REGION.name}'\nWITH DISTINCT {{keep}}, x\n"
     "RETURN {group}'region' AS facet, x.id AS key, x.name AS label, count(*) AS count",
-    "MATCH (v0)-[:PART_OF]->(c:Campaign)\nWITH DISTINCT {keep}, c\n"
-    "RETURN {group}'campaign' AS facet, c.id AS key, c.name AS label, count(*) AS count",
-    "MATCH (v0)-[:PART_OF]->(c:Event)\nWITH DISTINCT {keep}, c\n"
-    "RETURN {group}'event' AS facet, c.id AS key, c.name AS label, count(*) AS count",
-    "MATCH (v0)-[:ABOUT]->(c:Topic)\nWITH DISTINCT {keep}, c\n"
-    "RETURN {group}'topic' AS facet, c.id AS key, c.name AS label, count(*) AS count",
+    *(
+        f"MATCH (v0)-[:{link.rel}]->(c:{link.target})\nWITH DISTINCT {{keep}}, c\n"
+        f"RETURN {{group}}'{link.facet}' AS facet, c.id AS key, c.name AS label, count(*) AS count"
+        for link in LINKS
+        if link.facet
+    ),
 ]
 
 
-def facets(pred: Pred, scope: Scope | None = None) -> Statement:
+def facets(pred: Pred, scope: str | None = None) -> Statement:
     """Group-by counts of matching activities (per owner in ``$owners`` with a scope):
     rows of facet, key, label, count, in no particular order."""
     e = Emitter()
     if scope is None:
-        head, rest = _root_head(e, "Activity", pred)
+        head, rest = _root_head(e, Label.ACTIVITY, pred)
         keep = ["v0"]
     else:
         head, rest = _scoped_head(scope, None, e), pred

@@ -13,17 +13,14 @@ from strawberry.types import ExecutionContext
 from graph_api.errors import QGraphError
 from graph_api.guard import RequestLimits
 from graph_api.schema.nodes import (
+    NAMED_TYPES,
     Activity,
     Association,
-    Campaign,
-    Document,
-    Event,
     KeyArrangement,
     Organization,
     Organizer,
     ProductCategory,
     Region,
-    Topic,
 )
 from graph_api.schema.notice import Contact, ContentItem, Notice, Requirement, Slogan, Theme
 from graph_api.schema.query import Query
@@ -32,7 +29,7 @@ from graph_api.settings import Settings
 log = logging.getLogger(__name__)
 
 TYPES = [
-    Organizer, Region, Association, Organization, Activity, Campaign, Event, Document, Topic,
+    Organizer, Region, Association, Organization, Activity, *NAMED_TYPES.values(),
     ProductCategory, Theme, Slogan, ContentItem, KeyArrangement, Requirement, Contact, Notice,
 ]  # fmt: skip
 

@@ -16,8 +16,9 @@ Props = dict[str, Any]
 CtxInfo = Info[Context, None]
 C = TypeVar("C")
 
-# Stored label → how to build its GraphQL object from node properties.
+# Stored label → how to build its GraphQL object from node properties, and its class.
 _BUILDERS: dict[str, Callable[[Props], Any]] = {}
+_CLASSES: dict[str, type] = {}
 
 
 def builds(*labels: str) -> Callable[[C], C]:
@@ -26,9 +27,15 @@ def builds(*labels: str) -> Callable[[C], C]:
     def register(cls: C) -> C:
         for label in labels:
             _BUILDERS[label] = cls.from_props  # type: ignore[attr-defined]
+            _CLASSES[label] = cls  # type: ignore[assignment]
         return cls
 
     return register
+
+
+def type_of(label: str) -> type:
+    """The GraphQL type registered for a node label."""
+    return _CLASSES[label]
 
 
 def to_type(props: Props) -> Any:

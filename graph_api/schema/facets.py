@@ -1,12 +1,25 @@
-"""Facets: group-by counts of a set of activities, counted in the database."""
+"""Facets: group-by counts of a set of activities, counted in the database.
+
+Besides type, actor kind and region, there is one facet per link the model registry marks
+with ``facet`` (campaign, event, topic …): ``ActivityFacets.by<Facet>``.
+"""
 
 from __future__ import annotations
 
+from typing import Any, cast
+
 import strawberry
 
+from graph_api.compiler.parse import activity_pred
+from graph_api.schema.common import CtxInfo
+from graph_api.schema.context import call
+from graph_api.schema.filters import ActivityFilter
 from graph_api.store.protocol import Row
-from loaders.model import KIND_BY_NAME
+from loaders.model import KIND_BY_NAME, LINKS
 from loaders.taxonomy import ACTIVITY_TYPE_NAMES
+
+# The facets of the model's links, in registry order.
+LINK_FACETS = tuple(link.facet for link in LINKS if link.facet)
 
 
 @strawberry.type(description="One group of a facet.")
@@ -16,20 +29,24 @@ class FacetCount:
     count: int = strawberry.field(description="Matching activities in the group.")
 
 
+def _link_facets() -> Any:
+    """A base type holding ``by_<facet>`` for every facet of the model's links."""
+    fields = {f"by_{facet}": strawberry.field(description=f"By {facet}.") for facet in LINK_FACETS}
+    namespace = {"__annotations__": {name: list[FacetCount] for name in fields}, "__module__": __name__, **fields}
+    return strawberry.type(type("LinkFacets", (), namespace), description="Group-by counts by linked node.")
+
+
 @strawberry.type(description="Group-by counts of a set of activities; groups by count, then key.")
-class ActivityFacets:
+class ActivityFacets(_link_facets()):  # type: ignore[misc]
     total: int = strawberry.field(description="Matching activities.")
     by_type: list[FacetCount] = strawberry.field(description="By activity type (an activity counts once per type).")
     by_actor_kind: list[FacetCount] = strawberry.field(description="By the kinds of actor taking part.")
     by_region: list[FacetCount] = strawberry.field(description="By the regions taking part.")
-    by_campaign: list[FacetCount] = strawberry.field(description="By campaign.")
-    by_event: list[FacetCount] = strawberry.field(description="By event.")
-    by_topic: list[FacetCount] = strawberry.field(description="By topic.")
 
 
 def facets_from(rows: list[Row]) -> ActivityFacets:
     """Facets from the statement's rows (facet, key, label, count): groups by count, then key."""
-    by: dict[str, list[FacetCount]] = {f: [] for f in ("total", "type", "kind", "region", "campaign", "event", "topic")}
+    by: dict[str, list[FacetCount]] = {f: [] for f in ("total", "type", "kind", "region", *LINK_FACETS)}
     for row in sorted(rows, key=lambda r: (-int(r["count"]), str(r["key"]))):
         label = row["label"]
         if row["facet"] == "type":
@@ -39,12 +56,27 @@ def facets_from(rows: list[Row]) -> ActivityFacets:
             label = kind.zh if kind else None
         by[row["facet"]].append(FacetCount(key=row["key"], label=label, count=int(row["count"])))
     total = by["total"][0].count if by["total"] else 0
-    return ActivityFacets(
+    facets: ActivityFacets = cast(Any, ActivityFacets)(
         total=total,
         by_type=by["type"],
         by_actor_kind=by["kind"],
         by_region=by["region"],
-        by_campaign=by["campaign"],
-        by_event=by["event"],
-        by_topic=by["topic"],
+        **{f"by_{facet}": by[facet] for facet in LINK_FACETS},
     )
+    return facets
+
+
+async def activity_facets(
+    info: CtxInfo, filter: ActivityFilter | None, scope: str | None = None, owner: str | None = None
+) -> ActivityFacets:
+    """Facets of the activities matching ``filter``: all of them, or ``owner``'s in ``scope``
+    (one statement for every owner of this level asking the same)."""
+    repo, pred = info.context.repo, activity_pred(filter)
+    if scope is None or owner is None:
+        found = await call(repo.facets, pred)
+        return facets_from(found.get(None, []))
+
+    def fetch(owners: list[str]) -> dict[str, Any]:
+        return {k: v for k, v in repo.facets(pred, scope, owners).items() if k is not None}
+
+    return facets_from(await info.context.batched(("facets", scope, pred), owner, fetch, []))

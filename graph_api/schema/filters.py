@@ -16,6 +16,7 @@ from strawberry.types.arguments import InputContext
 from strawberry.types.base import StrawberryType, get_object_definition
 
 from graph_api.schema.enums import ActivityType, ActorKind, ActorRole
+from loaders.model import LINKS
 
 
 @strawberry.input(
@@ -29,19 +30,24 @@ class StringFilter:
     starts_with: str | None = strawberry.field(default=None, description="Starts with.")
 
 
+def _link_filters() -> Any:
+    """A base input holding the id filter of every link of the model registry with a ``filter_key``."""
+    fields = {
+        key: strawberry.field(default=None, description=link.filter_doc)
+        for link in LINKS
+        if (key := link.filter_key)
+    }
+    namespace = {"__annotations__": dict.fromkeys(fields, strawberry.ID | None), "__module__": __name__, **fields}
+    return strawberry.input(type("LinkFilters", (), namespace), description="Activities linked to a node (by id).")
+
+
 @strawberry.input(description="Activities: every given condition must hold.")
-class ActivityFilter:
+class ActivityFilter(_link_filters()):  # type: ignore[misc]
     types: list[ActivityType] | None = strawberry.field(default=None, description="Any of these types.")
     text: str | None = strawberry.field(
         default=None, description="Every phrase (split on spaces) occurs in the activity's text, as `search` matches."
     )
     actor: strawberry.ID | None = strawberry.field(default=None, description="This actor (id) takes part.")
-    campaign: strawberry.ID | None = strawberry.field(default=None, description="Part of this campaign (id).")
-    event: strawberry.ID | None = strawberry.field(default=None, description="Part of this event (id).")
-    topic: strawberry.ID | None = strawberry.field(default=None, description="About this topic (id).")
-    document: strawberry.ID | None = strawberry.field(
-        default=None, description="Cites this document (id), e.g. `document:质量强国建设纲要`."
-    )
     role: ActorRole | None = strawberry.field(default=None, description="With `actor`: the actor's role.")
     year: int | None = strawberry.field(default=None, description="Read from the notice of this year.")
     notice: strawberry.ID | None = strawberry.field(

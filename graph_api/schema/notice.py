@@ -8,9 +8,10 @@ import strawberry
 
 from graph_api.schema.common import CtxInfo, Node, Props, Source, builds, load_nodes, source_of
 from graph_api.schema.nodes import KeyArrangement, Organizer, numbered_item
+from loaders.model import Label, Rel
 
 
-@builds("Theme")
+@builds(Label.THEME)
 @strawberry.type(description="The year's activity theme (活动主题).")
 class Theme(Node):
     text: str = strawberry.field(description="The theme, e.g. `增强质量意识 推进高质量发展`.")
@@ -22,7 +23,7 @@ class Theme(Node):
         return cls(id=strawberry.ID(props["id"]), text=props["text"], occurrences=props.get("occurrences") or 0)
 
 
-@builds("Slogan")
+@builds(Label.SLOGAN)
 @strawberry.type(description="A publicity slogan (附件4).")
 class Slogan(Node):
     ordinal: int = strawberry.field(description="Its number, from 1.")
@@ -46,19 +47,19 @@ class BodyItem(Node):
         return numbered_item(cls, props)
 
 
-@builds("ContentItem")
+@builds(Label.CONTENT_ITEM)
 @strawberry.type(description="An item of 二、活动内容.")
 class ContentItem(BodyItem):
     pass
 
 
-@builds("Requirement")
+@builds(Label.REQUIREMENT)
 @strawberry.type(description="An item of 四、工作要求.")
 class Requirement(BodyItem):
     pass
 
 
-@builds("Contact")
+@builds(Label.CONTACT)
 @strawberry.type(description="The notice's contact person.")
 class Contact(Node):
     name: str | None = strawberry.field(description="Name.")
@@ -78,7 +79,7 @@ class Contact(Node):
         )
 
 
-@builds("Notice")
+@builds(Label.NOTICE)
 @strawberry.type(description="One year's national 质量月 notice.")
 class Notice(Node):
     year: int = strawberry.field(description="The year it is for.")
@@ -117,24 +118,24 @@ class Notice(Node):
 
     @strawberry.field(description="The activity theme.")
     async def theme(self, info: CtxInfo) -> Theme | None:
-        found = await self._children(info, "HAS_THEME")
+        found = await self._children(info, Rel.HAS_THEME)
         return found[0] if found else None
 
     @strawberry.field(description="Publicity slogans, in order.")
     async def slogans(self, info: CtxInfo) -> list[Slogan]:
-        return await self._children(info, "HAS_SLOGAN")
+        return await self._children(info, Rel.HAS_SLOGAN)
 
     @strawberry.field(description="Items of 活动内容, in order.")
     async def content_items(self, info: CtxInfo) -> list[ContentItem]:
-        return await self._children(info, "HAS_CONTENT_ITEM")
+        return await self._children(info, Rel.HAS_CONTENT_ITEM)
 
     @strawberry.field(description="Key arrangements (重点安排), in order.")
     async def key_arrangements(self, info: CtxInfo) -> list[KeyArrangement]:
-        return await self._children(info, "HAS_KEY_ARRANGEMENT")
+        return await self._children(info, Rel.HAS_KEY_ARRANGEMENT)
 
     @strawberry.field(description="Work requirements (工作要求), in order.")
     async def requirements(self, info: CtxInfo) -> list[Requirement]:
-        return await self._children(info, "HAS_REQUIREMENT")
+        return await self._children(info, Rel.HAS_REQUIREMENT)
 
     @strawberry.field(description="The organizers listed in 附件1, in their order.")
     async def organizers(self, info: CtxInfo) -> list[Organizer]:
@@ -145,9 +146,9 @@ class Notice(Node):
         return await self._organizers(info, listed=False)
 
     async def _organizers(self, info: CtxInfo, *, listed: bool) -> list[Organizer]:
-        return await self._children(info, "ORGANIZED_BY", listed=listed)
+        return await self._children(info, Rel.ORGANIZED_BY, listed=listed)
 
     @strawberry.field(description="The contact person.")
     async def contact(self, info: CtxInfo) -> Contact | None:
-        found = await self._children(info, "HAS_CONTACT")
+        found = await self._children(info, Rel.HAS_CONTACT)
         return found[0] if found else None

@@ -9,26 +9,17 @@ import strawberry
 from graph_api.compiler.parse import activity_pred, actor_pred
 from graph_api.errors import BadUserInput, LimitExceeded, NotFound
 from graph_api.schema.common import CtxInfo, Node, to_type, typed
+from graph_api.schema.connection import relay
 from graph_api.schema.context import call
 from graph_api.schema.enums import ActivityOrder, ActorOrder
-from graph_api.schema.facets import ActivityFacets, facets_from
+from graph_api.schema.facets import ActivityFacets, activity_facets
 from graph_api.schema.filters import ActivityFilter, ActorFilter
-from graph_api.schema.nodes import (
-    Activity,
-    ActivityConnection,
-    Campaign,
-    Document,
-    Event,
-    Topic,
-    connection,
-    page_of,
-)
+from graph_api.schema.nodes import Activity, ActivityConnection, LinkedLists, connection, page_of
 from graph_api.schema.notice import Notice
-from graph_api.schema.paging import AFTER, BEFORE, FIRST, LAST, paged
+from graph_api.schema.paging import AFTER, BEFORE, FIRST, LAST
 from graph_api.schema.views import ActorConnection, ActorEdge, KindCount, SearchHit, Stats, Subgraph, subgraph
 from graph_api.store import walk
-
-YEAR = "Only what activities of the notice of this year link to."
+from loaders.model import Label
 
 MAX_DEPTH = 3
 MAX_NEIGHBORHOOD = 500
@@ -60,7 +51,7 @@ async def _require(info: CtxInfo, node_id: str) -> dict[str, Any]:
 
 
 @strawberry.type(description="What can be asked. Lists are Relay connections; limits answer LIMIT_EXCEEDED.")
-class Query:
+class Query(LinkedLists):  # type: ignore[misc]
     @strawberry.field(description="Any node by its id (NOT_FOUND for an unknown id).")
     async def node(
         self,
@@ -98,10 +89,7 @@ class Query:
     ) -> ActorConnection:
         page = page_of(info, first, after, last, before)
         found = await call(info.context.repo.actor_page, actor_pred(filter), order_by.name, page)
-        rows, cursors, page_info = paged(page, found)
-        nodes = typed(info, rows)
-        edges = [ActorEdge(cursor=c, node=n) for c, n in zip(cursors, nodes, strict=True)]
-        return ActorConnection(total_count=found.total, edges=edges, nodes=nodes, page_info=page_info)
+        return relay(info, found, page, ActorEdge, ActorConnection)  # type: ignore[no-any-return]
 
     @strawberry.field(
         description="Activities, filtered and paged (Relay); document order by default. "
@@ -129,8 +117,7 @@ class Query:
         info: CtxInfo,
         filter: Annotated[ActivityFilter | None, strawberry.argument(description="Only matching activities.")] = None,
     ) -> ActivityFacets:
-        found = await call(info.context.repo.facets, activity_pred(filter))
-        return facets_from(found.get(None, []))
+        return await activity_facets(info, filter)
 
     @strawberry.field(description="Chinese-aware full-text search over every kind of node, best first.")
     async def search(
@@ -229,30 +216,6 @@ class Query:
         counts = [KindCount(kind=r["kind"], count=r["count"]) for r in by_kind]
         return Stats(nodes=nodes, edges=edges, by_kind=counts)
 
-    @strawberry.field(description="Every campaign (专项行动 and named programmes) some activity is part of, by name.")
-    async def campaigns(
-        self, info: CtxInfo, year: Annotated[int | None, strawberry.argument(description=YEAR)] = None
-    ) -> list[Campaign]:
-        return await _linked(info, "Campaign", "PART_OF", year)
-
-    @strawberry.field(description="Every event (conference, forums, exhibition) some activity is part of, by name.")
-    async def events(
-        self, info: CtxInfo, year: Annotated[int | None, strawberry.argument(description=YEAR)] = None
-    ) -> list[Event]:
-        return await _linked(info, "Event", "PART_OF", year)
-
-    @strawberry.field(description="Every topic some activity is about, by name.")
-    async def topics(
-        self, info: CtxInfo, year: Annotated[int | None, strawberry.argument(description=YEAR)] = None
-    ) -> list[Topic]:
-        return await _linked(info, "Topic", "ABOUT", year)
-
-    @strawberry.field(description="Every document (《…》) some activity cites, by name.")
-    async def documents(
-        self, info: CtxInfo, year: Annotated[int | None, strawberry.argument(description=YEAR)] = None
-    ) -> list[Document]:
-        return await _linked(info, "Document", "CITES", year)
-
     @strawberry.field(description="One activity by id.")
     async def activity(
         self,
@@ -260,10 +223,7 @@ class Query:
         id: Annotated[strawberry.ID, strawberry.argument(description="The id; NOT_FOUND unless an activity has it.")],
     ) -> Activity:
         props = await _require(info, str(id))
-        if props.get("label") != "Activity":
+        if props.get("label") != Label.ACTIVITY:
             raise NotFound(f"{id!r} is not an activity", id=str(id))
         return to_type(props)  # type: ignore[no-any-return]
 
-
-async def _linked(info: CtxInfo, label: str, rel_type: str, year: int | None) -> list[Any]:
-    return typed(info, await call(info.context.repo.linked_nodes, label, rel_type, year))

@@ -7,9 +7,9 @@ from typing import Any
 
 import strawberry
 
+from graph_api.schema.actors import Actor
 from graph_api.schema.common import Node, PageInfo
 from graph_api.schema.enums import NodeKind, RelationType
-from graph_api.schema.nodes import Actor
 from graph_api.store import walk
 from loaders.model import KIND_BY_LABEL
 

@@ -7,7 +7,7 @@ const NEIGHBOURS = 60; // nodes fetched per expansion; "显示更多" asks for M
 const MORE_NEIGHBOURS = 200;
 const FONT_FAMILY = 'system-ui, "Noto Sans CJK SC", "WenQuanYi Micro Hei", sans-serif';
 
-const MODEL = { kinds: {}, byTypename: {}, relations: {}, roles: {}, activityTypes: {} };
+const MODEL = { kinds: {}, byTypename: {}, relations: {}, roles: {}, activityTypes: {}, links: [] };
 const kindName = (kind) => (MODEL.kinds[kind] ? MODEL.kinds[kind].zh : '节点');
 const kindColour = (kind) => (MODEL.kinds[kind] ? MODEL.kinds[kind].colour : '#999');
 const relationName = (type) => MODEL.relations[type] || '关联';
@@ -218,15 +218,15 @@ async function expand(id, limit = NEIGHBOURS) {
 // ---------------------------------------------------------------- details
 
 const ACTIVITY_PAGE = 'activities(first: 30){ totalCount nodes { id title source { section text } } }';
-const DETAILS = `query($id: ID!){ node(id: $id){ id __typename
+// What an activity links to and the named kinds with their own activities come from /model.json
+// (the model registry's links); the page spells none of them.
+const detailsQuery = () => `query($id: ID!){ node(id: $id){ id __typename
   ... on Actor { name aliases kind partners { id name } activities(first: 30){ totalCount nodes { id title source { section text } } } }
   ... on Region { code }
   ... on Activity { title types context source { section text line } participants { role actor { id name } }
-    campaigns { id name } events { id name } documents { id name } }
-  ... on Campaign { name aliases actors { id name } ${ACTIVITY_PAGE} }
-  ... on Event { name aliases eventKind partOf { id name } actors { id name } ${ACTIVITY_PAGE} }
-  ... on Document { name }
-  ... on Topic { name aliases ${ACTIVITY_PAGE} }
+    ${MODEL.links.map((l) => `${l.field} { id ${l.nameField} }`).join(' ')} }
+  ${MODEL.links.filter((l) => l.named).map((l) => `... on ${l.typename} { name aliases ${l.actors ? 'actors { id name }' : ''} ${ACTIVITY_PAGE} }`).join('\n  ')}
+  ... on Event { eventKind partOf { id name } }
   ... on KeyArrangement { ordinal title source { section text } implementing: activities { id title source { section text } } }
   ... on ContentItem { ordinal title source { section text } }
   ... on Requirement { ordinal title source { section text } }
@@ -236,17 +236,6 @@ const DETAILS = `query($id: ID!){ node(id: $id){ id __typename
   ... on Contact { contactName: name office phones email }
   ... on Notice { year name declaredOrganizerCount theme { id text } keyArrangements { id title } }
 } }`;
-
-// Documents have no activity field: their activities are the neighbours an Activity CITES from.
-const CITING = `query($id: ID!){ neighborhood(id: $id, depth: 1, limit: 100){ nodes { id kind } truncated } }`;
-const ACTIVITIES = `query($ids: [ID!]!){ nodes(ids: $ids){ ... on Activity { id title source { section text } } } }`;
-
-async function citingActivities(id) {
-  const { neighborhood } = await gql(CITING, { id });
-  const ids = neighborhood.nodes.filter((n) => n.kind === 'ACTIVITY').map((n) => n.id);
-  const { nodes } = ids.length ? await gql(ACTIVITIES, { ids }) : { nodes: [] };
-  return { totalCount: nodes.length, nodes: nodes.filter(Boolean) };
-}
 
 function activityList(heading, page) {
   const list = el('ul');
@@ -268,7 +257,7 @@ async function showDetails(id) {
   const panel = document.getElementById('details');
   panel.replaceChildren(el('p', { class: 'hint' }, '加载中…'));
   try {
-    const { node } = await gql(DETAILS, { id });
+    const { node } = await gql(detailsQuery(), { id });
     const kind = MODEL.byTypename[node.__typename];
     const title = node.name || node.contactName || node.title || node.text || kindName(kind);
     const parts = [el('h2', {}, kindBadge(kind), title), el('p', { class: 'hint' }, node.id)];
@@ -284,9 +273,11 @@ async function showDetails(id) {
       const runs = node.participants.map((p) => ({ id: p.actor.id, text: `${p.actor.name}（${roleName(p.role)}）` }));
       add('参与单位', joinLinks(runs, (r) => r.text));
     }
-    if (node.campaigns && node.campaigns.length) add(kindName('CAMPAIGN'), joinLinks(node.campaigns, (c) => c.name));
-    if (node.events && node.events.length) add(kindName('EVENT'), joinLinks(node.events, (e) => e.name));
-    if (node.documents && node.documents.length) add('引用文件', joinLinks(node.documents, (d) => `《${d.name}》`));
+    if (node.participants) {
+      for (const l of MODEL.links) {
+        if (node[l.field] && node[l.field].length) add(kindName(l.kind), joinLinks(node[l.field], (x) => x[l.nameField]));
+      }
+    }
     if (node.partOf) add('隶属', nodeLink(node.partOf.id, node.partOf.name));
     if (node.eventKind) add('类别', node.eventKind);
     if (node.partners && node.partners.length) add('合作单位', joinLinks(node.partners, (p) => p.name));
@@ -302,11 +293,11 @@ async function showDetails(id) {
       add(kindName('KEY_ARRANGEMENT'), el('ul', {}, ...node.keyArrangements.map((k) => el('li', {}, nodeLink(k.id, k.title)))));
     }
     if (node.source) { add(`原文（${node.source.section}）`, el('blockquote', {}, node.source.text)); }
-    if (node.__typename === 'Document') list.append(...activityList('引用它的活动', await citingActivities(id)));
-    else if (node.implementing) {
-      list.append(...activityList('落实的活动', { totalCount: node.implementing.length, nodes: node.implementing }));
+    const link = MODEL.links.find((l) => l.typename === node.__typename);
+    if (node.implementing) {
+      list.append(...activityList(link.heading, { totalCount: node.implementing.length, nodes: node.implementing }));
     } else if (node.activities) {
-      list.append(...activityList(kind && MODEL.kinds[kind].actor ? '开展的活动' : '相关活动', node.activities));
+      list.append(...activityList(kind && MODEL.kinds[kind].actor ? '开展的活动' : link ? link.heading : '相关活动', node.activities));
     }
     parts.push(list);
     panel.replaceChildren(...parts);
@@ -332,14 +323,15 @@ cy.on('mouseout', 'node', () => { cy.container().title = ''; });
 
 // ---------------------------------------------------------------- search
 
-const SEARCH = `query($text: String!){ search(text: $text, first: 30){ score snippet node { id __typename
-  ... on Actor { name } ... on Activity { title } ... on Campaign { name } ... on Event { name }
-  ... on Document { name } ... on Topic { name } ... on KeyArrangement { title } ... on ContentItem { title }
+const searchQuery = () => `query($text: String!){ search(text: $text, first: 30){ score snippet node { id __typename
+  ... on Actor { name } ... on Activity { title }
+  ${MODEL.links.filter((l) => l.named).map((l) => `... on ${l.typename} { name }`).join(' ')}
+  ... on KeyArrangement { title } ... on ContentItem { title }
   ... on Requirement { title } ... on Theme { text } ... on Slogan { text } ... on ProductCategory { name }
   ... on Contact { contactName: name office } ... on Notice { name } } } }`;
 
 function hitTitle(n, kind) {
-  if (n.__typename === 'Contact') return [n.contactName, n.office].filter(Boolean).join('，') || kindName(kind);
+  if (n.contactName !== undefined) return [n.contactName, n.office].filter(Boolean).join('，') || kindName(kind);
   return n.name || n.title || n.text || kindName(kind);
 }
 
@@ -350,7 +342,7 @@ document.getElementById('search-form').addEventListener('submit', async (event) 
   if (!text) return;
   results.replaceChildren(el('p', { class: 'hint' }, '搜索中…'));
   try {
-    const data = await gql(SEARCH, { text });
+    const data = await gql(searchQuery(), { text });
     if (!data.search.length) { results.replaceChildren(el('p', { class: 'hint' }, `没有找到“${text}”`)); return; }
     const list = el('ul', { 'data-count': String(data.search.length) });
     for (const hit of data.search) {
@@ -387,7 +379,7 @@ async function start() {
   const response = await fetch('/model.json');
   const model = await response.json();
   for (const k of model.kinds) { MODEL.kinds[k.kind] = k; MODEL.byTypename[k.typename] = k.kind; }
-  Object.assign(MODEL, { relations: model.relations, roles: model.roles, activityTypes: model.activityTypes });
+  Object.assign(MODEL, { relations: model.relations, roles: model.roles, activityTypes: model.activityTypes, links: model.links });
   document.getElementById('legend').append(...model.kinds.map((k) => el('span', { 'data-kind': k.kind },
     el('i', { style: `background:${k.colour}` }), k.zh)));
   const ready = await fetch('/ready').then((r) => r.json()).catch(() => ({ status: 'offline' }));

@@ -14,7 +14,7 @@ from typing import Any
 from cypher import Generated, Q
 from graph_api.compiler import queries
 from graph_api.compiler.ir import Pred
-from graph_api.compiler.queries import ACTOR_KINDS, Page, Scope
+from graph_api.compiler.queries import ACTOR_KINDS, Page
 from graph_api.errors import BadUserInput
 from graph_api.store.protocol import GraphStore, Row
 from graph_api.store.writer import search_text as display_text
@@ -234,14 +234,14 @@ class GraphRepository:
         return PageRows(int(rows[0]["total"]), rows[0]["page"]) if rows else EMPTY_PAGE
 
     def scoped_activity_pages(
-        self, scope: Scope, owners: Sequence[str], pred: Pred, order: str, page: Page, role: str | None = None
+        self, scope: str, owners: Sequence[str], pred: Pred, order: str, page: Page, role: str | None = None
     ) -> dict[str, PageRows]:
         """For each owner, its activities matching ``pred``: total and one page (one statement)."""
         statement, params = queries.scoped_activity_pages(scope, pred, order, page, role)
         rows = self._run(statement, {**params, "owners": list(owners)})
         return {row["owner"]: PageRows(int(row["total"]), row["page"]) for row in rows}
 
-    def facets(self, pred: Pred, scope: Scope | None = None, owners: Sequence[str] = ()) -> dict[str | None, list[Row]]:
+    def facets(self, pred: Pred, scope: str | None = None, owners: Sequence[str] = ()) -> dict[str | None, list[Row]]:
         """Facet rows (facet, key, label, count) of matching activities, per owner with a scope."""
         statement, params = queries.facets(pred, scope)
         if scope is not None:

@@ -14,6 +14,7 @@ from pypinyin import Style, lazy_pinyin
 
 from cypher import Q
 from graph_api.store.protocol import WriteStep
+from loaders.model import Label
 from loaders.records import GraphData
 from loaders.tokens import fold, tokens
 
@@ -86,7 +87,7 @@ def pinyin_key(name: str) -> str:
 
 def notice_year(data: GraphData) -> int | None:
     """The year of the notice ``data`` was read from."""
-    return next((int(n.props["year"]) for n in data.nodes if n.label == "Notice" and "year" in n.props), None)
+    return next((int(n.props["year"]) for n in data.nodes if n.label == Label.NOTICE and "year" in n.props), None)
 
 
 def edge_key(notice_id: str, source: str, target: str, rel_type: str, props: dict[str, Any]) -> str:
@@ -135,7 +136,7 @@ def load_steps(datas: Sequence[GraphData], batch: int = 500) -> list[WriteStep]:
             props.update(id=node.id, owner=node.owner, label=node.label)
             if node.owner is not None and year is not None:
                 props["year"] = year  # owned facts carry their notice's year (filters, indexes)
-            if node.label == "Notice":
+            if node.label == Label.NOTICE:
                 props["loaded_at"] = loaded_at  # `qgraph notices` lists it
             props["search_text"] = fold(search_text(props))
             props.update(filter_keys(props))
