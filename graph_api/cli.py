@@ -106,13 +106,16 @@ def serve(
         int | None,
         typer.Option(metavar="PORT", min=1, max=65535, help="bind port [default: QGRAPH_PORT or 8000]"),
     ] = None,
-    workers: Annotated[int, typer.Option(metavar="N", min=1, help="worker processes (external stores only)")] = 1,
+    workers: Annotated[
+        int | None,
+        typer.Option(metavar="N", min=1, help="worker processes behind one port [default: QGRAPH_WORKERS or 1]"),
+    ] = None,
 ) -> None:
     from graph_api.serving import run_service
 
     settings = _settings(serving=True)
     settings = settings.with_(host=host or settings.host, port=port or settings.port)
-    run_service(settings, workers, announce=err.print)
+    run_service(settings, workers or settings.workers, announce=err.print)
 
 
 @app.command(

@@ -14,6 +14,9 @@ import socket
 from collections.abc import Callable, Iterator
 from types import FrameType
 
+import uvicorn
+
+from graph_api.connections import ConnectionBounds, default_max_connections, uvicorn_config
 from graph_api.errors import ConfigError
 from graph_api.settings import Settings
 
@@ -55,27 +58,29 @@ def _interrupt(signum: int, frame: FrameType | None) -> None:
     raise KeyboardInterrupt
 
 
-def run_service(settings: Settings, workers: int, announce: Callable[[str], object]) -> None:
-    """Serve until SIGTERM or SIGINT; ``announce`` prints the address once serving starts."""
-    import uvicorn
+def connection_bounds(settings: Settings) -> ConnectionBounds:
+    """What one client connection may hold, from the settings."""
+    return ConnectionBounds(
+        max_header_bytes=settings.max_header,
+        header_timeout=settings.header_timeout,
+        body_timeout=settings.body_timeout,
+        max_connections=settings.max_connections or default_max_connections(),
+    )
 
-    if workers > 1 and settings.backend == "embedded":
-        raise ConfigError(
-            f"--workers {workers} needs an external store: set QGRAPH_DB to a falkordb:// or neo4j:// URL, "
-            "or serve with one worker (the embedded store belongs to one process)"
-        )
-    check_port(settings.host, settings.port)
-    address = f"http://{settings.host}:{settings.port}/graphql ({settings.backend} store)"
-    if workers > 1:
-        announce(f"qgraph: serving {address}")
-        # uvicorn's process supervisor handles the signals itself and returns after stopping.
-        uvicorn.run("graph_api.app:create_app", factory=True, host=settings.host, port=settings.port,
-                    workers=workers, log_config=None, lifespan="on", server_header=False)  # fmt: skip
-        return
-    from graph_api.app import create_app
+
+def run_service(settings: Settings, workers: int, announce: Callable[[str], object]) -> None:
+    """Serve until SIGTERM or SIGINT; ``announce`` prints the address once serving starts.
+
+    One worker serves in this process. ``workers`` > 1 serve from as many processes behind one
+    socket (uvicorn's supervisor); with the embedded store this process starts and supervises
+    the store once and the workers attach to it (a worker never starts one of its own: the
+    data directory's lock is held here), so they survive its restart like any client.
+    """
     from graph_api.loading import load_bundled_if_empty
     from graph_api.store import open_store
 
+    check_port(settings.host, settings.port)
+    address = f"http://{settings.host}:{settings.port}/graphql ({settings.backend} store)"
     server: uvicorn.Server | None = None
 
     def stop(signum: int, frame: FrameType | None) -> None:
@@ -86,15 +91,46 @@ def run_service(settings: Settings, workers: int, announce: Callable[[str], obje
     # The store opens here, before serving: one that cannot start is one error line.
     with contextlib.suppress(KeyboardInterrupt), stop_signals(_interrupt):
         store = open_store(settings)
-        with stop_signals(stop):
-            try:
-                if settings.load_if_empty:
-                    load_bundled_if_empty(store, settings)
-                app = create_app(settings, store)
-                config = uvicorn.Config(app, host=settings.host, port=settings.port, log_config=None,
-                                        lifespan="on", timeout_graceful_shutdown=10, server_header=False)  # fmt: skip
+        try:
+            if settings.load_if_empty:
+                load_bundled_if_empty(store, settings)
+            if workers > 1:
+                if settings.backend != "embedded":
+                    store.close()  # each worker opens its own client; nothing to supervise here
+                announce(f"qgraph: serving {address} with {workers} workers")
+                _serve_workers(settings, workers)
+                return
+            from graph_api.app import create_app
+
+            with stop_signals(stop):
+                config = uvicorn_config(
+                    create_app(settings, store),
+                    host=settings.host,
+                    port=settings.port,
+                    bounds=connection_bounds(settings),
+                    lifespan="on",
+                    timeout_graceful_shutdown=10,
+                )
                 server = uvicorn.Server(config)
                 announce(f"qgraph: serving {address}")
                 server.run()
-            finally:
-                store.close()
+        finally:
+            store.close()
+
+
+def _serve_workers(settings: Settings, workers: int) -> None:
+    """uvicorn's process supervisor over ``workers`` processes of ``graph_api.app:create_app``;
+    it takes SIGTERM and SIGINT itself and returns once every worker has stopped."""
+    from uvicorn.supervisors import Multiprocess
+
+    config = uvicorn_config(
+        "graph_api.app:create_app",
+        host=settings.host,
+        port=settings.port,
+        bounds=connection_bounds(settings),
+        factory=True,
+        workers=workers,
+        lifespan="on",
+        timeout_graceful_shutdown=10,
+    )
+    Multiprocess(config, sockets=[config.bind_socket()]).run()

@@ -49,6 +49,13 @@ Environment variables (all optional):
 ``QGRAPH_FILTER_WIDTH``    branches of one filter ``AND``/``OR``, default 20
 ``QGRAPH_FILTER_HOPS``     relation quantifiers (``runs``, ``some``, ``none``, ``all``)
                            nested in one filter, default 2
+``QGRAPH_MAX_HEADER``      bytes of a request line plus headers, default 65536 (431/414)
+``QGRAPH_HEADER_TIMEOUT``  seconds a client has to send a request's headers, default 10
+``QGRAPH_BODY_TIMEOUT``    seconds a client has to send a request's body, default 60
+``QGRAPH_MAX_CONNECTIONS`` open client connections per process; unset: below the descriptor
+                           limit (``ulimit -n`` less 128, at most 1000)
+``QGRAPH_LOAD_TIMEOUT``    seconds a load asked for over HTTP may take, default 120
+``QGRAPH_WORKERS``         worker processes of ``qgraph serve``, default 1
 ``QGRAPH_INTROSPECTION``   ``on`` (default), ``off``, or ``admin`` (admin bearer token only)
 ``QGRAPH_METRICS``         ``on`` (default), ``off``, or ``admin`` (admin bearer token only)
 =========================  ==========================================================
@@ -104,11 +111,18 @@ class Settings:
     parse_memory_mb: int = 1024
     parse_timeout: float = 30.0
     watch_interval: float = 2.0
+    max_header: int = 65_536
+    header_timeout: float = 10.0
+    body_timeout: float = 60.0
+    max_connections: int | None = None  # None: below the descriptor limit
+    load_timeout: float = 120.0
+    workers: int = 1
 
     @property
     def max_file_bytes(self) -> int:
         """``max_file_mb`` in bytes."""
         return int(self.max_file_mb * 1024 * 1024)
+
     max_cost: int = 500_000
     cost_list_size: int = 10
     request_timeout: float = 10.0
@@ -190,6 +204,12 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         parse_timeout=_number(env, "QGRAPH_PARSE_TIMEOUT", base.parse_timeout, float),
         max_unplaced_share=_number(env, "QGRAPH_MAX_UNPLACED", base.max_unplaced_share, float),
         watch_interval=_number(env, "QGRAPH_WATCH_INTERVAL", base.watch_interval, float),
+        max_header=int(_number(env, "QGRAPH_MAX_HEADER", base.max_header, int)),
+        header_timeout=_number(env, "QGRAPH_HEADER_TIMEOUT", base.header_timeout, float),
+        body_timeout=_number(env, "QGRAPH_BODY_TIMEOUT", base.body_timeout, float),
+        max_connections=int(_number(env, "QGRAPH_MAX_CONNECTIONS", 0, int)) or None,
+        load_timeout=_number(env, "QGRAPH_LOAD_TIMEOUT", base.load_timeout, float),
+        workers=int(_number(env, "QGRAPH_WORKERS", base.workers, int)),
         max_cost=int(_number(env, "QGRAPH_MAX_COST", base.max_cost, int)),
         cost_list_size=int(_number(env, "QGRAPH_COST_LIST_SIZE", base.cost_list_size, int)),
         request_timeout=_number(env, "QGRAPH_REQUEST_TIMEOUT", base.request_timeout, float),

@@ -211,7 +211,6 @@ def test_export_command_writes_each_format(tmp_path: Path) -> None:
         (["serve", "--port", "99999"], {}, "qgraph: error: Invalid value for '--port': Input should be less than or equal to 65535 (see qgraph --help)"),
         (["serve", "--port", "0"], {}, "qgraph: error: Invalid value for '--port': Input should be greater than or equal to 1 (see qgraph --help)"),
         (["serve"], {"QGRAPH_PORT": "99999"}, "qgraph: error: QGRAPH_PORT: 99999 is not a TCP port (1-65535)"),
-        (["serve", "--workers", "2"], {}, "qgraph: error: --workers 2 needs an external store: set QGRAPH_DB to a falkordb:// or neo4j:// URL, or serve with one worker (the embedded store belongs to one process)"),
         (["load", "--force", "/nonexistent.txt"], {}, "qgraph: error: /nonexistent.txt: cannot read: No such file or directory"),
     ],
 )
