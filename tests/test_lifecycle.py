@@ -144,3 +144,28 @@ def test_an_external_store_that_goes_away_and_comes_back_is_picked_up(tmp_path: 
     assert proc.returncode == 0
     log = proc.stderr.read() if proc.stderr else ""
     assert log.count('"store unavailable"') == 1 and log.count('"store available again"') == 1
+
+
+def test_a_frozen_store_makes_ready_answer_503_within_its_deadline_and_logs_once(tmp_path: Path) -> None:
+    port = free_port()
+    proc = serve(tmp_path, port, QGRAPH_WATCH_INTERVAL="0.5")
+    pid = store_pid(tmp_path)
+    try:
+        os.kill(pid, signal.SIGSTOP)  # alive but answering nothing: swapped out, stuck
+        try:
+            start = time.monotonic()
+            ready = httpx.get(f"http://127.0.0.1:{port}/ready", timeout=30)
+            took = time.monotonic() - start
+            assert ready.status_code == 503 and ready.json()["code"] == "UNAVAILABLE"
+            assert ready.headers["retry-after"] == "2"
+            assert took < 5
+            assert httpx.get(f"http://127.0.0.1:{port}/health", timeout=30).status_code == 200
+            time.sleep(4)  # several watch intervals: still one outage line
+        finally:
+            os.kill(pid, signal.SIGCONT)
+        assert wait_until(lambda: httpx.get(f"http://127.0.0.1:{port}/ready", timeout=30).status_code == 200, 30)
+    finally:
+        stop(proc)
+    log = proc.stderr.read() if proc.stderr else ""
+    assert log.count('"store unavailable"') == 1, log[-3000:]
+    assert "did not answer a ping within 2 s" in log

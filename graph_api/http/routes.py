@@ -5,6 +5,7 @@ A refusal is raised as a coded error and answered by :mod:`graph_api.http.errors
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable
 from pathlib import Path
 
@@ -13,13 +14,15 @@ from starlette.responses import FileResponse, JSONResponse, Response
 from starlette.routing import BaseRoute, Mount, Route
 from starlette.staticfiles import StaticFiles
 
-from graph_api.errors import NotFound, NotReady
+from graph_api.errors import NotFound, NotReady, StoreUnavailable
 from graph_api.export import FORMATS, prepare, render
 from graph_api.labels import display_model
 from graph_api.schema.context import call
 from graph_api.store import GraphStore
 from graph_api.store.repository import GraphRepository
 
+# /ready answers within this, whatever the store does (a health check's own deadline).
+READY_SECONDS = 3.0
 STATIC = Path(__file__).resolve().parents[1] / "static"
 HTML = "text/html; charset=utf-8"
 
@@ -31,8 +34,18 @@ def public_routes(current_store: Callable[[], GraphStore]) -> list[BaseRoute]:
         return JSONResponse({"status": "ok"})
 
     async def ready(request: Request) -> Response:
-        if await call(GraphRepository(current_store()).is_empty):
-            raise NotReady("no notice loaded")
+        store = current_store()
+
+        async def empty() -> bool:
+            await call(store.health)  # a ping of its own, with a short timeout
+            return await call(GraphRepository(store).is_empty)
+
+        try:
+            if await asyncio.wait_for(empty(), READY_SECONDS):
+                raise NotReady("no notice loaded")
+        except TimeoutError:
+            # A frozen store answers no ping: say so within the deadline, never hang.
+            raise StoreUnavailable.away(f"the store did not answer /ready within {READY_SECONDS:g} s") from None
         return JSONResponse({"status": "ready"})
 
     async def export(request: Request) -> Response:
