@@ -16,18 +16,11 @@ from collections.abc import Awaitable, Callable
 from concurrent.futures import ThreadPoolExecutor
 from typing import TypeVar
 
-from graph_api.errors import QGraphError
+from graph_api.errors import LoadBusy, QGraphError
 
 T = TypeVar("T")
 # How often a waiting request looks whether its client is still there.
 CLIENT_CHECK_SECONDS = 0.5
-
-
-class LoadBusy(QGraphError):
-    """Another load runs; loads are not queued."""
-
-    code = "CONFLICT"
-    public = True
 
 
 class LoadCancelled(QGraphError):

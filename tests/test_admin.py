@@ -3,22 +3,29 @@
 from __future__ import annotations
 
 import time
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 
+import httpx
 from starlette.testclient import TestClient
 
 from graph_api.app import create_app
 from graph_api.http.admin import REFUSAL_DELAY_SECONDS, is_admin
 from graph_api.settings import Settings
+from graph_api.store.embedded import free_port
 from graph_api.store.falkordb_store import FalkorDBStore
 from loaders.notice import build_graph
 from loaders.records import GraphData
 from tests.conftest import reset
+from tests.processes import serve, stats, stop
 from tests.test_loading import derived_notice
 
 AUTH = {"authorization": "Bearer s3cret"}
 
 
-def test_notices_are_listed_and_unloaded_over_http(falkor: FalkorDBStore, notice: GraphData, settings: Settings) -> None:
+def test_notices_are_listed_and_unloaded_over_http(
+    falkor: FalkorDBStore, notice: GraphData, settings: Settings
+) -> None:
     reset(falkor, notice, build_graph(derived_notice(), "notice-2024.txt"))
     with TestClient(create_app(settings.with_(admin_token="s3cret"), store=falkor)) as client:
         listed = client.get("/admin/notices", headers=AUTH).json()["notices"]
@@ -49,3 +56,31 @@ def test_admin_routes_are_absent_without_a_token(falkor: FalkorDBStore, settings
     with TestClient(create_app(settings, store=falkor)) as client:
         assert client.get("/admin/notices", headers=AUTH).status_code == 404
         assert client.delete("/admin/notices/notice:2023", headers=AUTH).json()["code"] == "NOT_FOUND"
+
+
+def test_reloads_run_one_at_a_time_and_never_take_the_readers_threads(tmp_path: Path) -> None:
+    """Eight clients ask for a reload at once: one loads, the others are refused at once with
+    LOAD_BUSY (nothing queues behind it), and GraphQL keeps answering throughout."""
+    port = free_port()
+    proc = serve(tmp_path, port, QGRAPH_ADMIN_TOKEN="s3cret")
+    try:
+        before = stats(port)
+        url = f"http://127.0.0.1:{port}"
+
+        def reload() -> tuple[int, float, str]:
+            start = time.monotonic()
+            answer = httpx.post(f"{url}/admin/reload", headers=AUTH, content=b"", timeout=60)
+            return answer.status_code, time.monotonic() - start, answer.json().get("code", "")
+
+        with ThreadPoolExecutor(9) as pool:
+            reloads = [pool.submit(reload) for _ in range(8)]
+            reads = [pool.submit(stats, port) for _ in range(20)]
+            outcomes = [r.result() for r in reloads]
+            assert all(r.result() == before for r in reads)
+        statuses = sorted(status for status, _, _ in outcomes)
+        assert statuses.count(200) >= 1 and set(statuses) <= {200, 409}
+        refused = [(took, code) for status, took, code in outcomes if status == 409]
+        assert refused and all(code == "LOAD_BUSY" and took < 5 for took, code in refused)
+        assert stats(port) == before
+    finally:
+        stop(proc)

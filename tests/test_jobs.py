@@ -9,7 +9,8 @@ from collections.abc import Callable
 
 import pytest
 
-from graph_api.jobs import Cancel, LoadBusy, LoadCancelled, LoadJobs
+from graph_api.errors import LoadBusy
+from graph_api.jobs import Cancel, LoadCancelled, LoadJobs
 
 
 async def never_gone() -> bool:
@@ -52,7 +53,7 @@ def test_a_second_load_is_refused_while_one_runs() -> None:
 
     first, second = asyncio.run(both())
     assert first == 5
-    assert isinstance(second, LoadBusy) and second.code == "CONFLICT"
+    assert isinstance(second, LoadBusy) and second.code == "LOAD_BUSY"
 
 
 def test_the_deadline_stops_a_job_between_steps() -> None:

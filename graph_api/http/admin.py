@@ -8,7 +8,6 @@ so guessing tokens is slow and timing tells nothing.
 from __future__ import annotations
 
 import asyncio
-import functools
 import hmac
 from collections.abc import Awaitable, Callable
 from typing import Any
@@ -18,7 +17,8 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
 from graph_api.errors import Unauthenticated
-from graph_api.loading import Source, load_sources, source_of
+from graph_api.jobs import Cancel, LoadJobs
+from graph_api.loading import LoadSummary, Source, load_sources, source_of
 from graph_api.notices import list_notices, unload_notice
 from graph_api.schema.context import call
 from graph_api.settings import Settings
@@ -44,6 +44,9 @@ async def require_admin(request: Request, token: str | None, setting: str = "QGR
 def admin_routes(settings: Settings, current_store: Callable[[], GraphStore]) -> list[Route]:
     """``POST /admin/reload``, ``GET /admin/notices`` and ``DELETE /admin/notices/{id}``."""
 
+    # Loads and unloads: one at a time, on a thread of their own, under QGRAPH_LOAD_TIMEOUT.
+    jobs = LoadJobs(settings.load_timeout)
+
     def guarded(handler: Callable[[Request], Awaitable[Response]]) -> Callable[[Request], Awaitable[Response]]:
         async def endpoint(request: Request) -> Response:
             await require_admin(request, settings.admin_token)
@@ -55,7 +58,14 @@ def admin_routes(settings: Settings, current_store: Callable[[], GraphStore]) ->
         force = request.query_params.get("force", "").lower() in {"1", "true", "yes"}
         raw = await request.body()  # bounded by HardenedHTTP (QGRAPH_MAX_FILE_MB here), chunked or not
         source = Source("request body", raw) if raw else await call(source_of, None, settings.max_file_bytes)
-        summary = await call(functools.partial(load_sources, current_store(), [source], settings, force=force))
+        store = current_store()
+
+        def job(cancel: Cancel) -> LoadSummary:
+            # Checked after the file is read and after every write step: a load whose client
+            # left or whose deadline passed stops there, and the graph stays as it was.
+            return load_sources(store, [source], settings, force=force, progress=cancel.check)
+
+        summary = await jobs.run(job, request.is_disconnected)
         loaded = [
             {
                 "notice": d.notice_id,
@@ -79,7 +89,8 @@ def admin_routes(settings: Settings, current_store: Callable[[], GraphStore]) ->
         return JSONResponse({"notices": [n.as_json() for n in found]})
 
     async def unload(request: Request) -> Response:
-        removed = await call(unload_notice, current_store(), request.path_params["id"])
+        store, notice = current_store(), request.path_params["id"]
+        removed = await jobs.run(lambda cancel: unload_notice(store, notice), request.is_disconnected)
         return JSONResponse({"unloaded": removed.as_json()})
 
     return [
