@@ -127,9 +127,7 @@ def load(
         # described in the command's help: Typer would print a `<list[Path]>` placeholder here
         list[Path] | None, typer.Argument(metavar="FILE", hidden=True, show_default=False)
     ] = None,
-    force: Annotated[
-        bool, typer.Option("--force", help="load even when many lines could not be placed")
-    ] = False,
+    force: Annotated[bool, typer.Option("--force", help="load even when many lines could not be placed")] = False,
 ) -> None:
     from graph_api.loading import load_graphs, parse_sources, source_of
     from graph_api.store import open_store

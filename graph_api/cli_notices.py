@@ -27,8 +27,9 @@ def notices_table(found: list[NoticeInfo]) -> Table:
         table.add_column(name, justify="right")
     for n in found:
         issuer = n.issuer + (f" +{len(n.issuers) - 1}" if len(n.issuers) > 1 else "")
-        table.add_row(n.id, str(n.year or ""), issuer, n.source, n.loaded_at, str(n.nodes), str(n.edges),
-                      str(n.activities))
+        table.add_row(
+            n.id, str(n.year or ""), issuer, n.source, n.loaded_at, str(n.nodes), str(n.edges), str(n.activities)
+        )
     return table
 
 
@@ -63,7 +64,6 @@ def register(
             wide = out if out.is_terminal else Console(width=PIPE_WIDTH, highlight=False)
             wide.print(notices_table(found))
 
-
     @app.command(
         help="Unload one notice, all or nothing; the others stay exactly as they were.\n\n"
         "NOTICE: its id (notice:2024) or year (2024), as `qgraph notices` lists it."
@@ -79,5 +79,8 @@ def register(
                 removed = unload_notice(store, notice)
             finally:
                 store.close()
-        out.print(f"unloaded {removed.id} ({removed.nodes} nodes, {removed.edges} edges; from {removed.source or '?'})",
-                  markup=False, soft_wrap=True)
+        out.print(
+            f"unloaded {removed.id} ({removed.nodes} nodes, {removed.edges} edges; from {removed.source or '?'})",
+            markup=False,
+            soft_wrap=True,
+        )

@@ -32,11 +32,12 @@ async def on_one_version(
     execute: Callable[[Context], Awaitable[ExecutionResult]],
     context: Context,
     fresh_context: Callable[[], Awaitable[Context]],
-) -> ExecutionResult:
-    """Run ``execute`` until one run read a single graph version (at most ``ATTEMPTS``)."""
+) -> tuple[ExecutionResult, Context]:
+    """Run ``execute`` until one run read a single graph version (at most ``ATTEMPTS``); the
+    answer comes with the context that computed it (its repository knows the version)."""
     for _ in range(ATTEMPTS):
         result = await execute(context)
         if await call(context.repo.read_one_version):
-            return result
+            return result, context
         context = await fresh_context()
     raise GraphChanged("the graph was reloaded while the request ran; retry", retryAfter=1)

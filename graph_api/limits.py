@@ -344,6 +344,7 @@ class DocumentCheck:
             return [self.literal(v) for v in node.values]
         return None
 
+
 class _TooDeep(Exception):
     """The walk reached its nesting ceiling (internal: the check then counts the true depth)."""
 

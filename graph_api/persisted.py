@@ -22,7 +22,7 @@ from typing import Any
 from graphql import parse, print_ast
 from graphql.error import GraphQLSyntaxError
 
-from graph_api.errors import BadUserInput, ConfigError, QGraphError
+from graph_api.errors import BadRequest, ConfigError, QGraphError
 
 MODES = ("off", "apq", "allowlist")
 APQ_VERSION = 1
@@ -92,7 +92,7 @@ class PersistedQueries:
             raise PersistedQueryUnsupported("PersistedQueryNotSupported")
         if query is not None:
             if sha256(query) != wanted:
-                raise BadUserInput("provided sha does not match query", sha256Hash=wanted)
+                raise BadRequest("provided sha does not match query", sha256Hash=wanted)
             if self.mode == "allowlist" and not admin and wanted not in self._registered:
                 raise PersistedQueryOnly("this service runs registered operations only (QGRAPH_PERSISTED=allowlist)")
             self._remember(wanted, query)
@@ -108,10 +108,10 @@ class PersistedQueries:
         if persisted is None:
             return None
         if not isinstance(persisted, Mapping) or persisted.get("version") != APQ_VERSION:
-            raise BadUserInput("extensions.persistedQuery: expected {version: 1, sha256Hash: …}")
+            raise BadRequest("extensions.persistedQuery: expected {version: 1, sha256Hash: …}")
         wanted = persisted.get("sha256Hash")
         if not isinstance(wanted, str) or len(wanted) != 64:
-            raise BadUserInput("extensions.persistedQuery.sha256Hash: expected 64 hex digits")
+            raise BadRequest("extensions.persistedQuery.sha256Hash: expected 64 hex digits")
         return wanted.lower()
 
     def _remember(self, digest: str, query: str) -> None:

@@ -20,18 +20,18 @@ from typing import Any
 
 @dataclass(frozen=True)
 class CachedAnswer:
-    """A complete answer: the body as sent and the media type it was sent as."""
+    """An answer as it was computed (shaped for each client's media type when sent) and the
+    bytes it takes, counted once when it is kept."""
 
-    body: bytes
-    media_type: str
-    etag: str
+    value: Any
+    size: int
 
 
 def answer_key(version: str, query: str, variables: Any, operation_name: str | None, *vary: str) -> str:
     """A stable key for one question asked of one graph version (also the answer's ETag)."""
     canonical = json.dumps(
         [version, query, variables or {}, operation_name or "", *vary],
-        ensure_ascii=False,
+        ensure_ascii=True,  # escapes lone surrogates too: any string a client sends has a key
         sort_keys=True,
         separators=(",", ":"),
     )
@@ -67,7 +67,7 @@ class ResponseCache:
 
     def put(self, version: str, key: str, answer: CachedAnswer) -> None:
         """Keep ``answer``, read from ``version``; too large an answer is not kept."""
-        size = len(answer.body)
+        size = answer.size
         if size > self.max_bytes // 4:
             return
         with self._lock:
@@ -76,12 +76,12 @@ class ResponseCache:
                 return
             old = self._answers.pop(key, None)
             if old is not None:
-                self.bytes -= len(old.body)
+                self.bytes -= old.size
             self._answers[key] = answer
             self.bytes += size
             while self.bytes > self.max_bytes:
                 _, dropped = self._answers.popitem(last=False)
-                self.bytes -= len(dropped.body)
+                self.bytes -= dropped.size
 
     def _follow(self, version: str) -> None:
         """A newer version than the answers held: drop them all (a load landed)."""

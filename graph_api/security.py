@@ -36,6 +36,8 @@ SECURITY_HEADERS = {
 # An Int argument has at most 10 digits; 40 leaves room for floats without letting a
 # 5,000-digit number reach int(), which refuses over 4,300 digits with a ValueError.
 MAX_NUMBER_DIGITS = 40
+
+
 def _parse_int(text: str) -> int:
     if len(text.lstrip("-")) > MAX_NUMBER_DIGITS:
         raise BadRequest(f"a JSON number of {len(text)} digits; at most {MAX_NUMBER_DIGITS} are accepted")

@@ -56,6 +56,11 @@ Environment variables (all optional):
                            limit (``ulimit -n`` less 128, at most 1000)
 ``QGRAPH_LOAD_TIMEOUT``    seconds a load asked for over HTTP may take, default 120
 ``QGRAPH_WORKERS``         worker processes of ``qgraph serve``, default 1
+``QGRAPH_CACHE_MB``        answers kept per graph version, MB per process, default 64
+                           (0: no response cache)
+``QGRAPH_PERSISTED``       ``apq`` (default: automatic persisted queries), ``allowlist``
+                           (only the documents of ``QGRAPH_PERSISTED_DIR``), or ``off``
+``QGRAPH_PERSISTED_DIR``   folder of ``*.graphql`` documents registered up front
 ``QGRAPH_INTROSPECTION``   ``on`` (default), ``off``, or ``admin`` (admin bearer token only)
 ``QGRAPH_METRICS``         ``on`` (default), ``off``, or ``admin`` (admin bearer token only)
 =========================  ==========================================================
@@ -117,6 +122,9 @@ class Settings:
     max_connections: int | None = None  # None: below the descriptor limit
     load_timeout: float = 120.0
     workers: int = 1
+    cache_mb: float = 64.0
+    persisted: str = "apq"
+    persisted_dir: Path | None = None
 
     @property
     def max_file_bytes(self) -> int:
@@ -210,6 +218,11 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         max_connections=int(_number(env, "QGRAPH_MAX_CONNECTIONS", 0, int)) or None,
         load_timeout=_number(env, "QGRAPH_LOAD_TIMEOUT", base.load_timeout, float),
         workers=int(_number(env, "QGRAPH_WORKERS", base.workers, int)),
+        cache_mb=0.0
+        if env.get("QGRAPH_CACHE_MB", "").strip() == "0"
+        else _number(env, "QGRAPH_CACHE_MB", base.cache_mb, float),
+        persisted=env.get("QGRAPH_PERSISTED", base.persisted).lower(),
+        persisted_dir=Path(env["QGRAPH_PERSISTED_DIR"]).expanduser() if env.get("QGRAPH_PERSISTED_DIR") else None,
         max_cost=int(_number(env, "QGRAPH_MAX_COST", base.max_cost, int)),
         cost_list_size=int(_number(env, "QGRAPH_COST_LIST_SIZE", base.cost_list_size, int)),
         request_timeout=_number(env, "QGRAPH_REQUEST_TIMEOUT", base.request_timeout, float),

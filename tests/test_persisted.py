@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from graph_api.errors import BadUserInput
+from graph_api.errors import BadRequest
 from graph_api.persisted import (
     PersistedQueries,
     PersistedQueryNotFound,
@@ -36,9 +36,9 @@ def test_apq_registers_on_the_second_request_and_answers_the_hash_alone() -> Non
 
 
 def test_a_hash_that_does_not_match_its_document_is_refused() -> None:
-    with pytest.raises(BadUserInput, match="provided sha does not match query"):
+    with pytest.raises(BadRequest, match="provided sha does not match query"):
         PersistedQueries("apq").document(QUERY, apq("0" * 64))
-    with pytest.raises(BadUserInput, match="expected 64 hex digits"):
+    with pytest.raises(BadRequest, match="expected 64 hex digits"):
         PersistedQueries("apq").document(None, apq("abc"))
 
 

@@ -6,7 +6,7 @@ from graph_api.response_cache import CachedAnswer, ResponseCache, answer_key
 
 
 def answer(body: bytes) -> CachedAnswer:
-    return CachedAnswer(body, "application/json", answer_key("v", body.decode(), None, None))
+    return CachedAnswer(body, len(body))
 
 
 def test_a_repeated_question_is_a_hit_until_the_version_changes() -> None:

@@ -21,8 +21,17 @@ from graph_api.deadline import OPERATIONS
 from graph_api.errors import BadRequest, MethodNotAllowed, QGraphError
 from graph_api.guard import CALLER_IS_ADMIN
 from graph_api.http.admin import is_admin
+from graph_api.http.answers import AnswerCache
 from graph_api.http.errors import GRAPHQL_PATH, JSON, error_response, public_details, public_message
 from graph_api.metrics import Metrics
+from graph_api.persisted import (
+    PersistedQueries,
+    PersistedQueryNotFound,
+    PersistedQueryOnly,
+    PersistedQueryUnsupported,
+    documents_in,
+)
+from graph_api.response_cache import ResponseCache
 from graph_api.schema import build_schema
 from graph_api.schema.context import Context
 from graph_api.security import loads
@@ -97,6 +106,9 @@ class GraphQLApp(GraphQL[Context, None]):
         self.settings = settings
         self.store_getter = store_getter
         self.metrics = metrics
+        registered = documents_in(settings.persisted_dir) if settings.persisted_dir else {}
+        self.persisted = PersistedQueries(settings.persisted, registered)
+        self.answers = AnswerCache(ResponseCache(int(settings.cache_mb * 1024 * 1024)), store_getter, metrics)
 
     async def run(self, request: Any, context: Any = UNSET, root_value: Any = UNSET) -> Any:
         # Strawberry answers a malformed request with plain text; ours is a coded JSON error.
@@ -107,6 +119,9 @@ class GraphQLApp(GraphQL[Context, None]):
             status = exc.status_code  # Strawberry's own (415 for a media type it does not take …)
         except BadRequest as exc:
             error, status = exc, 400
+        except (PersistedQueryNotFound, PersistedQueryOnly, PersistedQueryUnsupported) as exc:
+            # Apollo's clients read PersistedQueryNotFound from a 200 answer, then send the document.
+            error, status = exc, 200 if isinstance(exc, PersistedQueryNotFound) else 400
         self.metrics.errors.labels(error.code).inc()
         response = error_response(GRAPHQL_PATH, error, self.settings.debug)
         response.status_code = status
@@ -120,8 +135,23 @@ class GraphQLApp(GraphQL[Context, None]):
             raise BadRequest(f"the body must be a JSON object with a `query`, not {type(value).__name__}")
         return value
 
+    async def parse_http_body(self, request: Any) -> Any:
+        # Persisted queries: a request may name its document by hash (APQ), or must (allow-list).
+        parsed = await super().parse_http_body(request)
+        admin = is_admin(request.headers.get("authorization", ""), self.settings.admin_token)
+        for data in parsed if isinstance(parsed, list) else [parsed]:
+            data.query = self.persisted.document(data.query, data.extensions, admin)
+        return parsed
+
     async def execute_single(self, **kwargs: Any) -> ExecutionResult:  # type: ignore[override]
         admin = is_admin(kwargs["request"].headers.get("authorization", ""), self.settings.admin_token)
+        return await self.answers.answer(
+            kwargs["request"], kwargs["request_data"], admin, lambda: self._execute(kwargs, admin)
+        )
+
+    async def _execute(self, kwargs: dict[str, Any], admin: bool) -> Any:
+        """Run one operation on the operation loop, under the request deadline, on one graph
+        version; the context it ran with is returned beside the result (its pinned version)."""
 
         async def execute(context: Context) -> ExecutionResult:
             return await GraphQL.execute_single(self, **{**kwargs, "context": context})
@@ -129,7 +159,7 @@ class GraphQLApp(GraphQL[Context, None]):
         async def fresh_context() -> Context:
             return await self.get_context(kwargs["request"], kwargs.get("sub_response"))
 
-        async def operation() -> ExecutionResult:
+        async def operation() -> tuple[ExecutionResult, Context]:
             CALLER_IS_ADMIN.set(admin)
             return await on_one_version(execute, kwargs["context"], fresh_context)
 
@@ -137,7 +167,7 @@ class GraphQLApp(GraphQL[Context, None]):
         try:
             return await OPERATIONS.run(operation(), self.settings.request_timeout)
         except QGraphError as exc:
-            return ExecutionResult(data=None, errors=[GraphQLError(exc.message, original_error=exc)])
+            return ExecutionResult(data=None, errors=[GraphQLError(exc.message, original_error=exc)]), None
 
     async def get_context(self, request: Any, response: Any) -> Context:
         return Context(repo=GraphRepository(self.store_getter()), settings=self.settings)
@@ -170,4 +200,4 @@ class GraphQLApp(GraphQL[Context, None]):
         response.headers["content-type"] = f"{media_type}; charset=utf-8"
         if status != 200:
             response.status_code = status
-        return response
+        return self.answers.validated(response)

@@ -33,9 +33,7 @@ class StringFilter:
 def _link_filters() -> Any:
     """A base input holding the id filter of every link of the model registry with a ``filter_key``."""
     fields = {
-        key: strawberry.field(default=None, description=link.filter_doc)
-        for link in LINKS
-        if (key := link.filter_key)
+        key: strawberry.field(default=None, description=link.filter_doc) for link in LINKS if (key := link.filter_key)
     }
     namespace = {"__annotations__": dict.fromkeys(fields, strawberry.ID | None), "__module__": __name__, **fields}
     return strawberry.input(type("LinkFilters", (), namespace), description="Activities linked to a node (by id).")

@@ -226,4 +226,3 @@ class Query(LinkedLists):  # type: ignore[misc]
         if props.get("label") != Label.ACTIVITY:
             raise NotFound(f"{id!r} is not an activity", id=str(id))
         return to_type(props)  # type: ignore[no-any-return]
-
