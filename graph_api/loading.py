@@ -33,6 +33,11 @@ class LoadSummary:
     notices: tuple[GraphData, ...]
     seconds: float  # writing
     parse_seconds: float = 0.0
+    replaced: frozenset[str] = frozenset()  # ids of the notices that were loaded before
+
+    def outcome(self, data: GraphData) -> str:
+        """ "replaced" when the store held this notice before the load, else "added"."""
+        return "replaced" if data.notice_id in self.replaced else "added"
 
 
 @dataclass(frozen=True)
@@ -87,6 +92,7 @@ def load_graphs(
 ) -> LoadSummary:
     """Write parsed notices in one all-or-nothing transaction."""
     started = time.perf_counter()
+    replaced = frozenset(GraphRepository(store).nodes([d.notice_id for d in datas]))
     store.write(load_steps(datas, batch), progress)
     seconds = time.perf_counter() - started
     for data in datas:
@@ -100,9 +106,10 @@ def load_graphs(
                 "edges": len(data.edges),
                 "unplaced": len(data.unplaced),
                 "write_seconds": round(seconds, 3),
+                "outcome": "replaced" if data.notice_id in replaced else "added",
             },
         )
-    return LoadSummary(tuple(datas), seconds)
+    return LoadSummary(tuple(datas), seconds, replaced=replaced)
 
 
 def load_sources(
@@ -123,7 +130,7 @@ def load_sources(
             progress(f"writing: step {done} of {total}")
 
     summary = load_graphs(store, datas, settings.write_batch, written)
-    return LoadSummary(summary.notices, summary.seconds, parse_seconds)
+    return LoadSummary(summary.notices, summary.seconds, parse_seconds, summary.replaced)
 
 
 def load_bundled_if_empty(store: GraphStore, settings: Settings) -> LoadSummary | None:

@@ -213,11 +213,13 @@ def _examples(text: str, count_start: int) -> tuple[str, ...]:
     return tuple(parts)
 
 
-def products_in(text: str, year: int) -> list[ProductClass]:
-    """Counted product classes in ``text``; the same count, unit and examples are one node."""
+def products_in(text: str, scope: int | str) -> list[ProductClass]:
+    """Counted product classes in ``text``; the same count, unit and examples are one node.
+
+    ``scope`` is the notice's id key (its year for the national notice)."""
     out = []
     for m in PRODUCT_COUNT.finditer(text):
         count, unit, noun = int(m.group(1)), m.group(2), m.group(3)
         name = f"{count}{unit}{noun}"
-        out.append(ProductClass(f"products:{year}:{count}{unit}", name, count, unit, _examples(text, m.start())))
+        out.append(ProductClass(f"products:{scope}:{count}{unit}", name, count, unit, _examples(text, m.start())))
     return out

@@ -97,7 +97,7 @@ YEAR_OF_MONTH = re.compile(r"(\d{4})年(?:全国)?“?质量月")
 # Example: "市场监管总局 中央宣传部 最高人民法院"
 ORGAN_SUFFIX = (
     "部", "委", "局", "署", "院", "厅", "办公室", "办公厅", "总局", "总会", "联合会", "总社", "工商联", "残联",
-    "妇联", "科协", "团中央", "人民银行", "国资委",
+    "妇联", "科协", "团中央", "人民银行", "国资委", "委员会", "工会",
 )  # fmt: skip
 # Lines that are not the notice's text: page numbers, ellipses, web-page chrome.
 # Examples: "……", "— 3 —", "-12-", "第 2 页 共 9 页", "【打印本页】", "关闭窗口", "分享到："

@@ -8,6 +8,7 @@ from loaders import entities, lexicon
 from loaders.activities import ActivityDraft, actor_named_at, split_item
 from loaders.distribution import split_copied, split_recipients
 from loaders.entities import Named
+from loaders.identity import identify
 from loaders.links import Implements
 from loaders.normalize import Normalized, normalize
 from loaders.records import EdgeRecord, GraphData, NodeRecord, Provenance, Unplaced
@@ -27,7 +28,9 @@ class _Builder:
         self.original = original
         self.s = structure
         self.year = structure.year
-        self.notice_id = f"notice:{self.year}"
+        self.identity = identify(structure, doc.text)
+        self.key = self.identity.key  # "2023" for the national notice, "2023:440000:…" for a local one
+        self.notice_id = self.identity.notice_id
         self.source_name = source_name
         self.nodes: dict[str, NodeRecord] = {}
         self.edges: dict[tuple[str, str, str, str], EdgeRecord] = {}
@@ -86,7 +89,14 @@ class _Builder:
         props: dict[str, Any] = {
             "kind": "NOTICE",
             "year": self.year,
-            "name": f"{self.year}年全国“质量月”活动通知",
+            "name": self.name(),
+            "title": self.s.title,
+            "level": self.identity.level,
+            "jurisdiction": self.identity.jurisdiction,
+            "code": self.identity.code,
+            "document_number": self.identity.document_number,
+            "issued_on": self.identity.issued_on,
+            "issuers": list(self.s.signatories),
             "declared_organizer_count": s.declared_count,
             "recipients": recipients,
             "recipient_scope": scope,
@@ -95,7 +105,7 @@ class _Builder:
             "attachments": s.attachments,
             "closing": "".join(c.text for c in s.closing),
             "source_name": self.source_name,
-            "sort_key": str(self.year),
+            "sort_key": self.key,
         }
         if preamble:
             props.update(self.provenance("前言", preamble, preamble.text).as_props())
@@ -120,6 +130,12 @@ class _Builder:
             self.source_name,
         )
 
+    def name(self) -> str:
+        """The notice's title as written; the national notice keeps its readable name."""
+        if self.identity.level != "NATIONAL" and self.s.title:
+            return self.s.title
+        return f"{self.year}年全国“质量月”活动通知"
+
     def theme(self) -> None:
         if not self.s.themes:
             return
@@ -141,11 +157,11 @@ class _Builder:
             "lines": [self.doc.line_of(t.start) for t in self.s.themes],
             **self.provenance("一", first, first.text).as_props(),
         }
-        theme_id = self.node(f"theme:{self.year}", "Theme", props, owned=True)
+        theme_id = self.node(f"theme:{self.key}", "Theme", props, owned=True)
         self.edge(self.notice_id, theme_id, "HAS_THEME")
         for ordinal, span in self.s.slogans:
             slogan_id = self.node(
-                f"slogan:{self.year}:{ordinal}",
+                f"slogan:{self.key}:{ordinal}",
                 "Slogan",
                 {
                     "kind": "SLOGAN",
@@ -179,7 +195,7 @@ class _Builder:
         }
         if label == "ContentItem":
             props["kind"] = "CONTENT_ITEM"
-        node_id = self.node(f"{prefix}:{self.year}:{item.ordinal}", label, props, owned=True)
+        node_id = self.node(f"{prefix}:{self.key}:{item.ordinal}", label, props, owned=True)
         text = item.span.text
         for doc in entities.documents_in(text):
             self.edge(node_id, self.named(doc), "CITES")
@@ -188,7 +204,7 @@ class _Builder:
                 self.edge(node_id, self.named(campaign), "ABOUT")
             for event in entities.events_in(text):
                 self.edge(node_id, self.named(event), "ABOUT")
-            for product in entities.products_in(text, self.year):
+            for product in entities.products_in(text, self.key):
                 self.edge(node_id, self.product(product), "COVERS")
         return node_id
 
@@ -222,7 +238,7 @@ class _Builder:
         }
         if s.contact_span:
             props.update(self.provenance("联系人", s.contact_span, s.contact_span.text).as_props())
-        contact_id = self.node(f"contact:{self.year}", "Contact", props, owned=True)
+        contact_id = self.node(f"contact:{self.key}", "Contact", props, owned=True)
         self.edge(self.notice_id, contact_id, "HAS_CONTACT")
 
     # -- activities ----------------------------------------------------------------------
@@ -252,7 +268,7 @@ class _Builder:
         manner = draft.context.startswith("以")
         link_text = ("" if manner else draft.context) + draft.title
         prov = self.provenance(draft.section, (draft.start, draft.end), draft.sentence)
-        activity_id = f"activity:{self.year}:{draft.section}/{draft.ordinal}"
+        activity_id = f"activity:{self.key}:{draft.section}/{draft.ordinal}"
         props = {
             "kind": "ACTIVITY",
             "title": draft.title,
@@ -287,7 +303,7 @@ class _Builder:
             self.edge(activity_id, self.named(doc), "CITES")
         for topic in entities.topics_in(link_text):
             self.edge(activity_id, self.named(topic), "ABOUT")
-        for product in entities.products_in(link_text, self.year):
+        for product in entities.products_in(link_text, self.key):
             self.edge(activity_id, self.product(product), "COVERS")
         return activity_id
 
@@ -319,10 +335,10 @@ class _Builder:
                 linked.setdefault(e.source, set()).add(e.target)
         index = Implements(
             (
-                f"arrangement:{self.year}:{item.ordinal}",
+                f"arrangement:{self.key}:{item.ordinal}",
                 item.body,
                 item.title,
-                linked.get(f"arrangement:{self.year}:{item.ordinal}", set()),
+                linked.get(f"arrangement:{self.key}:{item.ordinal}", set()),
             )
             for item in self.s.key_arrangements
         )

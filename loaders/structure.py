@@ -267,7 +267,9 @@ class _Parser:
         if L.TITLE.match(text):
             if self.seen_sections or self.n.title:
                 raise self.second_notice(line, "a title")
-            self.n.title = text
+            # A two-line title: the issuers on the line above, "关于开展…的通知" below.
+            above = " ".join(self.n.signatories) if text.startswith("关于") and not self.seen_sections else ""
+            self.n.title = above + text
             if (m := L.DECLARED_COUNT.search(text)) and self.n.declared_count is None:
                 self.n.declared_count = cn_number(m.group(1))  # "市场监管总局等18部门关于…"
             return True

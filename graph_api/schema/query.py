@@ -195,7 +195,10 @@ class Query:
         sub = await call(walk.shortest_path, info.context.repo, str(from_), str(to), hops)
         return await _subgraph(info, sub) if sub else None
 
-    @strawberry.field(description="A notice by year; the latest loaded when year is omitted.")
+    @strawberry.field(
+        description="The national notice of a year (a local one only when no national one of that year is "
+        "loaded); the latest loaded when year is omitted."
+    )
     async def notice(
         self,
         info: CtxInfo,
