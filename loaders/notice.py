@@ -10,6 +10,8 @@ from loaders.distribution import split_copied, split_recipients
 from loaders.entities import Named
 from loaders.identity import identify
 from loaders.links import Implements
+from loaders.local_actors import Jurisdiction, qualify
+from loaders.local_items import LocalReader
 from loaders.normalize import Normalized, normalize
 from loaders.records import EdgeRecord, GraphData, NodeRecord, Provenance, Unplaced
 from loaders.structure import Item, NoticeStructure, Span, parse_structure
@@ -114,6 +116,8 @@ class _Builder:
         self.sections()
         self.contact()
         drafts = self.activities()
+        if self.identity.code is not None:
+            drafts += self.local_activities()
         self.organizers()
         for name in copied:
             actor = lexicon.find_actor(name)
@@ -297,7 +301,7 @@ class _Builder:
             parent = entities.EVENT_PARENTS.get(event.id)
             if parent:
                 self.edge(event_id, self.named(next(e for e in entities.EVENTS if e.id == parent)), "PART_OF")
-            if draft.title.startswith(HOST_VERBS):
+            if draft.title.startswith(HOST_VERBS) and draft.participants:
                 self.edge(self.actor(draft.participants[0].actor), event_id, "HOSTS")
         for doc in entities.documents_in(draft.title):
             self.edge(activity_id, self.named(doc), "CITES")
@@ -307,7 +311,26 @@ class _Builder:
             self.edge(activity_id, self.product(product), "COVERS")
         return activity_id
 
+    def local_activities(self) -> list[tuple[str, ActivityDraft]]:
+        """A local notice's body items read as activities (see :mod:`loaders.local_items`)."""
+        assert self.identity.code is not None
+        reader = LocalReader(Jurisdiction(self.identity.code))
+        out: list[tuple[str, ActivityDraft]] = []
+        for item in (*self.s.content_items, *self.s.key_arrangements):
+            for draft, events in reader.item(item):
+                activity_id = self.activity(0, item, draft)
+                for event in events:
+                    self.edge(activity_id, self.named(event), "PART_OF")
+                out.append((activity_id, draft))
+        return out
+
     def organizers(self) -> None:
+        if self.identity.code is not None:
+            where = Jurisdiction(self.identity.code)
+            issuers = [a for name in self.s.signatories if (a := qualify(name, where))]
+            for n, actor in enumerate(dict.fromkeys(issuers), start=1):
+                self.edge(self.notice_id, self.actor(actor), "ORGANIZED_BY", listed=True, ordinal=n)
+            return
         listed = []
         for annex, items in sorted(self.s.annexes.items()):
             if self.s.annex_roles.get(annex) != "organizers":

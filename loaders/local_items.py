@@ -1,0 +1,263 @@
+"""Activities of a local notice's body: numbered items, 一是……二是…… clauses, role brackets.
+
+A local notice lists its work as numbered items under 主要活动 / 重点活动 / 活动内容:
+
+    1.举办全省“质量月”活动启动仪式。9月上旬，省市场监管局会同佛山市在佛山市顺德区举办……启动仪式。
+    （牵头单位：省市场监管局；配合单位：省委宣传部、省工业和信息化厅）
+
+The run-in title ("举办全省…启动仪式。") names the item; each sentence's actions are activities;
+an item enumerating "一是……；二是……" has one activity per clause. Roles: the sentence's subject
+leads, bodies after 会同/联合/与 are partners; the trailing bracket gives the leads of subjectless
+sentences (牵头单位, or the first 责任单位 under "排在第一位的为牵头单位") and the supporters
+(配合单位, the other 责任单位). Names are qualified by the notice's jurisdiction
+(:mod:`loaders.local_actors`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from loaders import layout as L
+from loaders.activities import ACTION_VERBS, MODALS, PURPOSE_PREFIXES, ActivityDraft, Participation
+from loaders.entities import Named
+from loaders.local_actors import Jurisdiction, qualify
+from loaders.local_events import events_in
+from loaders.structure import Item, Span
+
+# The trailing role bracket, half- or full-width (normalized to full width), names may hold
+# nested brackets. Examples: "（牵头单位：省市场监管局；配合单位：省委宣传部）", "（责任单位：县教育局、县市场监管局）"
+ROLE_BRACKET = re.compile(r"（\s*(?:牵头|责任|配合)(?:单位|部门)\s*：")
+ROLE_PART = re.compile(r"(牵头|责任|配合)(?:单位|部门)\s*：\s*([^；]+)")
+NAME_SEPARATORS = re.compile(r"[、，,]")
+# An enumeration clause marker. Example: "一是9月上旬会同锦江区…；二是组织市级主流媒体…"
+ENUMERATION = re.compile(r"(?:^|(?<=[。；，：]))([一二三四五六七八九十]+)是")
+# Leading time and scene words. Examples: "9月上旬，", "9月6日，", "活动期间，", "启动仪式上，", "现场"
+TIME_OR_SCENE = re.compile(
+    r"^(?:(?:\d{1,2}月(?:\d{1,2}日|[上中下]旬|底|初|份)?(?:[—至-]\d{1,2}月?\d{0,2}日?)?|活动期间|期间|同时|现场)[，]?"
+    r"|[^，。]{2,8}上，)"
+)
+JOINT_WORDS = ("会同", "联合", "协同", "与")
+# Verbs local notices open actions with, beside the national ones. Example: "现场受理消费投诉"
+LOCAL_VERBS = (*ACTION_VERBS, "受理", "开设", "投放", "遴选", "摄制", "表彰", "查处", "打击", "提供", "排查", "走进")
+# Scene words that open a clause holding its action. Examples: "在产业功能区开展…", "对老旧住宅小区电梯开展…",
+# "利用赶集日在黄花镇…开展…"
+SCENE_WITH_ACTION = ("在", "对", "利用", "依托", "通过", "面向", "向")
+# Nouns that end an activity's name: "开展质量咨询和计量器具免费检定服务" is two activities.
+ACTIVITY_NOUNS = ("咨询", "服务", "活动", "检查", "培训", "宣讲", "竞赛", "比赛", "讲座", "排查", "抽查", "检定")
+SUPPORTS_WORD = "配合"
+# A scene clause that holds an action: "在产业功能区开展…", "在地铁站点…集中投放…"
+PLACE_PREFIX = "在"
+MAX_RUN_IN_TITLE = 18
+SENTENCE = re.compile(r"[^。；]+[。；]?")
+
+
+@dataclass(frozen=True)
+class Roles:
+    """What a role bracket says: the leads and the supporters, as written."""
+
+    leads: tuple[str, ...] = ()
+    supports: tuple[str, ...] = ()
+
+
+def role_bracket(text: str) -> tuple[str, Roles]:
+    """Split the trailing role bracket off an item's text: (text without it, roles)."""
+    starts = [m.start() for m in ROLE_BRACKET.finditer(text)]
+    if not starts:
+        return text, Roles()
+    body, inner = text[: starts[-1]], text[starts[-1] + 1 :].rstrip("。 ").removesuffix("）")
+    leads: list[str] = []
+    supports: list[str] = []
+    for m in ROLE_PART.finditer(inner):
+        names = [n.strip() for n in NAME_SEPARATORS.split(m.group(2)) if n.strip()]
+        if m.group(1) == "牵头":
+            leads += names
+        elif m.group(1) == "配合":
+            supports += names
+        elif names:  # 责任单位: the first named leads ("排在第一位的为牵头单位")
+            leads.append(names[0])
+            supports += names[1:]
+    return body, Roles(tuple(leads), tuple(supports))
+
+
+def item_units(item: Item) -> Iterator[tuple[str, int, str]]:
+    """The units of a body item: (section path, start offset, text); a heading without a full
+    stop is no unit, its numbered lines are; a line that is not numbered continues the unit
+    before it when that one stops mid-sentence (a page break inside a word)."""
+    units: list[list[object]] = []
+    pos = item.span.start
+    for number, raw in enumerate(item.span.text.split("\n")):
+        line, start = raw.strip(), pos + (len(raw) - len(raw.lstrip()))
+        pos += len(raw) + 1
+        if not line:
+            continue
+        if number == 0:
+            body = line[item.marker_end :]
+            if "。" in body:
+                units.append([item.section, start + item.marker_end, body])
+            continue
+        if m := L.ITEM.match(line):
+            marker = line[: len(line) - len(m.group("body"))].strip()
+            units.append([f"{item.section}/{marker}", start + len(line) - len(m.group("body")), m.group("body")])
+        elif units and not str(units[-1][2]).endswith(("。", "）")):
+            units[-1][2] = str(units[-1][2]) + line
+    for section, at, text in units:
+        yield str(section), int(str(at)), str(text)
+
+
+class LocalReader:
+    """Reads local body items into activity drafts, every name qualified by the jurisdiction."""
+
+    def __init__(self, where: Jurisdiction) -> None:
+        self.where = where
+        self.events: dict[int, list[Named]] = {}  # by id() of a draft
+        self.last_events: list[Named] = []  # of the unit being read: "启动仪式上，…" refers to them
+
+    def item(self, item: Item) -> list[tuple[ActivityDraft, list[Named]]]:
+        """Every activity of one body item, with the events it is part of."""
+        out: list[ActivityDraft] = []
+        for section, start, text in item_units(item):
+            out += self.unit(section, start, text)
+        return [(d, self.events.get(id(d), [])) for d in out]
+
+    def unit(self, section: str, start: int, text: str) -> list[ActivityDraft]:
+        body, roles = role_bracket(text)
+        self.last_events = []
+        marks = list(ENUMERATION.finditer(body))
+        pieces: list[tuple[str, int, str]] = []
+        if marks:
+            for i, m in enumerate(marks):
+                end = marks[i + 1].start() if i + 1 < len(marks) else len(body)
+                clause = body[m.end() : end]
+                if i + 1 == len(marks) and "。" in clause:
+                    clause = clause[: clause.index("。") + 1]
+                pieces.append((f"{section}/{m.group(1)}是", start + m.end(), clause))
+        else:
+            sentences = [(start + m.start(), m.group()) for m in SENTENCE.finditer(body) if m.group().strip()]
+            if len(sentences) > 1 and len(sentences[0][1]) <= MAX_RUN_IN_TITLE and "，" not in sentences[0][1]:
+                sentences = sentences[1:]  # the run-in title names the item
+            pieces = [(section, at, sentence) for at, sentence in sentences]
+        drafts: list[ActivityDraft] = []
+        for path, at, piece in pieces:
+            for draft in self.sentence(path, at, piece, roles):
+                draft.ordinal = sum(1 for d in drafts if d.section == path) + 1
+                drafts.append(draft)
+        return drafts
+
+    def sentence(self, section: str, start: int, sentence: str, roles: Roles) -> list[ActivityDraft]:
+        """The activities of one sentence (or enumerated clause), with their participants."""
+        clauses = [c for c in re.split(r"(?<=，)", sentence.rstrip("。；")) if c.strip("，")]
+        lead: list[Participation] = []
+        partners: list[Participation] = []
+        drafts: list[ActivityDraft] = []
+        context = ""
+        offset = start
+        # "启动仪式上，…": the sentence's actions are part of the event just named.
+        held: list[Named] = self.last_events if re.match(r"^[^，。]{2,8}上，", sentence) else []
+        for raw in clauses:
+            at, clause = offset, raw.rstrip("，")
+            offset += len(raw)
+            clause, cut = _strip_scene(clause)
+            found_lead, found_partners, rest = self.subject(clause)
+            if found_lead:
+                lead, partners = found_lead, found_partners
+            elif found_partners:
+                partners = found_partners
+            if rest.startswith(PURPOSE_PREFIXES) and drafts:
+                continue  # why, not what
+            if _is_action(rest):
+                begin = at + cut + (len(clause) - len(rest))
+                for title in split_conjoined(rest.rstrip("，。；")):
+                    at_title = begin + rest.find(title)
+                    end = at_title + len(title)
+                    draft = ActivityDraft(section, 0, [title], at_title, end, sentence.rstrip("；"), context)
+                    draft.participants.extend(lead + partners)
+                    drafts.append(draft)
+                    host = next((p.actor.name for p in lead if p.actor.kind == "REGION"), self.where.name)
+                    held = events_in(title, host) or held
+                    self.events[id(draft)] = held
+                    self.last_events = held or self.last_events
+            elif not drafts:
+                context += clause + "，"
+        for draft in drafts:
+            self.add_bracket(draft, roles)
+        return drafts
+
+    def subject(self, clause: str) -> tuple[list[Participation], list[Participation], str]:
+        """The clause's subject (LEAD) and joint partners, and the clause after them."""
+        lead: list[Participation] = []
+        rest = clause
+        if (name_end := self.name_end(rest)) is not None:
+            names, rest = rest[:name_end], rest[name_end:]
+            actors = [a for n in re.split(r"[、和]", names) if (a := qualify(n, self.where))]
+            lead = [Participation(a, "LEAD") for a in actors]
+        partners: list[Participation] = []
+        rest = _strip_modals(rest)
+        for word in (*JOINT_WORDS, SUPPORTS_WORD):
+            if rest.startswith(word) and (end := self.name_end(rest[len(word) :])) is not None:
+                names = rest[len(word) : len(word) + end]
+                actors = [a for n in re.split(r"[、和]", names) if (a := qualify(n, self.where))]
+                rest = rest[len(word) + end :]
+                if word == SUPPORTS_WORD:  # "配合甲开展…": 甲 leads, the subject supports
+                    partners = [Participation(p.actor, "SUPPORT") for p in lead]
+                    lead = [Participation(a, "LEAD") for a in actors]
+                else:
+                    partners = [Participation(a, "PARTNER") for a in actors]
+                break
+        return lead, partners, _strip_modals(rest).removeprefix("共同")
+
+    def name_end(self, text: str) -> int | None:
+        """Where a leading run of names ("省教育厅", "广州市、深圳市") ends before a verb or joint word."""
+        for cut in range(2, min(len(text), 40)):
+            if text.startswith((*ACTION_VERBS, *JOINT_WORDS, SUPPORTS_WORD, PLACE_PREFIX, "共同", *MODALS), cut):
+                names = [n for n in re.split(r"[、和]", text[:cut]) if n]
+                if names and all(qualify(n, self.where) for n in names):
+                    return cut
+        return None
+
+    def add_bracket(self, draft: ActivityDraft, roles: Roles) -> None:
+        have = {p.actor.id for p in draft.participants}
+        if not any(p.role == "LEAD" for p in draft.participants):
+            for name in roles.leads:
+                if (a := qualify(name, self.where)) and a.id not in have:
+                    draft.participants.insert(0, Participation(a, "LEAD"))
+                    have.add(a.id)
+        for name in roles.supports:
+            if (a := qualify(name, self.where)) and a.id not in have:
+                draft.participants.append(Participation(a, "SUPPORT"))
+                have.add(a.id)
+
+
+def _strip_scene(clause: str) -> tuple[str, int]:
+    cut = 0
+    while m := TIME_OR_SCENE.match(clause[cut:]):
+        if not m.group():
+            break
+        cut += m.end()
+    return clause[cut:], cut
+
+
+def _strip_modals(text: str) -> str:
+    for modal in MODALS:
+        if text.startswith(modal):
+            return text[len(modal) :]
+    return text
+
+
+def _is_action(clause: str) -> bool:
+    if clause.startswith(LOCAL_VERBS):
+        return True
+    return clause.startswith(SCENE_WITH_ACTION) and any(v in clause for v in ACTION_VERBS)
+
+
+def split_conjoined(title: str) -> list[str]:
+    """ "开展质量咨询和计量器具免费检定服务" → ["开展质量咨询", "计量器具免费检定服务"]: two named
+    activities joined by 和; "开展农资和日用消费品质量宣传咨询" stays one (农资 is no activity)."""
+    head, sep, tail = title.partition("和")
+    if sep and head.endswith(ACTIVITY_NOUNS) and tail.endswith(ACTIVITY_NOUNS) and "和" not in tail:
+        return [head, tail]
+    return [title]
+
+
+__all__ = ["LocalReader", "Roles", "Span", "item_units", "role_bracket"]
