@@ -24,8 +24,15 @@ FULL_BODY_NAMES = {
     "住房城乡建设厅": "住房和城乡建设厅", "国资委": "人民政府国有资产监督管理委员会", "科技局": "科学技术局",
     "科技厅": "科学技术厅", "卫健委": "卫生健康委员会", "卫生健康委": "卫生健康委员会",
     "人社局": "人力资源和社会保障局", "人社厅": "人力资源和社会保障厅", "文旅局": "文化和旅游局",
-    "文旅厅": "文化和旅游厅",
+    "文旅厅": "文化和旅游厅", "药品监管局": "药品监督管理局", "药监局": "药品监督管理局",
 }  # fmt: skip
+# What a local body's name ends with (a short form whose body ends otherwise is no name:
+# "省住房城乡" is cut off before 建设厅).
+BODY_ENDINGS = (
+    *open_actors.GOVERNMENT_ENDINGS, *open_actors.ASSOCIATION_ENDINGS, *open_actors.OTHER_ENDINGS, "工会", "人民政府",
+)  # fmt: skip
+# A run of one-character city abbreviations with its count. Example: "莞惠两市" → 东莞市, 惠州市
+CITY_RUN = re.compile(r"^([一-鿿]{2,5})[两二三四五六七八九十]市$")
 # A local short form: the level word, then a body's name. Examples: "省市场监管局", "市委宣传部",
 # "县教育局", "团县委", "团市委"
 SHORT_FORM = re.compile(r"^(?:(省|市|县|区|州)(委)?(.+)|团(省|市|县|区)委)$")
@@ -117,7 +124,7 @@ def _short_form(name: str, m: re.Match[str], where: Jurisdiction) -> Actor | Non
         return Actor(f"organizer:{full}", "ORGANIZER", full, (name,))
     level_word, party, body = m.group(1), m.group(2), m.group(3)
     code = where.at(level_word)
-    if code is None or not body:
+    if code is None or not body or not body.endswith(BODY_ENDINGS):
         return None
     place = divisions.name_of(code)
     # 市委宣传部 → 中共成都市委宣传部
@@ -127,6 +134,44 @@ def _short_form(name: str, m: re.Match[str], where: Jurisdiction) -> Actor | Non
     if kind == "ORGANIZATION":
         prefix = "organization"
     return Actor(f"{prefix}:{full}", kind, full, (name,))
+
+
+def qualify_all(names: str, where: Jurisdiction) -> list[Actor] | None:
+    """Every actor a run of names denotes ("广州市、深圳市", "莞惠两市", "省教育厅和省市场监管局");
+    None when a part is not a name (placeholders are dropped, not failures)."""
+    if m := CITY_RUN.match(names):
+        cities = [_city_with(ch, where) for ch in m.group(1)]
+        return [c for c in cities if c] if all(cities) else None
+    if (whole := qualify(names, where)) is not None:
+        return [whole]
+    out: list[Actor] = []
+    for part in (p for p in re.split(r"[、，]", names) if p):
+        if is_placeholder(part):
+            continue
+        found = qualify(part, where)
+        if found is None and "和" in part:
+            pieces = [qualify(p, where) for p in part.split("和")]
+            if not all(pieces):
+                return None
+            out += [p for p in pieces if p]
+        elif found is None:
+            return None
+        else:
+            out.append(found)
+    return out or None
+
+
+def _city_with(char: str, where: Jurisdiction) -> Actor | None:
+    """The one prefecture-level city of the notice's province whose name holds ``char``."""
+    province = where.code[:2]
+    found = [
+        code for code, name in divisions.table().items()
+        if code.startswith(province) and divisions.level_of(code) == "CITY" and char in name
+    ]  # fmt: skip
+    if len(found) != 1:
+        return None
+    name = divisions.name_of(found[0])
+    return Actor(f"region:{found[0]}", "REGION", name, _short_region(name), found[0])
 
 
 def _short_region(name: str) -> tuple[str, ...]:

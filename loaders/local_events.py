@@ -34,6 +34,7 @@ def events_in(title: str, host_region: str | None) -> list[Named]:
         kind = next((k for noun, k in EVENT_KINDS if part.endswith(noun)), None)
         if kind is None:
             continue
+        part = part.removeprefix("分别").removeprefix("本市").removeprefix("本县").removeprefix("本区")
         if kind in ("LAUNCH_CEREMONY", "AWARD_CEREMONY") and not PLACED.match(part) and host_region:
             part = host_region + part
         out.append(Named(f"event:{part}", "Event", part, (), (("kind", kind),)))

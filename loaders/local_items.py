@@ -22,7 +22,8 @@ from dataclasses import dataclass
 from loaders import layout as L
 from loaders.activities import ACTION_VERBS, MODALS, PURPOSE_PREFIXES, ActivityDraft, Participation
 from loaders.entities import Named
-from loaders.local_actors import Jurisdiction, qualify
+from loaders.lexicon import Actor
+from loaders.local_actors import Jurisdiction, qualify, qualify_all
 from loaders.local_events import events_in
 from loaders.structure import Item, Span
 
@@ -40,10 +41,23 @@ TIME_OR_SCENE = re.compile(
 )
 JOINT_WORDS = ("会同", "联合", "协同", "与")
 # Verbs local notices open actions with, beside the national ones. Example: "现场受理消费投诉"
-LOCAL_VERBS = (*ACTION_VERBS, "受理", "开设", "投放", "遴选", "摄制", "表彰", "查处", "打击", "提供", "排查", "走进")
+LOCAL_VERBS = (
+    *ACTION_VERBS, "受理", "开设", "投放", "遴选", "摄制", "表彰", "查处", "打击", "提供", "排查", "走进",
+    "部署", "设立", "总结", "推介", "评选", "组建", "制定",
+)  # fmt: skip
+# Manner words before a verb. Examples: "从严打击…", "重拳打击…", "集中开展…"
+ADVERBS = ("从严", "重拳", "严厉", "依法", "集中", "广泛", "积极", "持续", "全面", "大力", "深入", "分别", "共同")
+# Scene words a subject's name stops before. Example: "韶关市结合“百县千镇万村高质量发展工程”，…"
+SCENE_WORDS = ("结合", "围绕", "依托", "聚焦", "以", "按照", "利用", "通过", "对", "面向", "针对")
 # Scene words that open a clause holding its action. Examples: "在产业功能区开展…", "对老旧住宅小区电梯开展…",
 # "利用赶集日在黄花镇…开展…"
-SCENE_WITH_ACTION = ("在", "对", "利用", "依托", "通过", "面向", "向")
+SCENE_WITH_ACTION = ("在", "对", "利用", "依托", "通过", "面向", "向", "围绕", "结合", "聚焦", "针对")
+# Of these, a place or an object stays in the title ("在产业功能区开展…"); the others set the scene.
+SCENE_IN_TITLE = ("在", "对")
+# A clause that only says when or where: "启动仪式上", "活动期间"
+SCENE_ONLY = re.compile(r"^[^，。]{2,10}(?:上|期间|中)$")
+# Subjects that stand for whoever it concerns: "各区（市）县要…", "各行业主管部门要…"
+PLACEHOLDER_SUBJECT = re.compile(r"^各[^，。]{1,16}?要")
 # Nouns that end an activity's name: "开展质量咨询和计量器具免费检定服务" is two activities.
 ACTIVITY_NOUNS = ("咨询", "服务", "活动", "检查", "培训", "宣讲", "竞赛", "比赛", "讲座", "排查", "抽查", "检定")
 SUPPORTS_WORD = "配合"
@@ -159,6 +173,10 @@ class LocalReader:
             at, clause = offset, raw.rstrip("，")
             offset += len(raw)
             clause, cut = _strip_scene(clause)
+            if SCENE_ONLY.match(clause):
+                continue
+            if PLACEHOLDER_SUBJECT.match(clause):
+                return []  # the sentence asks others to act: no activity of a named body
             found_lead, found_partners, rest = self.subject(clause)
             if found_lead:
                 lead, partners = found_lead, found_partners
@@ -167,14 +185,19 @@ class LocalReader:
             if rest.startswith(PURPOSE_PREFIXES) and drafts:
                 continue  # why, not what
             if _is_action(rest):
+                if rest.startswith(SCENE_WITH_ACTION) and not rest.startswith(SCENE_IN_TITLE):
+                    verb = min(i for v in LOCAL_VERBS if (i := rest.find(v)) > 0)
+                    context += rest[:verb] + "，"
+                    rest = rest[verb:]
                 begin = at + cut + (len(clause) - len(rest))
-                for title in split_conjoined(rest.rstrip("，。；")):
+                each = [[p] for p in lead] if rest.startswith("分别") and len(lead) > 1 else [lead]
+                for title, leads in ((t, ls) for t in split_conjoined(rest.rstrip("，。；")) for ls in each):
                     at_title = begin + rest.find(title)
                     end = at_title + len(title)
                     draft = ActivityDraft(section, 0, [title], at_title, end, sentence.rstrip("；"), context)
-                    draft.participants.extend(lead + partners)
+                    draft.participants.extend(leads + partners)
                     drafts.append(draft)
-                    host = next((p.actor.name for p in lead if p.actor.kind == "REGION"), self.where.name)
+                    host = next((p.actor.name for p in leads if p.actor.kind == "REGION"), self.where.name)
                     held = events_in(title, host) or held
                     self.events[id(draft)] = held
                     self.last_events = held or self.last_events
@@ -190,14 +213,13 @@ class LocalReader:
         rest = clause
         if (name_end := self.name_end(rest)) is not None:
             names, rest = rest[:name_end], rest[name_end:]
-            actors = [a for n in re.split(r"[、和]", names) if (a := qualify(n, self.where))]
-            lead = [Participation(a, "LEAD") for a in actors]
+            lead = [Participation(a, "LEAD") for a in self.names(names)]
         partners: list[Participation] = []
         rest = _strip_modals(rest)
         for word in (*JOINT_WORDS, SUPPORTS_WORD):
             if rest.startswith(word) and (end := self.name_end(rest[len(word) :])) is not None:
                 names = rest[len(word) : len(word) + end]
-                actors = [a for n in re.split(r"[、和]", names) if (a := qualify(n, self.where))]
+                actors = self.names(names)
                 rest = rest[len(word) + end :]
                 if word == SUPPORTS_WORD:  # "配合甲开展…": 甲 leads, the subject supports
                     partners = [Participation(p.actor, "SUPPORT") for p in lead]
@@ -209,12 +231,18 @@ class LocalReader:
 
     def name_end(self, text: str) -> int | None:
         """Where a leading run of names ("省教育厅", "广州市、深圳市") ends before a verb or joint word."""
+        if text.startswith((*LOCAL_VERBS, *JOINT_WORDS, SUPPORTS_WORD, *SCENE_WORDS, *ADVERBS, *PURPOSE_PREFIXES)):
+            return None  # "组织二级以上医院开展…" opens with its action, not a name
+        stops = (*LOCAL_VERBS, *JOINT_WORDS, SUPPORTS_WORD, PLACE_PREFIX, *SCENE_WORDS, *ADVERBS, *MODALS)
         for cut in range(2, min(len(text), 40)):
-            if text.startswith((*ACTION_VERBS, *JOINT_WORDS, SUPPORTS_WORD, PLACE_PREFIX, "共同", *MODALS), cut):
-                names = [n for n in re.split(r"[、和]", text[:cut]) if n]
-                if names and all(qualify(n, self.where) for n in names):
-                    return cut
+            named = text.startswith(stops, cut) and not text.startswith("宣传部", cut)
+            if named and qualify_all(text[:cut], self.where):
+                return cut
         return None
+
+    def names(self, text: str) -> list[Actor]:
+        """The actors of a run of names (see :func:`loaders.local_actors.qualify_all`)."""
+        return qualify_all(text, self.where) or []
 
     def add_bracket(self, draft: ActivityDraft, roles: Roles) -> None:
         have = {p.actor.id for p in draft.participants}
@@ -246,9 +274,16 @@ def _strip_modals(text: str) -> str:
 
 
 def _is_action(clause: str) -> bool:
-    if clause.startswith(LOCAL_VERBS):
+    bare = _strip_adverbs(clause)
+    if bare.startswith(LOCAL_VERBS):
         return True
-    return clause.startswith(SCENE_WITH_ACTION) and any(v in clause for v in ACTION_VERBS)
+    return clause.startswith(SCENE_WITH_ACTION) and any(v in clause for v in LOCAL_VERBS)
+
+
+def _strip_adverbs(text: str) -> str:
+    while text.startswith(ADVERBS):
+        text = text[2:]
+    return text
 
 
 def split_conjoined(title: str) -> list[str]:
