@@ -39,3 +39,16 @@ def events_in(title: str, host_region: str | None) -> list[Named]:
             part = host_region + part
         out.append(Named(f"event:{part}", "Event", part, (), (("kind", kind),)))
     return out
+
+
+# Programmes local notices name without the national lexicon knowing them.
+# Examples: "结合“百县千镇万村高质量发展工程”", "深入实施小微企业质量管理体系认证提升行动"
+QUOTED_PROGRAMME = re.compile(r"“([^”]{4,20}(?:工程|计划|行动))”(?!专栏|栏目|系列)")
+UNQUOTED_PROGRAMME = re.compile(r"(?:实施|开展|推进|深化)([\u4e00-\u9fff]{6,20}?提升行动)")
+
+
+def programmes_in(text: str) -> list[Named]:
+    """Named programmes (as campaigns) in an activity's text and scene."""
+    names = [m.group(1) for m in QUOTED_PROGRAMME.finditer(text)]
+    names += [m.group(1) for m in UNQUOTED_PROGRAMME.finditer(text)]
+    return [Named(f"campaign:{name}", "Campaign", name) for name in dict.fromkeys(names)]

@@ -24,7 +24,7 @@ from loaders.activities import ACTION_VERBS, MODALS, PURPOSE_PREFIXES, ActivityD
 from loaders.entities import Named
 from loaders.lexicon import Actor
 from loaders.local_actors import Jurisdiction, qualify, qualify_all
-from loaders.local_events import events_in
+from loaders.local_events import events_in, programmes_in
 from loaders.structure import Item, Span
 
 # The trailing role bracket, half- or full-width (normalized to full width), names may hold
@@ -133,7 +133,7 @@ class LocalReader:
         out: list[ActivityDraft] = []
         for section, start, text in item_units(item):
             out += self.unit(section, start, text)
-        return [(d, self.events.get(id(d), [])) for d in out]
+        return [(d, self.events.get(id(d), []) + programmes_in(d.context + d.title)) for d in out]
 
     def unit(self, section: str, start: int, text: str) -> list[ActivityDraft]:
         body, roles = role_bracket(text)
@@ -198,7 +198,8 @@ class LocalReader:
                     draft.participants.extend(leads + partners)
                     drafts.append(draft)
                     host = next((p.actor.name for p in leads if p.actor.kind == "REGION"), self.where.name)
-                    held = events_in(title, host) or held
+                    named = events_in(rest.rstrip("，。；"), host)
+                    held = [e for e in named if e.name.endswith(title) or title.endswith(e.name)] or named or held
                     self.events[id(draft)] = held
                     self.last_events = held or self.last_events
             elif not drafts:
@@ -289,9 +290,11 @@ def _strip_adverbs(text: str) -> str:
 def split_conjoined(title: str) -> list[str]:
     """ "开展质量咨询和计量器具免费检定服务" → ["开展质量咨询", "计量器具免费检定服务"]: two named
     activities joined by 和; "开展农资和日用消费品质量宣传咨询" stays one (农资 is no activity)."""
-    head, sep, tail = title.partition("和")
-    if sep and head.endswith(ACTIVITY_NOUNS) and tail.endswith(ACTIVITY_NOUNS) and "和" not in tail:
-        return [head, tail]
+    for joint in ("和", "暨"):  # "举办…启动仪式暨质量技术帮扶签约活动": a ceremony and a signing
+        head, sep, tail = title.partition(joint)
+        ends = (*ACTIVITY_NOUNS, "仪式") if joint == "暨" else ACTIVITY_NOUNS
+        if sep and head.endswith(ends) and tail.endswith(ends) and joint not in tail:
+            return [head, tail]
     return [title]
 
 

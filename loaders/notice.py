@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from loaders import entities, lexicon
@@ -316,7 +317,14 @@ class _Builder:
         assert self.identity.code is not None
         reader = LocalReader(Jurisdiction(self.identity.code))
         out: list[tuple[str, ActivityDraft]] = []
+        heading = ""
         for item in (*self.s.content_items, *self.s.key_arrangements):
+            # "1." items after a "（六）" item that ends in a full stop are its points, not a "（一）" of
+            # their own: their path is "四/（六）/1.", so ids never collide with "四/（一）".
+            if item.span.text[:1].isdigit() and heading:
+                item = replace(item, section=f"{heading}/{item.ordinal}.")
+            else:
+                heading = item.section
             for draft, events in reader.item(item):
                 activity_id = self.activity(0, item, draft)
                 for event in events:

@@ -15,6 +15,7 @@ from graph_api.errors import LoadError
 from loaders import layout as L
 from loaders.layout import cn_number, cn_numeral
 from loaders.normalize import Normalized
+from loaders.tables import TableRow, header_columns, read_row
 
 __all__ = ["Item", "NoticeStructure", "Span", "cn_number", "parse_structure"]
 
@@ -80,6 +81,8 @@ class NoticeStructure:
     annex_roles: dict[int, str] = field(default_factory=dict)
     annexes: dict[int, list[Item]] = field(default_factory=dict)
     slogans: list[tuple[int, Span]] = field(default_factory=list)
+    table_columns: dict[int, list[str]] = field(default_factory=dict)  # an annex table's header
+    table_rows: dict[int, list[tuple[Span, TableRow]]] = field(default_factory=dict)
     recipients: Span | None = None
     copied_to: Span | None = None
     public: bool = False
@@ -316,6 +319,8 @@ class _Parser:
         assert annex is not None
         if (m := L.SECTION_HEADING.match(text)) and L.SECTION_KINDS.get(m.group(2)) in self.seen_sections:
             raise self.second_notice(line, f"section {m.group(2)} again")
+        if self.table_line(annex, line):
+            return
         if self.expect == "annex_title":
             self.n.annex_titles[annex] = text
             self.n.annex_roles[annex] = annex_role(annex, text)
@@ -358,6 +363,21 @@ class _Parser:
         if self.extend_open_item(line):
             return
         self.n.unplaced.append(line)
+
+    def table_line(self, annex: int, line: Span) -> bool:
+        """An annex table's header ("序号 活动名称 …", its title may run into it) or one of its rows."""
+        if header := header_columns(line.text):
+            title, columns = header
+            self.n.table_columns[annex] = columns
+            self.n.annex_roles[annex] = "table"
+            if title and self.expect == "annex_title":
+                self.n.annex_titles[annex] = title
+            self.expect = None
+            return True
+        if annex in self.n.table_columns and (row := read_row(line.text, self.n.table_columns[annex])):
+            self.n.table_rows.setdefault(annex, []).append((line, row))
+            return True
+        return False
 
     def contact_line(self, line: Span) -> bool:
         fields = L.CONTACT_FIELDS.split(line.text)
