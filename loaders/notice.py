@@ -5,14 +5,13 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from loaders import entities, lexicon
+from loaders import entities, lexicon, local_notice
 from loaders.activities import ActivityDraft, actor_named_at, split_item
 from loaders.distribution import split_copied, split_recipients
 from loaders.entities import Named
 from loaders.identity import identify
 from loaders.links import Implements
-from loaders.local_actors import Jurisdiction, qualify
-from loaders.local_items import LocalReader
+from loaders.local_actors import Jurisdiction
 from loaders.normalize import Normalized, normalize
 from loaders.records import EdgeRecord, GraphData, NodeRecord, Provenance, Unplaced
 from loaders.structure import Item, NoticeStructure, Span, parse_structure
@@ -313,30 +312,25 @@ class _Builder:
         return activity_id
 
     def local_activities(self) -> list[tuple[str, ActivityDraft]]:
-        """A local notice's body items read as activities (see :mod:`loaders.local_items`)."""
+        """A local notice's body items and annex-table rows as activities (:mod:`loaders.local_notice`)."""
         assert self.identity.code is not None
-        reader = LocalReader(Jurisdiction(self.identity.code))
+        where = Jurisdiction(self.identity.code)
+        body = local_notice.body_activities(self.s, where)
+        rows = local_notice.table_activities(self.s, where, body)
         out: list[tuple[str, ActivityDraft]] = []
-        heading = ""
-        for item in (*self.s.content_items, *self.s.key_arrangements):
-            # "1." items after a "（六）" item that ends in a full stop are its points, not a "（一）" of
-            # their own: their path is "四/（六）/1.", so ids never collide with "四/（一）".
-            if item.span.text[:1].isdigit() and heading:
-                item = replace(item, section=f"{heading}/{item.ordinal}.")
-            else:
-                heading = item.section
-            for draft, events in reader.item(item):
-                activity_id = self.activity(0, item, draft)
-                for event in events:
-                    self.edge(activity_id, self.named(event), "PART_OF")
-                out.append((activity_id, draft))
+        for local in (*body, *rows):
+            activity_id = self.activity(0, local.item, local.draft)
+            if local.rows:  # the annex table repeats it: a second source
+                node = self.nodes[activity_id]
+                self.nodes[activity_id] = replace(node, props={**node.props, "also_in": local.rows})
+            for linked in local.links:
+                self.edge(activity_id, self.named(linked), "PART_OF")
+            out.append((activity_id, local.draft))
         return out
 
     def organizers(self) -> None:
         if self.identity.code is not None:
-            where = Jurisdiction(self.identity.code)
-            issuers = [a for name in self.s.signatories if (a := qualify(name, where))]
-            for n, actor in enumerate(dict.fromkeys(issuers), start=1):
+            for n, actor in enumerate(local_notice.issuers(self.s, Jurisdiction(self.identity.code)), start=1):
                 self.edge(self.notice_id, self.actor(actor), "ORGANIZED_BY", listed=True, ordinal=n)
             return
         listed = []

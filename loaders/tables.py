@@ -62,4 +62,6 @@ def read_row(text: str, columns: list[str]) -> TableRow | None:
     def cell(names: tuple[str, ...]) -> str:
         return next((by_column[n] for n in names if n in by_column), "")
 
-    return TableRow(int(m.group(1)), cell(NAME_COLUMNS) or cells[0], cell(CONTENT_COLUMNS), cell(LEAD_COLUMNS), cell(TIME_COLUMNS))
+    return TableRow(
+        int(m.group(1)), cell(NAME_COLUMNS) or cells[0], cell(CONTENT_COLUMNS), cell(LEAD_COLUMNS), cell(TIME_COLUMNS)
+    )
