@@ -175,13 +175,25 @@ def _city_with(char: str, where: Jurisdiction) -> Actor | None:
 
 
 def _short_region(name: str) -> tuple[str, ...]:
-    return (name[:-1],) if name.endswith(("市", "县")) and len(name) > 2 else ()
+    # "佛山市" is also "佛山" (as open_actors names cities); "长沙县" is not "长沙" (the city).
+    return (name[:-1],) if name.endswith("市") and len(name) > 2 else ()
 
 
-def parent_code(actor: Actor, where: Jurisdiction) -> str | None:
-    """The code of the region an actor region lies within (a township: the notice's county)."""
+def parent_region(actor: Actor, where: Jurisdiction) -> Actor | None:
+    """The region a region lies within: the GB/T 2260 parent of a coded one, the notice's
+    jurisdiction for a township, 街道 or zone; None for a province or a non-region."""
     if actor.kind != "REGION":
         return None
-    if actor.code:
-        return divisions.parent_of(actor.code)
-    return where.code
+    code = divisions.parent_of(actor.code) if actor.code else where.code
+    if code is None or code == actor.code:
+        return None
+    return region_of(code)
+
+
+def region_of(code: str) -> Actor:
+    """The region actor of a code: the lexicon's (with its aliases) for a province, else from the table."""
+    known = lexicon.BY_ID.get(f"region:{code}")
+    if known is not None:
+        return known
+    name = divisions.name_of(code)
+    return Actor(f"region:{code}", "REGION", name, _short_region(name), code)

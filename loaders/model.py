@@ -61,7 +61,10 @@ NODE_KINDS: tuple[NodeKind, ...] = (
     ),
     NodeKind("Contact", "CONTACT", "contact", "name", "#c49c94", "联系人", "The notice's contact person."),
     NodeKind("Organizer", "ORGANIZER", "organizer", "name", "#1f77b4", "主办单位", "A government body (部委局署 …).", True),
-    NodeKind("Region", "REGION", "region", "name", "#2ca02c", "地区", "A province-level region, GB/T 2260 coded.", True),
+    NodeKind(
+        "Region", "REGION", "region", "name", "#2ca02c", "地区",
+        "A region: province, prefecture or county level (GB/T 2260 coded), township or zone (no code).", True,
+    ),
     NodeKind("Association", "ASSOCIATION", "association", "name", "#9467bd", "协会", "An association or federation.", True),
     NodeKind("Organization", "ORGANIZATION", "organization", "name", "#8c564b", "其他机构", "Any other body.", True),
 )  # fmt: skip
@@ -85,6 +88,7 @@ REL_KINDS: tuple[RelType, ...] = (
     RelType("COVERS", "涉及产品", "Activity → ProductCategory."),
     RelType("HOSTS", "承办", "Actor → Event it hosts."),
     RelType("CONTACT_OF", "所属", "Contact → the organizer it speaks for."),
+    RelType("WITHIN", "隶属", "Region → the region it lies within (GB/T 2260 parent; a township or zone: its county or city)."),
 )
 
 ROLES: dict[str, str] = {"LEAD": "牵头", "PARTNER": "联合", "SUPPORT": "配合"}

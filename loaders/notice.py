@@ -11,7 +11,7 @@ from loaders.distribution import split_copied, split_recipients
 from loaders.entities import Named
 from loaders.identity import identify
 from loaders.links import Implements
-from loaders.local_actors import Jurisdiction
+from loaders.local_actors import Jurisdiction, parent_region
 from loaders.normalize import Normalized, normalize
 from loaders.records import EdgeRecord, GraphData, NodeRecord, Provenance, Unplaced
 from loaders.structure import Item, NoticeStructure, Span, parse_structure
@@ -71,7 +71,10 @@ class _Builder:
         if actor.kind == "REGION":
             props["code"] = actor.code
         props["sort_key"] = actor.name
-        return self.node(actor.id, actor.label, props, owned=False)
+        node_id = self.node(actor.id, actor.label, props, owned=False)
+        if self.identity.code is not None and (parent := parent_region(actor, Jurisdiction(self.identity.code))):
+            self.edge(node_id, self.actor(parent), "WITHIN")  # the hierarchy up to the province
+        return node_id
 
     def named(self, entity: Named) -> str:
         props: dict[str, Any] = {"name": entity.name, "aliases": list(entity.aliases), "kind": entity.label.upper()}
