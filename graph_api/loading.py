@@ -67,6 +67,7 @@ def parse_sources(
         data = parse_notice(source.raw, source.name, settings.max_file_bytes)
         if not force:
             check_unplaced(data, source.name, settings.max_unplaced_share)
+            check_activities(data, source.name)
         out.append(data)
         if progress:
             progress(source.name)
@@ -74,16 +75,31 @@ def parse_sources(
 
 
 def check_unplaced(data: GraphData, name: str, max_share: float) -> None:
-    """Refuse a notice whose unplaced lines exceed ``max_share`` of its lines."""
-    if not data.line_count or len(data.unplaced) / data.line_count <= max_share:
+    """Refuse a notice whose unplaced text exceeds ``max_share`` of its characters (a long
+    unplaced paragraph weighs what it holds, not one line)."""
+    total = data.char_count or data.line_count
+    lost = data.unplaced_chars if data.char_count else len(data.unplaced)
+    if not total or lost / total <= max_share:
         return
     first = "; ".join(f"line {u.line}: {u.text[:40]}" for u in data.unplaced[:UNPLACED_SHOWN])
     raise LoadError(
-        f"{name}: {len(data.unplaced)} of {data.line_count} lines could not be placed "
-        f"({len(data.unplaced) / data.line_count:.0%}, over the {max_share:.0%} limit, QGRAPH_MAX_UNPLACED); "
+        f"{name}: {lost} of {total} characters ({len(data.unplaced)} of {data.line_count} lines) could not be "
+        f"placed ({lost / total:.0%}, over the {max_share:.0%} limit, QGRAPH_MAX_UNPLACED); "
         f"first: {first}; this does not read as a Quality Month notice. Load it anyway with --force",
         source=name,
         line=data.unplaced[0].line,
+    )
+
+
+def check_activities(data: GraphData, name: str) -> None:
+    """Refuse a notice whose body yields no activity: nothing it asks anyone to do was understood."""
+    if any(node.label == "Activity" for node in data.nodes):
+        return
+    raise LoadError(
+        f"{name}: no activity could be read from its body (neither annex items nor body items with an action); "
+        "its actors and activities would be missing. Load it anyway with --force",
+        source=name,
+        line=1,
     )
 
 

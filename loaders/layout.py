@@ -24,6 +24,8 @@ SECTION_KINDS = {
     "主要安排": "arrangement", "全国性重点活动": "arrangement",
     "工作要求": "requirement", "有关要求": "requirement", "组织实施": "requirement",
     "活动要求": "requirement", "组织保障": "requirement", "保障措施": "requirement",
+    "指导思想": "guidance", "总体要求": "guidance", "工作目标": "guidance", "活动目标": "guidance",
+    "活动时间": "period", "时间安排": "period", "实施步骤": "period", "进度安排": "period",
 }  # fmt: skip
 # A numbered item: "（一）…", "1.…", "1、…", "（1）…", "①…". The marker and the rest.
 # Examples: "（五）深化重点产品监督抽查。加强…", "1.举办2024年中国质量大会。", "3、…"
@@ -61,7 +63,14 @@ SLOGAN_LABEL = re.compile(r"^(?:宣传|活动)?口号[：]?$")
 RECIPIENTS = re.compile(r"^主送(?:单位)?[：]\s*(.+)$")
 COPIED_TO = re.compile(r"^抄送(?:单位)?[：]\s*(.+)$")
 # A salutation that addresses the notice before its body. Example: "各省、自治区、直辖市…：" (ends "：")
-SALUTATION = re.compile(r"^各(?:省|地区|有关).{4,}：$")
+# Local notices address their own units: "各乡镇（街道）市场监管所、中心学校，县直有关单位，各有关企业："
+SALUTATION = re.compile(r"^各(?:省|地区|有关|地级|市|县|区|乡镇|街道|州|盟|旗|相关|单位|部门)[^。]{2,}：$")
+# The rule a notice states for its role lists. Examples: "各项活动责任单位中，排在第一位的为牵头单位。",
+# "排名第一的为牵头单位"
+ROLE_RULE = re.compile(r"(?:排在|排名|列)第一(?:位|个)?的?(?:单位)?为牵头(?:单位|部门)")
+# A sentence addressed to whoever it concerns, not an activity of a named body.
+# Examples: "其他区（市）县结合实际自行组织开展特色活动。", "各地要结合实际…"
+INSTRUCTION = re.compile(r"^(?:其他|其余|各)[^，。]{1,16}?(?:要|可|应|结合|自行|根据)")
 # Contact labels and their variants. Examples: "联系人：市场监管总局质量发展局 蔡煜刚",
 # "联 系 人：…", "电 话：010—82262033、…", "联系电话：010—55550188", "电子邮箱：…", "邮 箱：…"
 CONTACT_PERSON = re.compile(r"^联\s*系\s*人(?:\s*及\s*电\s*话)?[：]\s*(.+)$")

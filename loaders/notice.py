@@ -114,6 +114,7 @@ class _Builder:
         }
         if preamble:
             props.update(self.provenance("前言", preamble, preamble.text).as_props())
+        props.update(self.local_parts())
         self.node(self.notice_id, "Notice", props, owned=True)
         self.theme()
         self.sections()
@@ -135,7 +136,20 @@ class _Builder:
             tuple(self.edges.values()),
             tuple(self.unplaced),
             self.source_name,
+            char_count=len("".join(self.doc.text.split())),
         )
+
+    def local_parts(self) -> dict[str, Any]:
+        """指导思想 / 总体要求, 活动时间 and its stages, the stated role rule: only when the notice has them."""
+        s = self.s
+        parts = {
+            "guidance": "\n".join(t.text for t in s.guidance),
+            "period": s.period[0].text if s.period else "",
+            "stages": [t.text for t in s.period[1:]],
+            "role_rule": s.role_rule.text if s.role_rule else "",
+            "printed": s.printed or "",
+        }
+        return {k: v for k, v in parts.items() if v}
 
     def name(self) -> str:
         """The notice's title as written; the national notice keeps its readable name."""

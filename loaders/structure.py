@@ -8,14 +8,16 @@ text is refused with its line.
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 
 from graph_api.errors import LoadError
 from loaders import layout as L
+from loaders.contact import read_contact
 from loaders.layout import cn_number, cn_numeral
 from loaders.normalize import Normalized
-from loaders.tables import TableRow, header_columns, read_row
+from loaders.notice_parts import Item, NoticeStructure, Span, text_lines
+from loaders.slogans import DASH, inline_slogans
+from loaders.tables import header_columns, read_row
 
 __all__ = ["Item", "NoticeStructure", "Span", "cn_number", "parse_structure"]
 
@@ -23,82 +25,6 @@ __all__ = ["Item", "NoticeStructure", "Span", "cn_number", "parse_structure"]
 MAX_SLOGAN = 30
 # Annex roles, read from an annex's title; the annex number is the fallback.
 ANNEX_ROLE_BY_NUMBER = {1: "organizers", 2: "associations", 3: "regions", 4: "slogans"}
-
-
-@dataclass(frozen=True)
-class Span:
-    """A piece of normalized text and where it stands (``text`` may hold line breaks)."""
-
-    start: int
-    end: int
-    text: str
-
-
-@dataclass(frozen=True)
-class Item:
-    """A numbered item: its section path (``三/（五）``, ``附件3/九``), ordinal, title, text."""
-
-    section: str
-    ordinal: int
-    title: str
-    span: Span
-    marker_end: int = 0  # where the text after "（五）" / "十一、" / "1." begins in ``span.text``
-    heading: str = ""  # the heading item this one is numbered under ("（一）中央宣传部" → "中央宣传部")
-    has_subitems: bool = False  # a heading whose numbered lines are items of their own
-
-    @property
-    def body(self) -> str:
-        """The item's text without its number."""
-        return self.span.text[self.marker_end :]
-
-
-@dataclass
-class NoticeStructure:
-    """Everything the structure parser found, as spans."""
-
-    year: int
-    title: str | None = None
-    doc_number: str | None = None
-    date: str | None = None
-    signatories: list[str] = field(default_factory=list)
-    keywords: list[str] = field(default_factory=list)
-    printed: str | None = None
-    declared_count: int | None = None
-    preamble: Span | None = None
-    themes: list[Span] = field(default_factory=list)
-    content_items: list[Item] = field(default_factory=list)
-    key_arrangements: list[Item] = field(default_factory=list)
-    requirements: list[Item] = field(default_factory=list)
-    section_names: dict[str, str] = field(default_factory=dict)
-    closing: list[Span] = field(default_factory=list)
-    contact_name: str | None = None
-    contact_office: str | None = None
-    contact_phones: list[str] = field(default_factory=list)
-    contact_email: str | None = None
-    contact_span: Span | None = None
-    attachments: list[str] = field(default_factory=list)
-    annex_titles: dict[int, str] = field(default_factory=dict)
-    annex_roles: dict[int, str] = field(default_factory=dict)
-    annexes: dict[int, list[Item]] = field(default_factory=dict)
-    slogans: list[tuple[int, Span]] = field(default_factory=list)
-    table_columns: dict[int, list[str]] = field(default_factory=dict)  # an annex table's header
-    table_rows: dict[int, list[tuple[Span, TableRow]]] = field(default_factory=dict)
-    recipients: Span | None = None
-    copied_to: Span | None = None
-    public: bool = False
-    artifacts: list[Span] = field(default_factory=list)
-    unplaced: list[Span] = field(default_factory=list)
-
-
-def _lines(text: str) -> list[Span]:
-    spans, pos = [], 0
-    for raw in text.split("\n"):
-        stripped = raw.strip()
-        if stripped:
-            start = pos + raw.index(stripped)
-            spans.append(Span(start, start + len(stripped), stripped))
-        pos += len(raw) + 1
-    return spans
 
 
 def annex_role(number: int, title: str) -> str:
@@ -216,6 +142,16 @@ class _Parser:
             if m.group(2):
                 self.n.attachments.append(m.group(2).strip())
             return
+        if self.section in ("guidance", "period"):
+            (self.n.guidance if self.section == "guidance" else self.n.period).append(line)
+            return
+        if self.section in ("content", "arrangement"):
+            if L.ROLE_RULE.search(text) and not L.ITEM.match(text):
+                self.n.role_rule = line
+                return
+            if L.INSTRUCTION.match(text):
+                self.n.instructions.append(line)
+                return
         if m := L.ITEM.match(text):
             target = {
                 "content": self.n.content_items,
@@ -321,6 +257,12 @@ class _Parser:
             raise self.second_notice(line, f"section {m.group(2)} again")
         if self.table_line(annex, line):
             return
+        if self.expect == "annex_title" and DASH in text and not text.startswith(DASH):
+            # The title ran into the first "——" slogan line (repaired as one line).
+            title = text[: text.index(DASH)]
+            self.annex_line(Span(line.start, line.start + len(title), title))
+            self.annex_line(Span(line.start + len(title), line.end, text[len(title) :]))
+            return
         if self.expect == "annex_title":
             self.n.annex_titles[annex] = text
             self.n.annex_roles[annex] = annex_role(annex, text)
@@ -345,6 +287,9 @@ class _Parser:
             self.n.signatories.extend(t for t in text.split() if t not in self.n.signatories)
             return
         if self.expect == "slogans" or role == "slogans":
+            if text.startswith(DASH):  # "——坚持质量第一 建设质量强省"
+                line = Span(line.start + len(DASH), line.end, text[len(DASH) :].strip())
+                text = line.text
             m = L.SLOGAN.match(text)
             if m is None and (len(text) > MAX_SLOGAN or any(ch in text for ch in "。：；")):
                 self.n.unplaced.append(line)  # prose after the slogans is not a slogan
@@ -380,39 +325,12 @@ class _Parser:
         return False
 
     def contact_line(self, line: Span) -> bool:
-        fields = L.CONTACT_FIELDS.split(line.text)
-        if len(fields) > 1:
-            found = False
-            for text in fields:
-                start = line.start + line.text.index(text)
-                found |= self.contact_field(Span(start, start + len(text), text))
-            return found
-        return self.contact_field(line)
-
-    def contact_field(self, line: Span) -> bool:
-        text = line.text
-        if m := L.CONTACT_PERSON.match(text):
-            parts = m.group(1).split()
-            phones = [p for p in parts if L.PHONE.fullmatch(p)]
-            words = [p for p in parts if p not in phones]
-            if words and L.PERSON_NAME.match(words[-1]):
-                self.n.contact_name = self.n.contact_name or words[-1]
-                self.n.contact_office = self.n.contact_office or (" ".join(words[:-1]) or None)
-            self.n.contact_phones += _phones("、".join(phones)) if phones else []
-            self.n.contact_span = self.n.contact_span or line
-            return True
-        if m := L.CONTACT_PHONE.match(text):
-            self.n.contact_phones += _phones(m.group(1))
-            return True
-        if m := L.CONTACT_EMAIL.match(text):
-            self.n.contact_email = self.n.contact_email or m.group(1)
-            return True
-        return False
+        return read_contact(self.n, line)
 
 
 def parse_structure(doc: Normalized) -> NoticeStructure:
     """Read the notice's structure; raise LoadError naming the line when there is none."""
-    lines = _lines(doc.text)
+    lines = text_lines(doc.text)
     if not lines:
         raise LoadError("the document is empty", line=1)
     parser = _Parser(doc)
@@ -426,22 +344,10 @@ def parse_structure(doc: Normalized) -> NoticeStructure:
             f"'附件 1'; the text starts with {first.text[:30]!r}",
             line=doc.line_of(first.start),
         )
+    if not notice.slogans:
+        notice.slogans = inline_slogans([*notice.content_items, *notice.key_arrangements])
     notice.year = _find_year(doc, notice, lines)
     return notice
-
-
-def _phones(raw: str) -> list[str]:
-    """ "010—82262033、82260622（传真）" → ["010-82262033", "010-82260622（传真）"]."""
-    parts = [p.strip() for p in re.split(r"[、，,；]", raw) if p.strip()]
-    out, area = [], ""
-    for part in parts:
-        part = re.sub(r"[—–－]", "-", part)
-        if m := re.match(r"^(\d{3,4})-", part):
-            area = m.group(1)
-        elif area and re.match(r"^\d{7,8}", part):
-            part = f"{area}-{part}"
-        out.append(part)
-    return out
 
 
 def _find_year(doc: Normalized, notice: NoticeStructure, lines: list[Span]) -> int:

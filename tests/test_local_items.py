@@ -38,7 +38,7 @@ def test_two_named_activities_joined_by_he_are_two() -> None:
 
 
 def test_provincial_items_give_activities_with_qualified_roles() -> None:
-    acts = _activities(build_graph(ZHEJIANG_2025, "zj"))
+    acts = {k: v for k, v in _activities(build_graph(ZHEJIANG_2025, "zj")).items() if not k.startswith("附件")}
     assert acts == {
         "二/（一）/1./1": ("在湖州市德清县举办2025年浙江省“质量月”活动启动仪式", [
             ("浙江省市场监督管理局", "LEAD"), ("湖州市人民政府", "SUPPORT"),
@@ -65,3 +65,23 @@ def test_county_items_qualify_townships_and_link_the_launch_event() -> None:
     assert events == {"2025年德清县“质量月”活动启动仪式"}
     issuers = [e.target for e in data.edges if e.type == "ORGANIZED_BY"]
     assert issuers == ["organizer:德清县市场监督管理局", "organizer:德清县教育局"]
+
+
+def test_inline_slogans_dash_slogans_guidance_and_stages_are_placed() -> None:
+    text = ZHEJIANG_2025.replace(
+        "一、活动主题",
+        "一、指导思想\n\n以质量强省建设为统领。\n\n二、活动时间\n\n2025年9月。分两个阶段：\n\n1.部署阶段。\n\n2.实施阶段。\n\n三、活动主题",
+    )
+    data = build_graph(text.replace("二、主要活动", "四、主要活动").replace("三、工作要求", "五、工作要求"), "zj")
+    notice = next(n for n in data.nodes if n.label == "Notice").props
+    assert (notice["guidance"], notice["period"], notice["stages"]) == (
+        "以质量强省建设为统领。",
+        "2025年9月。分两个阶段：",
+        ["1.部署阶段。", "2.实施阶段。"],
+    )
+    assert notice["role_rule"] == "各项活动中，排在第一位的为牵头单位。"
+    assert [n.props["text"] for n in data.nodes if n.label == "Slogan"] == [
+        "质量筑基 品质浙江",
+        "人人重视质量 处处追求卓越",
+    ]
+    assert data.unplaced == ()
