@@ -149,9 +149,6 @@ class _Parser:
             if L.ROLE_RULE.search(text) and not L.ITEM.match(text):
                 self.n.role_rule = line
                 return
-            if L.INSTRUCTION.match(text):
-                self.n.instructions.append(line)
-                return
         if m := L.ITEM.match(text):
             target = {
                 "content": self.n.content_items,
@@ -168,6 +165,9 @@ class _Parser:
             return
         if L.is_signature(text):
             self.n.signatories.extend(text.split())
+            return
+        if self.section in ("content", "arrangement") and L.INSTRUCTION.match(text):
+            self.n.instructions.append(line)
             return
         self.n.unplaced.append(line)
 
