@@ -145,10 +145,9 @@ class _Parser:
         if self.section in ("guidance", "period"):
             (self.n.guidance if self.section == "guidance" else self.n.period).append(line)
             return
-        if self.section in ("content", "arrangement"):
-            if L.ROLE_RULE.search(text) and not L.ITEM.match(text):
-                self.n.role_rule = line
-                return
+        if self.section in ("content", "arrangement") and L.ROLE_RULE.search(text) and not L.ITEM.match(text):
+            self.n.role_rule = line
+            return
         if m := L.ITEM.match(text):
             target = {
                 "content": self.n.content_items,

@@ -14,6 +14,7 @@ from pypinyin import Style, lazy_pinyin
 
 from cypher import Q
 from graph_api.store.protocol import WriteStep
+from loaders import synonyms
 from loaders.records import GraphData
 from loaders.tokens import fold, tokens
 
@@ -51,6 +52,8 @@ def search_text(props: dict[str, Any]) -> str:
     parts = _names(props)
     if props.get("src_text"):
         parts.append(str(props["src_text"]))
+    if other_names := synonyms.expand("\n".join(parts)):
+        parts.append(other_names)  # "QC小组" is found as 质量管理小组 too
     return "\n".join(dict.fromkeys(parts))
 
 
@@ -60,7 +63,9 @@ def term_rows(node_id: str, props: dict[str, Any]) -> list[dict[str, Any]]:
     for text in _names(props):
         for token in tokens(text):
             weights[token] = NAME_WEIGHT
-    for token in tokens(str(props.get("src_text") or "")):
+    sentence = str(props.get("src_text") or "")
+    # The other names of what the node names ("QC小组" → 质量管理小组) are found too.
+    for token in tokens(sentence + "\n" + synonyms.expand("\n".join([*_names(props), sentence]))):
         weights.setdefault(token, SENTENCE_WEIGHT)
     return [{"term": t, "id": node_id, "weight": w} for t, w in sorted(weights.items())]
 
