@@ -12,6 +12,7 @@ from loaders.entities import Named
 from loaders.identity import identify
 from loaders.links import Implements
 from loaders.local_actors import Jurisdiction, parent_region
+from loaders.meaning import meaning_keys
 from loaders.normalize import Normalized, normalize
 from loaders.records import EdgeRecord, GraphData, NodeRecord, Provenance, Unplaced
 from loaders.structure import Item, NoticeStructure, Span, parse_structure
@@ -216,6 +217,8 @@ class _Builder:
         }
         if label == "ContentItem":
             props["kind"] = "CONTENT_ITEM"
+        if label in ("ContentItem", "KeyArrangement"):
+            props["meaning_keys"] = meaning_keys(item.span.text)  # what lower-level notices carry out
         node_id = self.node(f"{prefix}:{self.key}:{item.ordinal}", label, props, owned=True)
         text = item.span.text
         for doc in entities.documents_in(text):
@@ -300,6 +303,8 @@ class _Builder:
             "sort_key": f"{annex}-{item.ordinal:03d}-{draft.ordinal:03d}",
             **prov.as_props(),
         }
+        if self.identity.level != "NATIONAL":  # a local activity may carry out a higher-level item
+            props["meaning_keys"] = meaning_keys(draft.context + draft.title)
         self.node(activity_id, "Activity", props, owned=True)
         self.edge(self.notice_id, activity_id, "HAS_ACTIVITY")
         for part in draft.participants:

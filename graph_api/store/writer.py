@@ -136,6 +136,8 @@ def load_steps(datas: Sequence[GraphData], batch: int = 500) -> list[WriteStep]:
     for rel_type in sorted(edge_rows):
         for rows in batched(edge_rows[rel_type], batch):
             steps.append(WriteStep(Q.MERGE_EDGES, {"rows": rows}, rel_type=rel_type))
+    for data in datas:  # across notices, whichever of two is loaded first
+        steps.append(WriteStep(Q.LINK_IMPLEMENTATIONS, {"notice": data.notice_id}))
     for rows in batched(terms, batch * 4):
         steps.append(WriteStep(Q.MERGE_TERMS, {"rows": rows}))
     steps.append(WriteStep(Q.DELETE_ORPHAN_TERMS))
