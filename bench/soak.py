@@ -4,10 +4,11 @@ Starts ``qgraph serve`` (embedded store, QGRAPH_DATA in a temporary directory, a
 QGRAPH_ADMIN_TOKEN set), then for ``--seconds`` (default 60) runs every contract operation in
 turn from ``--clients`` (16) concurrent clients, POSTs ``/admin/reload`` ``--reloads`` (10) times
 spread over the run, and ``kill -9``s the store's ``redis-server`` once (pid from the data
-directory's ``server.json``) at ``--kill-at`` (0.5 of the run). It prints requests, errors by code
+directory's ``server.json``) at ``--kill-at`` (0.5 of the run). The reloads alternate two
+different graphs of one notice (the bundled notice, and the same without its 附件2). It prints requests, errors by code
 (inside or outside the recovery window), p50/p99 latency, the recovery time after the kill, and
-whether any reader saw a partial graph: a ``stats { nodes edges }`` whose totals are not the
-complete graph's. It stops by itself and kills everything it started.
+whether any reader saw a partial or mixed graph: a ``stats { nodes edges }`` (two statements)
+whose totals are neither complete graph's. It stops by itself and kills everything it started.
 
 Usage: python bench/soak.py [--seconds 60] [--clients 16] [--reloads 10] [--kill-at 0.5]
 """
@@ -39,6 +40,7 @@ from common import exit_on_sigterm, operation, stop, wait_ready
 from floor import OPS
 
 from graph_api.store.embedded import free_port
+from loaders.reader import bundled_notice
 
 STATS_TOTALS = "{ stats { nodes edges } }"
 
@@ -131,12 +133,26 @@ async def _client(
             await asyncio.sleep(0.05)  # an outage should not turn into a busy loop
 
 
+def other_notice() -> bytes:
+    """The bundled notice without its 附件2: the same notice id, a different graph, so reloads
+    that alternate the two swap one complete graph for another."""
+    lines = bundled_notice()[1].decode("utf-8").splitlines()
+    start = next(i for i, line in enumerate(lines) if line.strip() == "附件 2")
+    end = next(i for i, line in enumerate(lines) if line.strip() == "附件 3")
+    return "\n".join(lines[:start] + lines[end:]).encode("utf-8")
+
+
+async def _reload(client: httpx.AsyncClient, token: str, body: bytes) -> httpx.Response:
+    return await client.post("/admin/reload", headers={"authorization": f"Bearer {token}"}, content=body)
+
+
 async def _reloads(client: httpx.AsyncClient, run: Run, t0: float, seconds: float, count: int, token: str) -> None:
+    bodies = [other_notice(), b""]  # alternate: the other graph, then the bundled one again
     for k in range(count):
         await asyncio.sleep(max(0.0, t0 + (k + 0.5) * seconds / count - time.monotonic()))
         start = time.monotonic()
         try:
-            r = await client.post("/admin/reload", headers={"authorization": f"Bearer {token}"}, content=b"")
+            r = await _reload(client, token, bodies[k % 2])
             status: int | str = r.status_code
         except httpx.HTTPError as exc:
             status = type(exc).__name__
@@ -160,8 +176,11 @@ async def _soak(url: str, args: argparse.Namespace, data_dir: Path, token: str, 
     run = Run()
     limits = httpx.Limits(max_connections=args.clients + 2, max_keepalive_connections=args.clients + 2)
     async with httpx.AsyncClient(base_url=url, timeout=30, limits=limits) as client:
-        first = (await client.post("/graphql", json={"query": STATS_TOTALS})).json()["data"]["stats"]
-        complete = run.complete = {(first["nodes"], first["edges"])}
+        complete = run.complete = set()
+        for body in (other_notice(), b""):  # each graph the reloads alternate, as a whole
+            assert (await _reload(client, token, body)).status_code == 200
+            totals = (await client.post("/graphql", json={"query": STATS_TOTALS})).json()["data"]["stats"]
+            complete.add((totals["nodes"], totals["edges"]))
         t0 = time.monotonic()
         deadline = t0 + args.seconds
         tasks = [_client(client, run, t0, deadline, k, complete) for k in range(args.clients)]
@@ -216,7 +235,8 @@ def report(run: Run, args: argparse.Namespace, leftovers: list[int]) -> dict[str
         rec = f"{recovery:.2f} s" if recovery is not None else "none within the run"
         print(f"| store `kill -9` (pid {run.killed_pid}) at | {run.kill_at:.1f} s; recovered after {rec} |")
     print(f"| reloads (HTTP status: count), median time | {dict(reload_codes)}, {reload_ms:.0f} ms |")
-    print(f"| partial graphs seen (stats totals not {complete}) | {len(run.partial)} {run.partial[:3] or ''} |")
+    mixed = f"{len(run.partial)} {run.partial[:3] or ''}"
+    print(f"| mixed or partial answers (stats totals not one of {complete}) | {mixed} |")
     print(f"| store processes seen / left after stop | {sorted(run.store_pids)} / {leftovers or 'none'} |")
     for code, sample in run.samples.items():
         leaks = " (names the data directory!)" if args.data_dir in sample else ""

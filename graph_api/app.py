@@ -27,6 +27,7 @@ from strawberry.http import GraphQLHTTPResponse
 from strawberry.types import ExecutionResult
 from strawberry.types.unset import UNSET
 
+from graph_api.consistency import on_one_version
 from graph_api.deadline import OPERATIONS
 from graph_api.errors import RETRY_AFTER_SECONDS, QGraphError, StoreUnavailable
 from graph_api.export import FORMATS, prepare, render
@@ -146,9 +147,15 @@ class GraphQLApp(GraphQL[Context, None]):
     async def execute_single(self, **kwargs: Any) -> ExecutionResult:  # type: ignore[override]
         admin = is_admin(kwargs["request"].headers.get("authorization", ""), self.settings.admin_token)
 
+        async def execute(context: Context) -> ExecutionResult:
+            return await GraphQL.execute_single(self, **{**kwargs, "context": context})
+
+        async def fresh_context() -> Context:
+            return await self.get_context(kwargs["request"], kwargs.get("sub_response"))
+
         async def operation() -> ExecutionResult:
             CALLER_IS_ADMIN.set(admin)
-            return await GraphQL.execute_single(self, **kwargs)
+            return await on_one_version(execute, kwargs["context"], fresh_context)
 
         OPERATIONS.watch_sigterm()
         try:

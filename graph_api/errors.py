@@ -50,6 +50,13 @@ class StoreError(QGraphError):
     code = "STORE_ERROR"
 
 
+class StoreFull(QGraphError):
+    """The store cannot persist a write: its disk (or memory limit) is full. Nothing changed."""
+
+    code = "INSUFFICIENT_STORAGE"
+    public = True  # names the data directory and what to do, nothing internal
+
+
 class StoreTimeout(QGraphError):
     """A statement ran past the per-query timeout."""
 

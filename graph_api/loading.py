@@ -15,6 +15,7 @@ from pathlib import Path
 
 from graph_api.errors import LoadError
 from graph_api.settings import Settings
+from graph_api.store.held import check_not_lost, note_load
 from graph_api.store.protocol import GraphStore, Progress
 from graph_api.store.repository import GraphRepository
 from graph_api.store.writer import load_steps
@@ -111,6 +112,7 @@ def load_graphs(
     replaced = frozenset(GraphRepository(store).nodes([d.notice_id for d in datas]))
     store.write(load_steps(datas, batch), progress)
     seconds = time.perf_counter() - started
+    note_load(store)
     for data in datas:
         log.info(
             "notice loaded",
@@ -150,7 +152,9 @@ def load_sources(
 
 
 def load_bundled_if_empty(store: GraphStore, settings: Settings) -> LoadSummary | None:
-    """Load the bundled notice when the graph holds nothing yet."""
+    """Load the bundled notice when the graph holds nothing yet (and never held anything:
+    a store that lost its files is reported instead, see :mod:`graph_api.store.held`)."""
+    check_not_lost(store)
     if not GraphRepository(store).is_empty():
         return None
     return load_sources(store, [source_of(None, settings.max_file_bytes)], settings)

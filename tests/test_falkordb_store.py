@@ -1,9 +1,17 @@
 """The store adapters on real FalkorDB: reads on both backends, all-or-nothing loads."""
 
+import os
+import signal
+import subprocess
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
 import pytest
 
 from cypher import Q
-from graph_api.errors import StoreError, UnknownStatement
+from graph_api.errors import UNAVAILABLE_MESSAGE, StoreError, StoreFull, StoreUnavailable, UnknownStatement
+from graph_api.store.embedded import EmbeddedServer
 from graph_api.store.falkordb_store import FalkorDBStore
 from graph_api.store.neo4j_store import Neo4jStore
 from graph_api.store.protocol import GraphStore, WriteStep
@@ -57,7 +65,9 @@ def test_unknown_label_is_refused_before_any_write(falkor: FalkorDBStore) -> Non
 
 def test_neo4j_adapter_writes_in_one_transaction_over_bolt(bolt: Neo4jStore, falkor: FalkorDBStore) -> None:
     reset(falkor)
-    rows = [{"id": f"region:t{i}", "props": {"id": f"region:t{i}", "name": f"测试{i}", "kind": "REGION"}} for i in range(3)]
+    rows = [
+        {"id": f"region:t{i}", "props": {"id": f"region:t{i}", "name": f"测试{i}", "kind": "REGION"}} for i in range(3)
+    ]
     bolt.write([WriteStep(Q.MERGE_NODES, {"rows": rows}, label="Region")])
     assert GraphRepository(falkor).stats()[0] == 3
     assert sorted(GraphRepository(bolt).nodes(["region:t0", "region:t2"])) == ["region:t0", "region:t2"]
@@ -91,3 +101,59 @@ def test_a_second_concurrent_load_is_refused_not_interleaved(falkor: FalkorDBSto
     finally:
         falkor._conn.delete(lock)
     assert GraphRepository(falkor).stats() == before
+
+
+def test_a_frozen_server_fails_its_ping_within_the_health_timeout(tmp_path: Path) -> None:
+    """SIGSTOP stands for a server that is alive but does not answer (swapping, stuck fork)."""
+    server = EmbeddedServer(tmp_path, persistent=False)
+    store = FalkorDBStore.embedded(server)
+    try:
+        store.health()
+        assert server.pid is not None
+        os.kill(server.pid, signal.SIGSTOP)
+        try:
+            start = time.monotonic()
+            with pytest.raises(StoreUnavailable) as info:
+                store.health()
+            took = time.monotonic() - start
+        finally:
+            os.kill(server.pid, signal.SIGCONT)
+        assert 1.5 < took < 5
+        assert info.value.message == UNAVAILABLE_MESSAGE
+        assert "did not answer a ping within 2 s" in info.value.internal
+        store.health()  # answers again once it runs
+    finally:
+        store.close()
+
+
+@pytest.fixture
+def small_disk(tmp_path: Path) -> Iterator[Path]:
+    """A data directory on an 8 MB tmpfs (root only: CI and developers run as root here)."""
+    data = tmp_path / "data"
+    data.mkdir()
+    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=8m", "tmpfs", str(data)], capture_output=True)
+    if mounted.returncode != 0:
+        pytest.skip(f"cannot mount a small tmpfs here: {mounted.stderr.decode().strip()}")
+    yield data
+    subprocess.run(["umount", "-l", str(data)], check=True)
+
+
+def test_a_full_disk_refuses_the_load_by_name_and_keeps_the_graph(small_disk: Path, notice: GraphData) -> None:
+    from graph_api.loading import load_graphs
+
+    store = FalkorDBStore.embedded(EmbeddedServer(small_disk, persistent=True))
+    try:
+        load_graphs(store, [notice])
+        before = GraphRepository(store).stats()
+        subprocess.run(["sh", "-c", f"cat /dev/zero > {small_disk}/filler"], capture_output=True)
+        with pytest.raises(StoreFull) as info:
+            load_graphs(store, [notice])
+        assert info.value.code == "INSUFFICIENT_STORAGE"
+        assert f"the data directory {small_disk} is full" in info.value.message
+        assert "No space left on device" in info.value.internal
+        assert GraphRepository(store).stats() == before
+        (small_disk / "filler").unlink()
+        load_graphs(store, [notice])  # space again: loads again
+        assert GraphRepository(store).stats() == before
+    finally:
+        store.close()

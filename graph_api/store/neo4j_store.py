@@ -74,6 +74,15 @@ class Neo4jStore:
         """Run a named statement in a read transaction routed to readers, with retries."""
         check_params(params)
         self.round_trips += 1
+        return self._read(name, params, label, rel_type)
+
+    def _read(
+        self,
+        name: Q | Generated,
+        params: Mapping[str, Any] | None,
+        label: str | None = None,
+        rel_type: str | None = None,
+    ) -> list[Row]:
         try:
             records, _, _ = self._driver.execute_query(
                 self._query(name, label, rel_type),
@@ -118,6 +127,12 @@ class Neo4jStore:
             return [params]
         size = self.write_batch
         return [{**params, "rows": rows[i : i + size]} for i in range(0, len(rows), size)]
+
+    def version(self) -> str:
+        """The version recorded by the last completed load (its meta node); not counted in
+        ``round_trips``, which counts the statements that answer questions."""
+        rows = self._read(Q.GET_META, None)
+        return str(rows[0]["version"] or "") if rows else ""
 
     def health(self) -> None:
         """Check the server answers."""

@@ -45,6 +45,11 @@ class GraphStore(Protocol):
         """Run every step in one all-or-nothing write; readers see all of it or none."""
         ...
 
+    def version(self) -> str:
+        """The graph version readers see now ("" before any load); every completed write
+        changes it in the same atomic step that makes the write visible."""
+        ...
+
     def health(self) -> None:
         """Return when the store answers; raise StoreUnavailable otherwise."""
         ...

@@ -6,6 +6,7 @@ number of owners it answers for.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -84,9 +85,24 @@ class GraphRepository:
 
     def __init__(self, store: GraphStore) -> None:
         self.store = store
+        # The graph version read just before this repository's first statement, and how many
+        # statements ran since: a request's answer is consistent when the version is unchanged
+        # after its last statement (graph_api/consistency.py).
+        self.pinned: str | None = None
+        self.statements = 0
+        self._pin_lock = threading.Lock()
 
     def _run(self, name: Q | Generated, params: dict[str, Any] | None = None, **kw: Any) -> list[Row]:
+        with self._pin_lock:
+            if self.pinned is None:
+                self.pinned = self.store.version()
+            self.statements += 1
         return [_plain(row) for row in self.store.run(name, params, **kw)]
+
+    def read_one_version(self) -> bool:
+        """Whether every statement so far read the version pinned before the first one
+        (always, for one statement or none; otherwise one cheap version read)."""
+        return self.statements <= 1 or self.store.version() == self.pinned
 
     def nodes(self, ids: Sequence[str]) -> dict[str, dict[str, Any]]:
         """Properties of each id that exists (one round trip)."""

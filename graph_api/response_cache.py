@@ -1,0 +1,91 @@
+"""Answers kept per graph version: a repeated question costs a lookup until the next load.
+
+The graph changes only when a load lands, and every load changes the store's version
+(:meth:`GraphStore.version`). An answer is therefore keyed by the version it was read from,
+with the document, variables, operation name and everything else that shapes the bytes
+(the caller's role where introspection or metrics depend on it, the response media type).
+The first lookup under a new version drops every older answer: invalidation is exact, with no
+time-to-live. The cache is bounded by bytes (least recently used answers go first).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import threading
+from collections import OrderedDict
+from dataclasses import dataclass
+from typing import Any
+
+
+@dataclass(frozen=True)
+class CachedAnswer:
+    """A complete answer: the body as sent and the media type it was sent as."""
+
+    body: bytes
+    media_type: str
+    etag: str
+
+
+def answer_key(version: str, query: str, variables: Any, operation_name: str | None, *vary: str) -> str:
+    """A stable key for one question asked of one graph version (also the answer's ETag)."""
+    canonical = json.dumps(
+        [version, query, variables or {}, operation_name or "", *vary],
+        ensure_ascii=False,
+        sort_keys=True,
+        separators=(",", ":"),
+    )
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
+class ResponseCache:
+    """Answers of the current graph version, at most ``max_bytes`` of them."""
+
+    def __init__(self, max_bytes: int) -> None:
+        self.max_bytes = max_bytes
+        self.hits = 0
+        self.misses = 0
+        self.bytes = 0
+        self._version: str | None = None
+        self._answers: OrderedDict[str, CachedAnswer] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def __len__(self) -> int:
+        return len(self._answers)
+
+    def get(self, version: str, key: str) -> CachedAnswer | None:
+        """The answer under ``key`` if it was read from ``version``; counts a hit or a miss."""
+        with self._lock:
+            self._follow(version)
+            answer = self._answers.get(key)
+            if answer is None:
+                self.misses += 1
+                return None
+            self._answers.move_to_end(key)
+            self.hits += 1
+            return answer
+
+    def put(self, version: str, key: str, answer: CachedAnswer) -> None:
+        """Keep ``answer``, read from ``version``; too large an answer is not kept."""
+        size = len(answer.body)
+        if size > self.max_bytes // 4:
+            return
+        with self._lock:
+            self._follow(version)
+            if version != self._version:
+                return
+            old = self._answers.pop(key, None)
+            if old is not None:
+                self.bytes -= len(old.body)
+            self._answers[key] = answer
+            self.bytes += size
+            while self.bytes > self.max_bytes:
+                _, dropped = self._answers.popitem(last=False)
+                self.bytes -= len(dropped.body)
+
+    def _follow(self, version: str) -> None:
+        """A newer version than the answers held: drop them all (a load landed)."""
+        if version != self._version:
+            self._answers.clear()
+            self.bytes = 0
+            self._version = version
