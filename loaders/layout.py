@@ -68,6 +68,9 @@ SALUTATION = re.compile(r"^各(?:省|地区|有关|地级|市|县|区|乡镇|街
 # The rule a notice states for its role lists. Examples: "各项活动责任单位中，排在第一位的为牵头单位。",
 # "排名第一的为牵头单位"
 ROLE_RULE = re.compile(r"(?:排在|排名|列)第一(?:位|个)?的?(?:单位)?为牵头(?:单位|部门)")
+# A role list on a line of its own after its item, bracketed or not.
+# Examples: "（牵头单位：市市场监管局；配合单位：市教育局）", "责任单位：县市场监管局、县教育局"
+ROLE_LINE = re.compile(r"^[（(]?\s*(?:牵头|责任|配合)(?:单位|部门)\s*[：:]")
 # A sentence addressed to whoever it concerns, not an activity of a named body.
 # Examples: "其他区（市）县结合实际自行组织开展特色活动。", "各地要结合实际…"
 INSTRUCTION = re.compile(r"^(?:其他|其余|各)[^，。]{1,16}?(?:要|可|应|结合|自行|根据)")

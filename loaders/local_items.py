@@ -114,6 +114,9 @@ def item_units(item: Item) -> Iterator[tuple[str, int, str]]:
         if m := L.ITEM.match(line):
             marker = line[: len(line) - len(m.group("body"))].strip()
             units.append([f"{item.section}/{marker}", start + len(line) - len(m.group("body")), m.group("body")])
+        elif units and L.ROLE_LINE.match(line):  # its role list on a line of its own
+            bracketed = line if line.startswith(("（", "(")) else f"（{line.rstrip('。；')}）"
+            units[-1][2] = str(units[-1][2]) + bracketed
         elif units and not str(units[-1][2]).endswith(("。", "）")):
             units[-1][2] = str(units[-1][2]) + line
     for section, at, text in units:

@@ -95,6 +95,15 @@ class _Parser:
         target[index] = replace(item, span=span)
         return True
 
+    def extend_last(self, line: Span) -> bool:
+        """A role list on its own line belongs to the body item just read."""
+        target = {"content": self.n.content_items, "arrangement": self.n.key_arrangements}.get(self.section or "")
+        if not target:
+            return False
+        item = target[-1]
+        target[-1] = replace(item, span=Span(item.span.start, line.end, self.doc.text[item.span.start : line.end]))
+        return True
+
     # -- the pass ------------------------------------------------------------------------
     def line(self, line: Span) -> None:
         text = line.text
@@ -147,6 +156,8 @@ class _Parser:
             return
         if self.section in ("content", "arrangement") and L.ROLE_RULE.search(text) and not L.ITEM.match(text):
             self.n.role_rule = line
+            return
+        if L.ROLE_LINE.match(text) and self.extend_last(line):
             return
         if m := L.ITEM.match(text):
             target = {

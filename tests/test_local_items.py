@@ -85,3 +85,16 @@ def test_inline_slogans_dash_slogans_guidance_and_stages_are_placed() -> None:
         "人人重视质量 处处追求卓越",
     ]
     assert data.unplaced == ()
+
+
+def test_a_role_list_on_its_own_line_rules_the_item_above() -> None:
+    text = COUNTY_2025.replace(
+        "（2）质量宣传进校园。组织中小学开展质量安全第一课。（责任单位：县教育局、县市场监管局）",
+        "（2）质量宣传进校园。组织中小学开展质量安全第一课。\n\n责任单位：县教育局、县市场监管局",
+    )
+    data = build_graph(text, "dq")
+    assert _activities(data)["二/（一）/（2）/1"] == (
+        "组织中小学开展质量安全第一课",
+        [("德清县市场监督管理局", "SUPPORT"), ("德清县教育局", "LEAD")],
+    )
+    assert data.unplaced == ()
