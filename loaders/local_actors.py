@@ -35,7 +35,7 @@ BODY_ENDINGS = (
 CITY_RUN = re.compile(r"^([一-鿿]{2,5})[两二三四五六七八九十]市$")
 # A local short form: the level word, then a body's name. Examples: "省市场监管局", "市委宣传部",
 # "县教育局", "团县委", "团市委"
-SHORT_FORM = re.compile(r"^(?:(省|市|县|区|州)(委)?(.+)|团(省|市|县|区)委)$")
+SHORT_FORM = re.compile(r"^(?:(自治区|省|市|县|区|州|盟|旗)(委)?(.+)|团(自治区|省|市|县|区)委)$")
 # Words of a development zone's short name. Example: "成都高新区" → "成都高新技术产业开发区"
 ZONE_WORDS = {"高新区": "高新技术产业开发区", "经开区": "经济技术开发区", "管委会": "管理委员会"}
 ZONE = re.compile(r"^[\u4e00-\u9fff]{2,8}(?:高新区|经开区|新区|开发区|园区)(?:管委会)?$")
@@ -51,14 +51,19 @@ class Jurisdiction:
 
     def at(self, level_word: str) -> str | None:
         """The code a level word points at: "省" the province, "市" the city, "县"/"区" the county."""
-        code = self.code
-        if level_word == "省":
-            return code[:2] + "0000"
-        if level_word in ("市", "州"):
-            if divisions.level_of(code) == "CITY":
+        code, level = self.code, divisions.level_of(self.code)
+        province = code[:2] + "0000"
+        if level_word == "省" or (level_word == "自治区" and divisions.name_of(province).endswith("自治区")):
+            return province
+        if level_word in ("市", "州", "盟"):
+            if level == "PROVINCIAL" and divisions.name_of(code).endswith("市"):
+                return code  # 北京市's notice: 市市场监管局 is 北京市市场监督管理局
+            if level == "CITY":
                 return code
-            return divisions.parent_of(code) if divisions.level_of(code) == "COUNTY" else None
-        return code if divisions.level_of(code) == "COUNTY" else None
+            return divisions.parent_of(code) if level == "COUNTY" else None
+        if level_word == "区" and level == "PROVINCIAL" and divisions.name_of(code).endswith("自治区"):
+            return code  # 区市场监管局 in 广西壮族自治区's notice
+        return code if level == "COUNTY" else None
 
     @property
     def name(self) -> str:
@@ -120,13 +125,13 @@ def _short_form(name: str, m: re.Match[str], where: Jurisdiction) -> Actor | Non
         code = where.at(m.group(4))
         if code is None:
             return None
-        full = f"共青团{divisions.name_of(code)}委员会"
+        full = f"共青团{_unique_name(code)}委员会"
         return Actor(f"organizer:{full}", "ORGANIZER", full, (name,))
     level_word, party, body = m.group(1), m.group(2), m.group(3)
     code = where.at(level_word)
     if code is None or not body or not body.endswith(BODY_ENDINGS):
         return None
-    place = divisions.name_of(code)
+    place = _unique_name(code)
     # 市委宣传部 → 中共成都市委宣传部
     full = f"中共{place}委{body}" if party else place + FULL_BODY_NAMES.get(body, body)
     kind = open_actors.kind_of(full, None) or "ORGANIZER"
@@ -172,6 +177,16 @@ def _city_with(char: str, where: Jurisdiction) -> Actor | None:
         return None
     name = divisions.name_of(found[0])
     return Actor(f"region:{found[0]}", "REGION", name, _short_region(name), found[0])
+
+
+def _unique_name(code: str) -> str:
+    """A division's name, with its parent's before it when the name is used twice (朝阳区 is in
+    北京市 and in 长春市: "北京市朝阳区"), so two bodies never share one name."""
+    name = divisions.name_of(code)
+    parent = divisions.parent_of(code)
+    if len(divisions.codes_by_name().get(name, ())) > 1 and parent:
+        return divisions.name_of(parent) + name
+    return name
 
 
 def _short_region(name: str) -> tuple[str, ...]:

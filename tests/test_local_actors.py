@@ -23,6 +23,10 @@ ZHEJIANG, HANGZHOU, DEQING = Jurisdiction("330000"), Jurisdiction("330100"), Jur
         ("市市场监管局", DEQING, "湖州市市场监督管理局"),
         ("县住房城乡建设局", DEQING, "德清县住房和城乡建设局"),
         ("武康街道办事处", DEQING, "德清县武康街道"),
+        ("市市场监管局", Jurisdiction("110000"), "北京市市场监督管理局"),
+        ("区市场监管局", Jurisdiction("450000"), "广西壮族自治区市场监督管理局"),
+        ("自治区市场监管局", Jurisdiction("450000"), "广西壮族自治区市场监督管理局"),
+        ("区市场监管局", Jurisdiction("110105"), "北京市朝阳区市场监督管理局"),  # 朝阳区 is also in 长春市
     ],
 )
 def test_short_forms_resolve_to_the_body_of_the_jurisdiction(surface: str, where: Jurisdiction, full: str) -> None:
