@@ -95,7 +95,7 @@ def role_bracket(text: str) -> tuple[str, Roles]:
     return body, Roles(tuple(leads), tuple(supports))
 
 
-def item_units(item: Item) -> Iterator[tuple[str, int, str]]:
+def item_units(item: Item, paragraphs: bool = False) -> Iterator[tuple[str, int, str]]:
     """The units of a body item: (section path, start offset, text); a heading without a full
     stop is no unit, its numbered lines are; a line that is not numbered continues the unit
     before it when that one stops mid-sentence (a page break inside a word)."""
@@ -119,6 +119,8 @@ def item_units(item: Item) -> Iterator[tuple[str, int, str]]:
             units[-1][2] = str(units[-1][2]) + bracketed
         elif units and not str(units[-1][2]).endswith(("。", "）")):
             units[-1][2] = str(units[-1][2]) + line
+        elif paragraphs:  # an annex's paragraph under its heading ("一、武康街道" / "武康街道会同…")
+            units.append([item.section, start, line])
     for section, at, text in units:
         yield str(section), int(str(at)), str(text)
 
@@ -131,10 +133,11 @@ class LocalReader:
         self.events: dict[int, list[Named]] = {}  # by id() of a draft
         self.last_events: list[Named] = []  # of the unit being read: "启动仪式上，…" refers to them
 
-    def item(self, item: Item) -> list[tuple[ActivityDraft, list[Named]]]:
-        """Every activity of one body item, with the events it is part of."""
+    def item(self, item: Item, paragraphs: bool = False) -> list[tuple[ActivityDraft, list[Named]]]:
+        """Every activity of one item, with the events it is part of (``paragraphs``: the
+        unnumbered paragraphs under a heading are units too, as in an annex)."""
         out: list[ActivityDraft] = []
-        for section, start, text in item_units(item):
+        for section, start, text in item_units(item, paragraphs):
             out += self.unit(section, start, text)
         return [(d, self.events.get(id(d), []) + programmes_in(d.context + d.title)) for d in out]
 

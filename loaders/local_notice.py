@@ -50,6 +50,25 @@ def body_activities(structure: NoticeStructure, where: Jurisdiction) -> list[Loc
     return out
 
 
+def annex_activities(structure: NoticeStructure, where: Jurisdiction) -> list[LocalActivity]:
+    """Numbered items of annexes that list activities ("附件1 各乡镇（街道）重点活动" / "一、武康街道"):
+    read like body items; an item's heading ("武康街道") leads what its sentences leave subjectless."""
+    reader = LocalReader(where)
+    out: list[LocalActivity] = []
+    for annex, items in sorted(structure.annexes.items()):
+        if structure.annex_roles.get(annex) in ("slogans", "table"):
+            continue
+        for item in items:
+            # "一、阜溪街道" (a heading without a full stop) or the heading a "1." point is under
+            named = item.heading or (item.title if "。" not in item.span.text.split("\n", 1)[0] else "")
+            heading = qualify_all(named, where) if named else None
+            for draft, links in reader.item(item, paragraphs=True):
+                if heading and not any(p.role == "LEAD" for p in draft.participants):
+                    draft.participants[:0] = [Participation(a, "LEAD") for a in heading]
+                out.append(LocalActivity(item, draft, links))
+    return out
+
+
 def table_activities(structure: NoticeStructure, where: Jurisdiction, body: list[LocalActivity]) -> list[LocalActivity]:
     """Rows of annex tables: a repeat marks its body activities, a new row is a new activity."""
     out: list[LocalActivity] = []

@@ -11,7 +11,7 @@ from loaders.distribution import split_copied, split_recipients
 from loaders.entities import Named
 from loaders.identity import identify
 from loaders.links import Implements
-from loaders.local_actors import Jurisdiction, parent_region
+from loaders.local_actors import Jurisdiction, parent_region, qualify
 from loaders.meaning import meaning_keys
 from loaders.normalize import Normalized, normalize
 from loaders.records import EdgeRecord, GraphData, NodeRecord, Provenance, Unplaced
@@ -76,6 +76,13 @@ class _Builder:
         if self.identity.code is not None and (parent := parent_region(actor, Jurisdiction(self.identity.code))):
             self.edge(node_id, self.actor(parent), "WITHIN")  # the hierarchy up to the province
         return node_id
+
+    def localized(self, actor: lexicon.Actor) -> lexicon.Actor | None:
+        """In a local notice, a body the national lexicon does not know is read in the notice's
+        jurisdiction ("市市场监管局" in an annex item → 成都市市场监督管理局; a placeholder → None)."""
+        if self.identity.code is None or actor.id in lexicon.BY_ID:
+            return actor
+        return qualify(actor.name, Jurisdiction(self.identity.code))
 
     def named(self, entity: Named) -> str:
         props: dict[str, Any] = {"name": entity.name, "aliases": list(entity.aliases), "kind": entity.label.upper()}
@@ -268,6 +275,8 @@ class _Builder:
     # -- activities ----------------------------------------------------------------------
     def activities(self) -> list[tuple[str, ActivityDraft]]:
         out: list[tuple[str, ActivityDraft]] = []
+        if self.identity.code is not None:
+            return out  # a local notice's annex items are read with its body (local_activities)
         for annex in sorted(self.s.annexes):
             for item in self.s.annexes[annex]:
                 role = self.s.annex_roles.get(annex)
@@ -308,7 +317,8 @@ class _Builder:
         self.node(activity_id, "Activity", props, owned=True)
         self.edge(self.notice_id, activity_id, "HAS_ACTIVITY")
         for part in draft.participants:
-            self.edge(self.actor(part.actor), activity_id, "RUNS", role=part.role, **prov.as_props())
+            if (actor := self.localized(part.actor)) is not None:
+                self.edge(self.actor(actor), activity_id, "RUNS", role=part.role, **prov.as_props())
         brands = entities.repeated_brands(item.span.text)
         own = {c.id for c in entities.campaigns_in(link_text, brands)}
         for campaign in entities.campaigns_in(draft.context + draft.title, brands):
@@ -338,6 +348,7 @@ class _Builder:
         assert self.identity.code is not None
         where = Jurisdiction(self.identity.code)
         body = local_notice.body_activities(self.s, where)
+        body += local_notice.annex_activities(self.s, where)
         rows = local_notice.table_activities(self.s, where, body)
         out: list[tuple[str, ActivityDraft]] = []
         for local in (*body, *rows):

@@ -30,3 +30,22 @@ def test_issuers_come_from_the_two_column_signature() -> None:
         "organizer:浙江省教育厅",
         "organizer:浙江省总工会",
     ]
+
+
+def test_annex_items_of_a_local_notice_are_read_in_its_jurisdiction() -> None:
+    from tests.local_notices import COUNTY_2025
+
+    annex = "\n附件1\n\n各乡镇（街道）重点活动\n\n一、武康街道\n\n武康街道会同县市场监管局举办质量知识竞赛。\n\n二、阜溪街道\n\n开展质量宣传进社区活动。\n"
+    data = build_graph(COUNTY_2025 + annex, "dq")
+    nodes = {n.id: n for n in data.nodes}
+    runs = {
+        nodes[e.target].props["title"]: sorted(
+            (nodes[e.source].props["name"], e.props["role"]) for e in data.edges if e.type == "RUNS" and e.target == t
+        )
+        for e in data.edges
+        if e.type == "RUNS" and (t := e.target).split(":")[-1].startswith("附件1")
+    }
+    assert runs == {
+        "举办质量知识竞赛": [("德清县市场监督管理局", "PARTNER"), ("德清县武康街道", "LEAD")],
+        "开展质量宣传进社区活动": [("德清县阜溪街道", "LEAD")],  # the heading leads a subjectless sentence
+    }
