@@ -86,6 +86,8 @@ def is_placeholder(name: str) -> bool:
 
 # Words that open a scene, not a name. Example: "在星沙街道举办…"
 NOT_A_NAME = ("在", "结合", "围绕", "以", "按照", "对", "向", "为", "由", "从", "到", "于")
+# A run of names is no one name: "市总工会、团市委"
+LIST_MARKS = re.compile(r"[、，,；;。\s]")
 # Bodies the generic name endings miss. Example: "浙江省总工会"
 OTHER_BODY_ENDINGS = ("工会", "人民政府", "管委会", "电视台", "广播电视台")
 GOVERNMENT_BODY_ENDINGS = ("工会", "人民政府")
@@ -94,7 +96,7 @@ GOVERNMENT_BODY_ENDINGS = ("工会", "人民政府")
 def qualify(name: str, where: Jurisdiction) -> Actor | None:
     """The actor a name in a local notice denotes, qualified by ``where``; None for placeholders."""
     name = name.strip()
-    if not name or is_placeholder(name) or name.startswith(NOT_A_NAME):
+    if not name or is_placeholder(name) or name.startswith(NOT_A_NAME) or LIST_MARKS.search(name):
         return None
     if (known := lexicon.find_actor(name)) is not None:
         return known
@@ -110,6 +112,9 @@ def qualify(name: str, where: Jurisdiction) -> Actor | None:
         kind = "ORGANIZER" if full.endswith("管理委员会") else "REGION"
         prefix = "organizer" if kind == "ORGANIZER" else "region"
         return Actor(f"{prefix}:{full}", kind, full, (name,) if name != full else ())
+    if name.endswith("人民政府") and (codes := divisions.codes_by_name().get(name.removesuffix("人民政府"))):
+        full = _unique_name(divisions.pick(codes, where.context())) + "人民政府"  # 西湖区 is in 杭州 and 南昌
+        return Actor(f"organizer:{full}", "ORGANIZER", full, (name,) if name != full else ())
     codes = divisions.codes_by_name().get(name)
     if codes:
         code = divisions.pick(codes, where.context())

@@ -197,6 +197,7 @@ class LocalReader:
                     rest = rest[verb:]
                 begin = at + cut + (len(clause) - len(rest))
                 each = [[p] for p in lead] if rest.startswith("分别") and len(lead) > 1 else [lead]
+                rest = rest.removeprefix("分别")  # said by giving each lead its own activity
                 for title, leads in ((t, ls) for t in split_conjoined(rest.rstrip("，。；")) for ls in each):
                     at_title = begin + rest.find(title)
                     end = at_title + len(title)
@@ -223,6 +224,9 @@ class LocalReader:
             lead = [Participation(a, "LEAD") for a in self.names(names)]
         partners: list[Participation] = []
         rest = _strip_modals(rest)
+        if len(lead) > 1 and rest.startswith(("联合", "会同")) and _strip_adverbs(rest[2:]).startswith(LOCAL_VERBS):
+            # "市总工会、团市委联合举办…": the first leads, the others run it jointly ("共同": all lead)
+            return lead[:1], [Participation(p.actor, "PARTNER") for p in lead[1:]], rest[2:]
         for word in (*JOINT_WORDS, SUPPORTS_WORD):
             if rest.startswith(word) and (end := self.name_end(rest[len(word) :])) is not None:
                 names = rest[len(word) : len(word) + end]
@@ -238,7 +242,8 @@ class LocalReader:
 
     def name_end(self, text: str) -> int | None:
         """Where a leading run of names ("省教育厅", "广州市、深圳市") ends before a verb or joint word."""
-        if text.startswith((*LOCAL_VERBS, *JOINT_WORDS, SUPPORTS_WORD, *SCENE_WORDS, *ADVERBS, *PURPOSE_PREFIXES)):
+        openings = (*LOCAL_VERBS, *JOINT_WORDS, SUPPORTS_WORD, *SCENE_WORDS, *ADVERBS, *PURPOSE_PREFIXES, *MODALS)
+        if text.startswith(openings):
             return None  # "组织二级以上医院开展…" opens with its action, not a name
         stops = (*LOCAL_VERBS, *JOINT_WORDS, SUPPORTS_WORD, PLACE_PREFIX, *SCENE_WORDS, *ADVERBS, *MODALS)
         for cut in range(2, min(len(text), 40)):

@@ -11,7 +11,7 @@ from loaders.distribution import split_copied, split_recipients
 from loaders.entities import Named
 from loaders.identity import identify
 from loaders.links import Implements
-from loaders.local_actors import Jurisdiction, parent_region, qualify
+from loaders.local_actors import Jurisdiction, parent_region
 from loaders.meaning import meaning_keys
 from loaders.normalize import Normalized, normalize
 from loaders.records import EdgeRecord, GraphData, NodeRecord, Provenance, Unplaced
@@ -76,13 +76,6 @@ class _Builder:
         if self.identity.code is not None and (parent := parent_region(actor, Jurisdiction(self.identity.code))):
             self.edge(node_id, self.actor(parent), "WITHIN")  # the hierarchy up to the province
         return node_id
-
-    def localized(self, actor: lexicon.Actor) -> lexicon.Actor | None:
-        """In a local notice, a body the national lexicon does not know is read in the notice's
-        jurisdiction ("市市场监管局" in an annex item → 成都市市场监督管理局; a placeholder → None)."""
-        if self.identity.code is None or actor.id in lexicon.BY_ID:
-            return actor
-        return qualify(actor.name, Jurisdiction(self.identity.code))
 
     def named(self, entity: Named) -> str:
         props: dict[str, Any] = {"name": entity.name, "aliases": list(entity.aliases), "kind": entity.label.upper()}
@@ -317,8 +310,7 @@ class _Builder:
         self.node(activity_id, "Activity", props, owned=True)
         self.edge(self.notice_id, activity_id, "HAS_ACTIVITY")
         for part in draft.participants:
-            if (actor := self.localized(part.actor)) is not None:
-                self.edge(self.actor(actor), activity_id, "RUNS", role=part.role, **prov.as_props())
+            self.edge(self.actor(part.actor), activity_id, "RUNS", role=part.role, **prov.as_props())
         brands = entities.repeated_brands(item.span.text)
         own = {c.id for c in entities.campaigns_in(link_text, brands)}
         for campaign in entities.campaigns_in(draft.context + draft.title, brands):

@@ -98,3 +98,20 @@ def test_a_role_list_on_its_own_line_rules_the_item_above() -> None:
         [("德清县市场监督管理局", "SUPPORT"), ("德清县教育局", "LEAD")],
     )
     assert data.unplaced == ()
+
+
+def test_subjects_partners_co_subjects_and_fenbie_in_a_city_notice() -> None:
+    from tests.local_notices import HANGZHOU_2025
+
+    acts = _activities(build_graph(HANGZHOU_2025, "hz"))
+    assert acts == {
+        "二/（一）/1": ("在西湖区举办2025年杭州市“质量月”活动启动仪式", [
+            ("杭州市市场监督管理局", "LEAD"), ("杭州市西湖区人民政府", "PARTNER"),
+        ]),
+        "二/（一）/2": ("发布杭州市质量提升典型案例", [("杭州市市场监督管理局", "LEAD"), ("杭州市西湖区人民政府", "PARTNER")]),
+        "二/（三）/1": ("对电动自行车、电梯等重点产品开展市级监督抽查", [("杭州市市场监督管理局", "LEAD")]),
+        "二/（三）/2": ("打击制售假冒伪劣产品违法犯罪", [("杭州市公安局", "PARTNER"), ("杭州市市场监督管理局", "LEAD")]),
+        "二/（四）/1": ("举办全市职工质量技能竞赛", [("共青团杭州市委员会", "PARTNER"), ("杭州市总工会", "LEAD")]),
+        "二/（四）/2": ("举办质量管理小组成果发表会", [("余杭区", "LEAD")]),
+        "二/（四）/3": ("举办质量管理小组成果发表会", [("临平区", "LEAD")]),
+    }  # fmt: skip  # （二） asks 各区、县（市） to act: no activity of a named body
