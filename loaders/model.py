@@ -84,7 +84,11 @@ REL_KINDS: tuple[RelType, ...] = (
     RelType("PART_OF", "属于", "Activity → Campaign or Event; Event → Event."),
     RelType("CITES", "引用", "Activity → Document it cites."),
     RelType("ABOUT", "涉及", "Activity → Topic."),
-    RelType("IMPLEMENTS", "落实", "Activity → the KeyArrangement it carries out."),
+    RelType(
+        "IMPLEMENTS", "落实",
+        "Activity → the KeyArrangement it carries out; across notices (across: true): a local activity → "
+        "a higher-level notice's item or activity, a local notice → the higher-level notices of its year.",
+    ),
     RelType("COVERS", "涉及产品", "Activity → ProductCategory."),
     RelType("HOSTS", "承办", "Actor → Event it hosts."),
     RelType("CONTACT_OF", "所属", "Contact → the organizer it speaks for."),

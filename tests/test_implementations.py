@@ -49,8 +49,17 @@ def test_links_are_made_whichever_notice_is_loaded_first(
         ("二/（二）/2./1", "content:2023:6"),  # 职工质量技能竞赛 → 提高全民质量素养
         ("附件1/2/1", "arrangement:2023:9"),  # 质量管理小组成果发表赛 → 推动基层群众性质量活动
     }  # 检验检测 alone (a shared topic) links nothing
+    assert _notice_links(local, backend) == ["notice:2023"]
     reset(falkor, notice)
     load_graphs(falkor, [local])
+    assert _notice_links(local, backend) == ["notice:2023"]
     assert _implements(local, backend) == after_national  # the other order gives the same links
     load_graphs(falkor, [notice])
     assert _implements(local, backend) == after_national  # reloading the national notice remakes them
+
+
+def _notice_links(data: GraphData, store: GraphStore) -> list[str]:
+    from graph_api.store.repository import GraphRepository
+
+    out = GraphRepository(store).outgoing([data.notice_id], ["IMPLEMENTS"])
+    return [target for target, _ in out[(data.notice_id, "IMPLEMENTS")]]

@@ -164,6 +164,13 @@ class Notice(Node):
     async def _organizers(self, info: CtxInfo, *, listed: bool) -> list[Organizer]:
         return await self._children(info, "ORGANIZED_BY", listed=listed)
 
+    @strawberry.field(
+        description="The higher-level notices of its year this (local) notice carries out: the national one, "
+        "its province's, its city's; linked whichever was loaded first."
+    )
+    async def implements(self, info: CtxInfo) -> list[Notice]:
+        return await self._children(info, "IMPLEMENTS")
+
     @strawberry.field(description="The contact person.")
     async def contact(self, info: CtxInfo) -> Contact | None:
         found = await self._children(info, "HAS_CONTACT")

@@ -138,6 +138,7 @@ def load_steps(datas: Sequence[GraphData], batch: int = 500) -> list[WriteStep]:
             steps.append(WriteStep(Q.MERGE_EDGES, {"rows": rows}, rel_type=rel_type))
     for data in datas:  # across notices, whichever of two is loaded first
         steps.append(WriteStep(Q.LINK_IMPLEMENTATIONS, {"notice": data.notice_id}))
+        steps.append(WriteStep(Q.LINK_NOTICES, {"notice": data.notice_id}))
     for rows in batched(terms, batch * 4):
         steps.append(WriteStep(Q.MERGE_TERMS, {"rows": rows}))
     steps.append(WriteStep(Q.DELETE_ORPHAN_TERMS))
