@@ -18,7 +18,7 @@ KIND_WORDS = (
     ("质量标杆", "benchmark"), ("技术帮扶", "technical-assistance"), ("进校园", "campus"),
     ("进社区", "community"), ("进乡村", "countryside"), ("下乡", "countryside"), ("专项检查", "inspection"),
     ("执法打假", "enforcement"), ("打击", "enforcement"), ("计量", "metrology"), ("认证", "certification"),
-    ("标准化", "standardization"), ("品牌", "brand"), ("质量奖", "quality-award"),
+    ("标准化", "standardization"), ("质量奖", "quality-award"),
 )  # fmt: skip
 # Topics that are programmes of their own: sharing one is carrying it out. Other topics are
 # context: a shared topic alone links nothing (the link statement asks for another key).
