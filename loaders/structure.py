@@ -53,6 +53,7 @@ class _Parser:
         self.expect: str | None = None  # "theme", "annex_title", "slogans", "attachments"
         self.open_item: tuple[list[Item], int] | None = None  # list and index of a heading-only item
         self.open_style = ""  # its numbering: "（一）", "1.", "（1）", "一、"
+        self.points: tuple[int, str] | None = None  # (list, numbering) of points an item announced with "："
 
     # -- helpers -------------------------------------------------------------------------
     def second_notice(self, line: Span, what: str) -> LoadError:
@@ -79,6 +80,14 @@ class _Parser:
             section = f"{parent.section}/{cn_numeral(number)}"
             target.append(Item(section, number, title, line, len(line.text) - len(body), parent.body.strip("：")))
             return
+        last = target[-1] if target and not path.startswith("附件") else None
+        announced = last is not None and style != self.open_style and last.span.text.rstrip().endswith("：")
+        if last is not None and (announced or (self.points is not None and self.points == (id(target), style))):
+            # "（六）…重点安排如下：" then "1.锦江区…", "2.…": the points of the list it announces
+            target[-1] = replace(last, span=Span(last.span.start, line.end, self.doc.text[last.span.start : line.end]))
+            self.points = (id(target), style)
+            return
+        self.points = None
         title = body.split("。", 1)[0].rstrip("：")
         marker = cn_numeral(number) if path.startswith("附件") else f"（{cn_numeral(number)}）"
         target.append(Item(f"{path}/{marker}", number, title, line, len(line.text) - len(body)))
