@@ -66,3 +66,17 @@ def test_local_notice_loads_beside_the_national_one(falkor: FalkorDBStore, notic
     again = load_graphs(falkor, [local])
     assert again.outcome(local) == "replaced"
     assert len(repo.notices()) == 2
+
+
+def test_notices_filter_by_level_year_and_region(falkor: FalkorDBStore, notice: GraphData) -> None:
+    from tests.local_notices import HANGZHOU_2025
+
+    county = build_graph(COUNTY_2025, "dq")
+    city = build_graph(HANGZHOU_2025, "hz")
+    reset(falkor, notice, county, city)
+    repo = GraphRepository(falkor)
+    assert [n["id"] for n in repo.notices()] == [city.notice_id, county.notice_id, "notice:2023"]
+    assert [n["id"] for n in repo.notices(level="NATIONAL")] == ["notice:2023"]
+    assert [n["id"] for n in repo.notices(year=2025, within="330000")] == [city.notice_id, county.notice_id]
+    assert [n["id"] for n in repo.notices(within="330500")] == [county.notice_id]  # 湖州市: 德清县 is in it
+    assert repo.notices(within="440000") == []
