@@ -26,6 +26,11 @@ class Q(StrEnum):
     CREATE_INDEX_ACTIVITY_YEAR = "create_index_activity_year"
     CREATE_INDEX_NOTICE_YEAR = "create_index_notice_year"
     DELETE_NOTICE_FACTS = "delete_notice_facts"
+    MARK_NOTICE_SHARED = "mark_notice_shared"
+    DELETE_NOTICE_EDGES = "delete_notice_edges"
+    SWEEP_NOTICE_SHARED = "sweep_notice_shared"
+    UNMARK_NOTICE_SHARED = "unmark_notice_shared"
+    NOTICE_SUMMARIES = "notice_summaries"
     DELETE_ORPHAN_TERMS = "delete_orphan_terms"
     DELETE_ALL = "delete_all"
     MERGE_NODES = "merge_nodes"
@@ -53,6 +58,7 @@ class Q(StrEnum):
     NEIGHBORS = "neighbors"
     EXPORT_NODES = "export_nodes"
     EXPORT_EDGES = "export_edges"
+    EXPORT_TERMS = "export_terms"
 
 
 @dataclass(frozen=True)

@@ -1,12 +1,13 @@
-"""The ``qgraph`` command: serve, load, status, schema."""
+"""The ``qgraph`` command: serve, load, status, export, schema (and notices, unload in
+:mod:`graph_api.cli_notices`)."""
 
 from __future__ import annotations
 
 import contextlib
+import logging
 import os
 import re
 import signal
-import socket
 import sys
 import time
 from collections.abc import Iterator
@@ -19,6 +20,7 @@ from rich import box
 from rich.console import Console
 from rich.table import Table
 
+from graph_api import cli_notices
 from graph_api.errors import ConfigError, QGraphError
 from graph_api.logs import configure_logging
 from graph_api.settings import Settings, load_settings
@@ -89,19 +91,10 @@ def _settings(serving: bool = False) -> Settings:
     settings = load_settings()
     quiet = "INFO" if serving or _verbose["on"] else "WARNING"
     configure_logging(settings.log_level or quiet)
+    if not (serving or _verbose["on"]):
+        # The driver logs a routing failure, then raises it: the CLI's one error line says it.
+        logging.getLogger("neo4j").setLevel(logging.CRITICAL)
     return settings
-
-
-def _check_port(host: str, port: int) -> None:
-    with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET) as sock:
-        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-        try:
-            sock.bind((host, port))
-        except OSError as exc:
-            raise ConfigError(
-                f"cannot listen on {host}:{port} ({exc.strerror}); choose another with --port "
-                "or QGRAPH_PORT"
-            ) from None
 
 
 @app.command(help="Serve GraphQL at http://HOST:PORT/graphql (and the explorer at /).")
@@ -115,36 +108,11 @@ def serve(
     ] = None,
     workers: Annotated[int, typer.Option(metavar="N", min=1, help="worker processes (external stores only)")] = 1,
 ) -> None:
-    import uvicorn
+    from graph_api.serving import run_service
 
     settings = _settings(serving=True)
     settings = settings.with_(host=host or settings.host, port=port or settings.port)
-    if not 0 < settings.port < 65536:
-        raise ConfigError(f"QGRAPH_PORT: {settings.port} is not a TCP port (1-65535)", key="QGRAPH_PORT")
-    if workers > 1 and settings.backend == "embedded":
-        raise ConfigError("--workers > 1 needs an external store (QGRAPH_DB); the embedded one is per process")
-    _check_port(settings.host, settings.port)
-    if workers > 1:
-        err.print(f"qgraph: serving http://{settings.host}:{settings.port}/graphql ({settings.backend} store)")
-        uvicorn.run("graph_api.app:create_app", factory=True, host=settings.host, port=settings.port,
-                    workers=workers, log_config=None, lifespan="on", server_header=False)
-        return
-    from graph_api.app import create_app
-    from graph_api.loading import load_bundled_if_empty
-    from graph_api.store import open_store
-
-    # The store opens here, before serving: one that cannot start is one error line.
-    with _terminable():
-        store = open_store(settings)
-    try:
-        with _terminable():
-            if settings.load_if_empty:
-                load_bundled_if_empty(store, settings)
-        err.print(f"qgraph: serving http://{settings.host}:{settings.port}/graphql ({settings.backend} store)")
-        uvicorn.run(create_app(settings, store), host=settings.host, port=settings.port, log_config=None,
-                    lifespan="on", timeout_graceful_shutdown=10, server_header=False)
-    finally:
-        store.close()
+    run_service(settings, workers, announce=err.print)
 
 
 @app.command(
@@ -287,6 +255,9 @@ def schema() -> None:
     from graph_api.schema import schema_sdl
 
     sys.stdout.write(schema_sdl())
+
+
+cli_notices.register(app, _settings, _terminable, out)
 
 
 def _fail(message: str, code: int) -> NoReturn:

@@ -6,6 +6,11 @@ answers and the exit message of the CLI) and names the key, line or id that fail
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from loaders.errors import LoadError as DocumentError
+
 
 class QGraphError(Exception):
     """Root of every error the service raises on purpose."""
@@ -74,6 +79,22 @@ class LoadError(QGraphError):
 
     code = "BAD_INPUT"
 
+    @classmethod
+    def of(cls, exc: DocumentError) -> LoadError:
+        """The loaders' refusal as the service's coded error: same message, same details."""
+        error = cls(exc.message)
+        error.details = dict(exc.details)
+        return error
+
+
+@contextmanager
+def document_errors() -> Iterator[None]:
+    """Where loaders are called from the service: their refusals become coded ``LoadError``s."""
+    try:
+        yield
+    except DocumentError as exc:
+        raise LoadError.of(exc) from None
+
 
 class BadUserInput(QGraphError):
     """An API argument is malformed (cursor, id, enum, range)."""
@@ -82,12 +103,46 @@ class BadUserInput(QGraphError):
 
 
 class NotFound(QGraphError):
-    """An id names nothing in the graph."""
+    """An id names nothing in the graph, or no route answers at a path."""
 
     code = "NOT_FOUND"
+
+
+class BadRequest(QGraphError):
+    """The HTTP request itself is malformed: not UTF-8, not JSON, not a GraphQL request."""
+
+    code = "BAD_REQUEST"
+
+
+class MethodNotAllowed(QGraphError):
+    """The route exists, not for this HTTP method."""
+
+    code = "METHOD_NOT_ALLOWED"
+
+
+class Unauthenticated(QGraphError):
+    """An admin route without the admin bearer token (or with a wrong one)."""
+
+    code = "UNAUTHENTICATED"
+
+
+class NotReady(QGraphError):
+    """The service runs but cannot answer yet: the graph holds no notice."""
+
+    code = "NOT_READY"
+
+
+class LoadBusy(StoreError):
+    """Another load or unload holds the graph's load lock."""
+
+    code = "LOAD_BUSY"
 
 
 class LimitExceeded(QGraphError):
     """A request asks for more than the service allows (page size, depth, hops)."""
 
     code = "LIMIT_EXCEEDED"
+
+
+class BodyTooLarge(LimitExceeded):
+    """A request body or query string is larger than its limit (``QGRAPH_MAX_BODY`` …)."""

@@ -3,6 +3,11 @@
 GraphML (Gephi, ``networkx.read_graphml``), Cytoscape.js JSON elements, CSV (``nodes.csv`` and
 ``edges.csv`` in a zip) and Cypher that re-creates the graph. Every node and edge keeps its id,
 kind and properties; list values become JSON strings where a format has no lists.
+
+The Cypher export is a full copy, not a picture: replayed into an empty Neo4j 5 or FalkorDB
+database it answers every query as the original does. It carries what the visual formats leave
+out: the indexes, the derived properties filters and search compare (folded texts), the search
+index (``Term`` nodes and their ``INDEXES`` edges) and the load's version (the ``Meta`` node).
 """
 
 from __future__ import annotations
@@ -12,14 +17,16 @@ import io
 import json
 import zipfile
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import networkx as nx
 
+from cypher import read_statement
 from graph_api.errors import BadUserInput
 from graph_api.store.protocol import Row
-from loaders.model import ENTITY, NODE_LABELS, REL_TYPES
+from graph_api.store.writer import INDEX_STEPS
+from loaders.model import ENTITY, INDEXES, META, NODE_LABELS, REL_TYPES, TERM
 
 FORMATS = {
     "graphml": ("application/graphml+xml", "quality-graph.graphml"),
@@ -28,31 +35,47 @@ FORMATS = {
     "cypher": ("application/x-cypher-query; charset=utf-8", "quality-graph.cypher"),
 }
 # Derived, internal properties that a consumer has no use for: the search text and the
-# folded copies filters compare (written by graph_api.store.writer.filter_keys).
+# folded copies filters compare (written by graph_api.store.writer.filter_keys). Only the
+# Cypher export, a copy to replay, keeps them.
 INTERNAL = frozenset({"search_text", "name_folds", "title_fold", "section_fold"})
+# Search-index rows per replay statement: a row is short, so more of them than of nodes.
+TERM_BATCH = 1000
+# The index statements of the FalkorDB dialect are the portable form (no name, no IF NOT
+# EXISTS) that Neo4j 5 takes too; the export replays into an empty database.
+PORTABLE_DIALECT = "falkordb"
 
 
 @dataclass(frozen=True)
 class Graph:
-    """Export rows: nodes (props with id, label, kind) and edges (source, target, type, props)."""
+    """Export rows: nodes (props with id, label, kind) and edges (source, target, type, props);
+    for the Cypher export also each node's internal properties, the search index rows
+    (term, id, weight) and the load's version and time."""
 
     nodes: list[dict[str, Any]]
     edges: list[dict[str, Any]]
+    internal: dict[str, dict[str, Any]] = field(default_factory=dict)
+    terms: list[dict[str, Any]] = field(default_factory=list)
+    meta: dict[str, Any] | None = None
 
 
-def prepare(node_rows: list[Row], edge_rows: list[Row]) -> Graph:
+def prepare(
+    node_rows: list[Row], edge_rows: list[Row], term_rows: list[Row] | None = None, meta: Row | None = None
+) -> Graph:
     """Plain node and edge dicts from the store's export rows."""
     nodes = []
+    internal: dict[str, dict[str, Any]] = {}
     for row in node_rows:
         props = {k: v for k, v in row["props"].items() if k not in INTERNAL and v is not None}
         label = props.get("label") or next(lb for lb in row["labels"] if lb != ENTITY)
         nodes.append({**props, "label": label})
+        internal[props["id"]] = {k: v for k, v in row["props"].items() if k in INTERNAL and v is not None}
     edges = []
     for i, row in enumerate(edge_rows):
         props = {k: v for k, v in (row["props"] or {}).items() if v is not None}
         edge_id = f"{row['type']}:{props.get('key') or i}"
         edges.append({"id": edge_id, "source": row["source"], "target": row["target"], "type": row["type"], **props})
-    return Graph(nodes, edges)
+    terms = [{"term": r["term"], "id": r["id"], "weight": r["weight"]} for r in term_rows or []]
+    return Graph(nodes, edges, internal, terms, dict(meta) if meta else None)
 
 
 def _flat(value: Any) -> Any:
@@ -148,14 +171,28 @@ def cypher_literal(value: Any) -> str:
     raise TypeError(f"no Cypher literal for {type(value).__name__}")
 
 
+def index_statements() -> list[str]:
+    """The service's index statements in the form both Neo4j 5 and FalkorDB take."""
+    out = []
+    for name in INDEX_STEPS:
+        text = read_statement(name.value, PORTABLE_DIALECT)
+        out.append(" ".join(ln for ln in text.splitlines() if not ln.lstrip().startswith("//")).strip() + ";")
+    return out
+
+
 def to_cypher(graph: Graph, batch: int = 200) -> bytes:
-    """Statements that re-create the graph in Neo4j or FalkorDB (run them in order)."""
-    lines = ["// quality-graph export: nodes then relationships", "CREATE INDEX FOR (n:Entity) ON (n.id);"]
+    """Statements that re-create the graph in an empty Neo4j 5 or FalkorDB database, one per
+    line (run them in order): indexes, nodes, relationships, the search index, the version."""
+    lines = [
+        "// quality-graph export: indexes, nodes, relationships, the search index and the load's version.",
+        "// Replay it in order into an empty database (cypher-shell -f, or one statement per line).",
+        *index_statements(),
+    ]
     by_label: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for n in graph.nodes:
         if n["label"] not in NODE_LABELS:
             continue
-        by_label[n["label"]].append(n)
+        by_label[n["label"]].append({**n, **graph.internal.get(n["id"], {})})
     for label, nodes in sorted(by_label.items()):
         for i in range(0, len(nodes), batch):
             rows = cypher_literal(nodes[i : i + batch])
@@ -172,6 +209,14 @@ def to_cypher(graph: Graph, batch: int = 200) -> bytes:
                 f"UNWIND {rows} AS row MATCH (a:Entity {{id: row.s}}) MATCH (b:Entity {{id: row.t}}) "
                 f"CREATE (a)-[r:{rel}]->(b) SET r = row.p;"
             )
+    for i in range(0, len(graph.terms), TERM_BATCH):
+        rows = cypher_literal(graph.terms[i : i + TERM_BATCH])
+        lines.append(
+            f"UNWIND {rows} AS row MERGE (t:{TERM} {{text: row.term}}) WITH t, row "
+            f"MATCH (n:{ENTITY} {{id: row.id}}) CREATE (t)-[:{INDEXES} {{weight: row.weight}}]->(n);"
+        )
+    if graph.meta:
+        lines.append(f"CREATE (m:{META}) SET m = {cypher_literal({'id': 'meta', **graph.meta})};")
     return ("\n".join(lines) + "\n").encode()
 
 

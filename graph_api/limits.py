@@ -14,13 +14,19 @@ list field ``QGRAPH_COST_LIST_SIZE`` (``LONG_LISTS`` for the few known to run lo
 connection's ``nodes``/``edges`` hold ``first`` items; its ``totalCount`` and ``pageInfo``
 one. GraphQL Armor's cost limit weighs objects, scalars and depth but not list sizes, and
 walks a fragment at each spread; this keeps its design of refusing before execution.
+Argument values are checked in :mod:`graph_api.inputs`.
+
+Introspection (the subtrees of ``__schema`` and ``__type``) is measured apart, against its own
+bounds (:mod:`graph_api.introspection`): the standard introspection query is deeper than any
+data query needs to be, and its lists are as long as the schema, not as a page.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
-from typing import Any
+from dataclasses import astuple, dataclass
+from functools import lru_cache
+from typing import Any, NoReturn
 
 from graphql import (
     DocumentNode,
@@ -34,38 +40,40 @@ from graphql import (
     InlineFragmentNode,
     IntValueNode,
     ListValueNode,
-    ObjectValueNode,
     OperationDefinitionNode,
     SelectionSetNode,
-    StringValueNode,
     ValueNode,
     VariableNode,
     get_named_type,
     get_nullable_type,
+    parse,
     value_from_ast_untyped,
 )
-from graphql.language import FloatValueNode
+from graphql.type.introspection import SchemaMetaFieldDef, TypeMetaFieldDef
 
-from graph_api.errors import BadUserInput, LimitExceeded, QGraphError
+from graph_api import introspection
+from graph_api.depth import document_depth
+from graph_api.errors import LimitExceeded, QGraphError
+from graph_api.inputs import MAX_NUMBER_CHARS, ArgumentCheck, check_variables
+from graph_api.introspection import INTROSPECTION_FIELDS, MAX_INTROSPECTION_DEPTH, is_introspection_type
 from graph_api.settings import Settings
 
 # Arguments that size a list: a page, a subgraph, a batch of ids.
-SIZE_ARGUMENTS = ("first", "limit")
+SIZE_ARGUMENTS = ("first", "last", "limit")
 # Plain list fields known to run long (a body's partners, a campaign's actors): counted at
 # this size instead of QGRAPH_COST_LIST_SIZE.
 LONG_LISTS = {"partners": 100, "actors": 100}
 # The list fields of a connection type, already counted by the connection's `first`.
 CONNECTION_LISTS = frozenset({"nodes", "edges"})
-# Filter keys that follow a relation: each one multiplies the work of what it holds.
-HOP_KEYS = frozenset({"runs", "some", "none", "all"})
-WIDTH_KEYS = frozenset({"AND", "OR"})
-INTROSPECTION_FIELDS = frozenset({"__schema", "__type"})
 # Times one response key may be selected in one selection set (inline fragments included):
 # validation compares every pair of same-named fields (OverlappingFieldsCanBeMerged), so 400
 # copies of `stats { nodes }`, well inside the token limit, took 1.7 s to validate.
 MAX_SAME_FIELD = 10
-# Digits beyond any Int or Float the schema takes; Python refuses to convert over 4300.
-MAX_NUMBER_CHARS = 40
+# The root fields of introspection, defined by graphql-core rather than on the query type.
+META_FIELDS = {"__schema": SchemaMetaFieldDef, "__type": TypeMetaFieldDef}
+# Nesting the recursive walk follows (three frames a level) before it stops and counts the
+# document's depth without recursion (a 600-level document would exhaust the stack).
+WALK_CEILING = 100
 
 
 class Forbidden(QGraphError):
@@ -76,14 +84,27 @@ class Forbidden(QGraphError):
 
 @dataclass(frozen=True)
 class Measure:
-    """What a selection set asks for: deepest nesting, aliases, and the fields it may return."""
+    """What a selection set asks for: deepest nesting, aliases, and the fields it may return,
+    of data (``depth``, ``cost``) and of introspection (``meta_depth``, ``meta_cost``)."""
 
     depth: int = 0
     aliases: int = 0
     cost: int = 0
+    meta_depth: int = 0
+    meta_cost: int = 0
 
     def __add__(self, other: Measure) -> Measure:
-        return Measure(max(self.depth, other.depth), self.aliases + other.aliases, self.cost + other.cost)
+        return Measure(
+            max(self.depth, other.depth),
+            self.aliases + other.aliases,
+            self.cost + other.cost,
+            max(self.meta_depth, other.meta_depth),
+            self.meta_cost + other.meta_cost,
+        )
+
+    def worst(self, other: Measure) -> Measure:
+        """Each measure at the larger of the two (for alternative operations)."""
+        return Measure(*(max(a, b) for a, b in zip(astuple(self), astuple(other), strict=True)))
 
 
 ZERO = Measure()
@@ -97,41 +118,28 @@ class DocumentCheck:
         self.settings = settings
         self.variables = variables or {}
         self.fragments: dict[str, FragmentDefinitionNode] = {}
-        self._memo: dict[tuple[str, int | None], Measure] = {}
-        self._visiting: set[tuple[str, int | None]] = set()
-        self.input_values = 0
+        self._memo: dict[tuple[str, int | None, bool], Measure] = {}
+        self._visiting: set[tuple[str, int | None, bool]] = set()
+        self.arguments = ArgumentCheck(settings, self.variables)
         self.introspection = False
+        self.meta_sizes = introspection.list_sizes(schema)
         self._nesting = 0
+        self._meta = 0  # fields nested inside an introspection subtree
         self._keys_memo: dict[str, dict[str, int]] = {}
         self._keys_visiting: set[str] = set()
 
     def check(self, document: DocumentNode) -> Measure:
         """The measure of the document's costliest operation; raises on any limit exceeded."""
         check_variables(self.variables, self.settings)
-        # Declared defaults count where a variable is not sent (`query($n: Int = 100)`).
-        defaults = {
-            v.variable.name.value: value_from_ast_untyped(v.default_value)
-            for d in document.definitions
-            if isinstance(d, OperationDefinitionNode)
-            for v in d.variable_definitions or ()
-            if v.default_value is not None
-        }
-        self.variables = {**defaults, **self.variables}
-        self.fragments = {d.name.value: d for d in document.definitions if isinstance(d, FragmentDefinitionNode)}
-        worst = ZERO
-        for definition in document.definitions:
-            if isinstance(definition, OperationDefinitionNode):
-                root = self.schema.get_root_type(definition.operation)
-                measure = self.selection_set(root, definition.selection_set, page=None)
-                worst = Measure(
-                    max(worst.depth, measure.depth), max(worst.aliases, measure.aliases), max(worst.cost, measure.cost)
-                )
-        # Fragments no operation spreads are still validated; their size is the document's.
-        for name in self.fragments:
-            self.fragment(name, page=None)
+        try:
+            worst = self.measure(document)
+        except _TooDeep:
+            self.refuse_too_deep(document)
         s = self.settings
         if worst.depth > s.max_depth:
             self.refuse_depth(worst.depth)
+        if worst.meta_depth > MAX_INTROSPECTION_DEPTH:
+            raise introspection.refuse_depth(worst.meta_depth)
         if worst.aliases > s.max_aliases:
             raise LimitExceeded(
                 f"{worst.aliases} aliases exceed the limit of {s.max_aliases} (QGRAPH_MAX_ALIASES)",
@@ -143,6 +151,34 @@ class DocumentCheck:
                 "pages (`first`) or fewer nested lists",
                 limit="QGRAPH_MAX_COST", value=min(worst.cost, 2**62), maximum=s.max_cost,
             )  # fmt: skip
+        if worst.meta_cost:
+            allowance = introspection_allowance(self.schema)
+            if worst.meta_cost > allowance:
+                raise introspection.refuse_cost(worst.meta_cost, allowance)
+        return worst
+
+    def measure(self, document: DocumentNode) -> Measure:
+        """The measure of the document's costliest operation, before any limit but nesting."""
+        # Declared defaults count where a variable is not sent (`query($n: Int = 100)`).
+        defaults = {
+            v.variable.name.value: value_from_ast_untyped(v.default_value)
+            for d in document.definitions
+            if isinstance(d, OperationDefinitionNode)
+            for v in d.variable_definitions or ()
+            if v.default_value is not None
+        }
+        self.variables = {**defaults, **self.variables}
+        self.arguments = ArgumentCheck(self.settings, self.variables)
+        self.fragments = {d.name.value: d for d in document.definitions if isinstance(d, FragmentDefinitionNode)}
+        worst = ZERO
+        for definition in document.definitions:
+            if isinstance(definition, OperationDefinitionNode):
+                root = self.schema.get_root_type(definition.operation)
+                worst = worst.worst(self.selection_set(root, definition.selection_set, page=None))
+        # Fragments no operation spreads are still validated: their nesting counts too.
+        for name in self.fragments:
+            alone = self.fragment(name, page=None)
+            worst = worst.worst(Measure(depth=alone.depth, meta_depth=alone.meta_depth))
         return worst
 
     # -- selections --------------------------------------------------------------------
@@ -207,7 +243,7 @@ class DocumentCheck:
         return keys
 
     def fragment(self, name: str, *, page: int | None) -> Measure:
-        key = (name, page)
+        key = (name, page, self._meta > 0)
         if key in self._memo:
             return self._memo[key]
         definition = self.fragments.get(name)
@@ -221,52 +257,72 @@ class DocumentCheck:
         return measure
 
     def field(self, parent: GraphQLNamedType | None, node: FieldNode, *, page: int | None) -> Measure:
-        # Fields nested this deep in the walk are at least this deep in the answer: stop early,
-        # before a 600-level document exhausts the interpreter's stack.
+        meta = self._meta > 0 or node.name.value in INTROSPECTION_FIELDS or is_introspection_type(parent)
         self._nesting += 1
+        self._meta += meta
         try:
-            if self._nesting > self.settings.max_depth:
-                self.refuse_depth(self._nesting)
-            return self._field(parent, node, page=page)
+            if self._nesting > max(self.settings.max_depth, WALK_CEILING):
+                raise _TooDeep
+            return self._field(parent, node, page=page, meta=meta)
         finally:
             self._nesting -= 1
+            self._meta -= meta
 
-    def refuse_depth(self, depth: int) -> None:
+    def refuse_depth(self, depth: int) -> NoReturn:
         s = self.settings
         raise LimitExceeded(
             f"query depth {depth} exceeds the limit of {s.max_depth} (QGRAPH_MAX_DEPTH)",
             limit="QGRAPH_MAX_DEPTH", value=depth, maximum=s.max_depth,
         )  # fmt: skip
 
-    def _field(self, parent: GraphQLNamedType | None, node: FieldNode, *, page: int | None) -> Measure:
+    def refuse_too_deep(self, document: DocumentNode) -> NoReturn:
+        """Refuse a document too deep to walk, naming the depth it has."""
+        data = document_depth(document)
+        if data > self.settings.max_depth:
+            self.refuse_depth(data)
+        meta = document_depth(document, introspection=True)
+        if meta > MAX_INTROSPECTION_DEPTH:
+            raise introspection.refuse_depth(meta)
+        self.refuse_depth(max(data, meta))  # not reached: one of them is past the walk's ceiling
+
+    def _field(self, parent: GraphQLNamedType | None, node: FieldNode, *, page: int | None, meta: bool) -> Measure:
         name = node.name.value
         if name in INTROSPECTION_FIELDS:
             self.introspection = True
         for argument in node.arguments or ():
-            self.input_value(argument.name.value, argument.value, depth=1, hops=0)
+            self.arguments.value(argument.name.value, argument.value, depth=1, hops=0)
         aliases = 1 if node.alias else 0
         if node.selection_set is None:
-            return Measure(1, aliases, 1)
+            return Measure(aliases=aliases, meta_depth=1, meta_cost=1) if meta else Measure(1, aliases, 1)
         definition = _field_definition(parent, name)
         inner_type = get_named_type(definition.type) if definition else None
-        size = self.list_size(definition, node, page=page)
-        if size is not None and not _is_list(definition):  # a connection: its nodes/edges are the page
-            inner = self.selection_set(inner_type, node.selection_set, page=size)
-            return Measure(1 + inner.depth, aliases + inner.aliases, 1 + inner.cost)
-        inner = self.selection_set(inner_type, node.selection_set, page=None)
-        return Measure(1 + inner.depth, aliases + inner.aliases, 1 + (1 if size is None else size) * inner.cost)
+        size = self.list_size(definition, node, page=page, meta=meta)
+        connection = size is not None and not _is_list(definition)  # its nodes/edges are the page
+        inner = self.selection_set(inner_type, node.selection_set, page=size if connection else None)
+        times = 1 if connection or size is None else size
+        if meta:
+            return Measure(
+                aliases=aliases + inner.aliases, meta_depth=1 + inner.meta_depth, meta_cost=1 + times * inner.meta_cost
+            )
+        return Measure(
+            1 + inner.depth, aliases + inner.aliases, 1 + times * inner.cost, inner.meta_depth, times * inner.meta_cost
+        )
 
-    def list_size(self, definition: GraphQLField | None, node: FieldNode, *, page: int | None) -> int | None:
-        """How many items the field may return: its size argument, its ids, or the default."""
+    def list_size(
+        self, definition: GraphQLField | None, node: FieldNode, *, page: int | None, meta: bool = False
+    ) -> int | None:
+        """How many items the field may return: its size argument, its ids, or the default;
+        an introspection list: the most items it holds in this schema."""
         if definition is None:
             return None
+        if meta:
+            return self.meta_sizes.get(node.name.value, self.settings.cost_list_size) if _is_list(definition) else None
         given = {a.name.value: a.value for a in node.arguments or ()}
-        for name in SIZE_ARGUMENTS:
-            if name in definition.args:
-                value = self.literal(given.get(name))
-                if isinstance(value, int) and not isinstance(value, bool):
-                    return max(value, 0)  # a negative `first` must not offset a sibling's cost
-                return self.settings.default_page
+        sizes = [self.literal(given.get(name)) for name in SIZE_ARGUMENTS if name in definition.args]
+        if sizes:
+            counted = [v for v in sizes if isinstance(v, int) and not isinstance(v, bool)]
+            # a negative `first` must not offset a sibling's cost
+            return max(0, *counted) if counted else self.settings.default_page
         if not _is_list(definition):
             return None
         if page is not None and node.name.value in CONNECTION_LISTS:
@@ -288,124 +344,20 @@ class DocumentCheck:
             return [self.literal(v) for v in node.values]
         return None
 
-    # -- argument values ---------------------------------------------------------------
-    def input_value(self, name: str, node: ValueNode, *, depth: int, hops: int) -> None:
-        """Check one argument value as written; variables are checked where they are used."""
-        if isinstance(node, VariableNode):
-            if node.name.value in self.variables:
-                self.raw_value(name, self.variables[node.name.value], depth=depth, hops=hops)
-            return
-        self.count_value(name)
-        if isinstance(node, StringValueNode):
-            self.check_string(name, node.value)
-        elif isinstance(node, IntValueNode | FloatValueNode):
-            if len(node.value) > MAX_NUMBER_CHARS:
-                raise BadUserInput(f"argument `{name}`: a number of {len(node.value)} characters", argument=name)
-        elif isinstance(node, ListValueNode):
-            self.check_container(name, depth, len(node.values))
-            for item in node.values:
-                self.input_value(name, item, depth=depth + 1, hops=hops)
-        elif isinstance(node, ObjectValueNode):
-            self.check_container(name, depth, 0)
-            for field in node.fields:
-                key = field.name.value
-                self.check_key(key, field.value, hops)
-                self.input_value(key, field.value, depth=depth + 1, hops=hops + (key in HOP_KEYS))
-
-    def raw_value(self, name: str, value: Any, *, depth: int, hops: int) -> None:
-        """Check a variable's JSON value at the place it is used."""
-        self.count_value(name)
-        if isinstance(value, str):
-            self.check_string(name, value)
-        elif isinstance(value, list):
-            self.check_container(name, depth, len(value))
-            for item in value:
-                self.raw_value(name, item, depth=depth + 1, hops=hops)
-        elif isinstance(value, dict):
-            self.check_container(name, depth, 0)
-            for key, item in value.items():
-                self.check_key(key, item, hops)
-                self.raw_value(key, item, depth=depth + 1, hops=hops + (key in HOP_KEYS))
-
-    def count_value(self, name: str) -> None:
-        self.input_values += 1
-        if self.input_values > self.settings.max_input_size:
-            limit = self.settings.max_input_size
-            raise LimitExceeded(
-                f"the arguments hold more than {limit} values (QGRAPH_MAX_INPUT_SIZE)",
-                argument=name, limit="QGRAPH_MAX_INPUT_SIZE", maximum=limit,
-            )  # fmt: skip
-
-    def check_string(self, name: str, text: str) -> None:
-        _check_string(name, text, self.settings)
-
-    def check_container(self, name: str, depth: int, length: int) -> None:
-        _check_container(name, depth, length, self.settings)
-
-    def check_key(self, key: str, value: Any, hops: int) -> None:
-        """Filter width (AND/OR branches) and relation hops, whatever the engine evaluating it."""
-        s = self.settings
-        if key in HOP_KEYS and hops + 1 > s.max_filter_hops:
-            raise LimitExceeded(
-                f"filter nests {hops + 1} relation quantifiers (`{key}`), more than the limit of "
-                f"{s.max_filter_hops} (QGRAPH_FILTER_HOPS)",
-                argument=key, limit="QGRAPH_FILTER_HOPS", maximum=s.max_filter_hops,
-            )  # fmt: skip
-        if key in WIDTH_KEYS:
-            items = value.values if isinstance(value, ListValueNode) else value
-            width = len(items) if isinstance(items, list | tuple) else 1
-            if width > s.max_filter_width:
-                raise LimitExceeded(
-                    f"filter `{key}` has {width} branches, more than the limit of {s.max_filter_width} "
-                    "(QGRAPH_FILTER_WIDTH)",
-                    argument=key, limit="QGRAPH_FILTER_WIDTH", maximum=s.max_filter_width,
-                )  # fmt: skip
+class _TooDeep(Exception):
+    """The walk reached its nesting ceiling (internal: the check then counts the true depth)."""
 
 
-def _check_string(name: str, text: str, s: Settings) -> None:
-    if len(text) > s.max_string:
-        raise LimitExceeded(
-            f"argument `{name}` has {len(text)} characters, more than the limit of {s.max_string} (QGRAPH_MAX_STRING)",
-            argument=name, limit="QGRAPH_MAX_STRING", maximum=s.max_string,
-        )  # fmt: skip
-
-
-def _check_container(name: str, depth: int, length: int, s: Settings) -> None:
-    if depth > s.max_input_depth:
-        raise LimitExceeded(
-            f"argument `{name}` nests deeper than the limit of {s.max_input_depth} (QGRAPH_MAX_INPUT_DEPTH)",
-            argument=name, limit="QGRAPH_MAX_INPUT_DEPTH", maximum=s.max_input_depth,
-        )  # fmt: skip
-    if length > s.max_list:
-        raise LimitExceeded(
-            f"argument `{name}` has {length} items, more than the limit of {s.max_list} (QGRAPH_MAX_LIST)",
-            argument=name, limit="QGRAPH_MAX_LIST", maximum=s.max_list,
-        )  # fmt: skip
-
-
-def check_variables(variables: Mapping[str, Any], s: Settings) -> None:
-    """Bound the raw variables as sent, used or not: nesting, list lengths, strings, values."""
-    count = 0
-    stack: list[tuple[str, Any, int]] = [(k, v, 1) for k, v in variables.items()]
-    while stack:
-        name, value, depth = stack.pop()
-        count += 1
-        if count > s.max_input_size:
-            raise LimitExceeded(
-                f"the variables hold more than {s.max_input_size} values (QGRAPH_MAX_INPUT_SIZE)",
-                limit="QGRAPH_MAX_INPUT_SIZE", maximum=s.max_input_size,
-            )  # fmt: skip
-        if isinstance(value, str):
-            _check_string(name, value, s)
-        elif isinstance(value, list):
-            _check_container(name, depth, len(value), s)
-            stack.extend((name, item, depth + 1) for item in value)
-        elif isinstance(value, dict):
-            _check_container(name, depth, 0, s)
-            stack.extend((str(k), item, depth + 1) for k, item in value.items())
+@lru_cache(maxsize=8)
+def introspection_allowance(schema: GraphQLSchema) -> int:
+    """The introspection cost a request may have on ``schema``: a few standard full queries."""
+    standard = DocumentCheck(schema, Settings(), None).measure(parse(introspection.STANDARD_QUERY))
+    return introspection.STANDARD_QUERIES_ALLOWED * standard.meta_cost
 
 
 def _field_definition(parent: GraphQLNamedType | None, name: str) -> GraphQLField | None:
+    if name in META_FIELDS:
+        return META_FIELDS[name]
     fields = getattr(parent, "fields", None) if parent is not None else None
     if not fields or name.startswith("__"):
         return None

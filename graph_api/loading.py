@@ -13,12 +13,13 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from graph_api.errors import LoadError
+from graph_api.errors import LoadError, document_errors
 from graph_api.settings import Settings
 from graph_api.store.held import check_not_lost, note_load
 from graph_api.store.protocol import GraphStore, Progress
 from graph_api.store.repository import GraphRepository
 from graph_api.store.writer import load_steps
+from loaders.bounded import ReadLimits, parse_bounded
 from loaders.reader import bundled_notice, parse_notice, read_file
 from loaders.records import GraphData
 
@@ -43,16 +44,19 @@ class LoadSummary:
 
 @dataclass(frozen=True)
 class Source:
-    """One notice to load: its name (shown in errors) and its bytes."""
+    """One notice to load: its name (shown in errors) and its bytes; ``trusted`` only for the
+    bundled notice, which is read in-process instead of in a bounded child."""
 
     name: str
     raw: bytes
+    trusted: bool = False
 
 
 def source_of(path: Path | None, max_bytes: int) -> Source:
     """The bundled notice (``None``) or a file, checked for size before it is read."""
-    name, raw = bundled_notice() if path is None else read_file(path, max_bytes)
-    return Source(name, raw)
+    with document_errors():
+        name, raw = bundled_notice() if path is None else read_file(path, max_bytes)
+    return Source(name, raw, trusted=path is None)
 
 
 def parse_sources(
@@ -62,10 +66,16 @@ def parse_sources(
     force: bool = False,
     progress: Callable[[str], None] | None = None,
 ) -> list[GraphData]:
-    """Parse and check every source first: one bad file stops the whole load."""
+    """Parse and check every source first: one bad file stops the whole load. Each untrusted
+    file is read in a child process within QGRAPH_PARSE_MEMORY_MB and QGRAPH_PARSE_TIMEOUT."""
     out = []
+    limits = ReadLimits(settings.parse_memory_mb, settings.parse_timeout)
     for source in sources:
-        data = parse_notice(source.raw, source.name, settings.max_file_bytes)
+        with document_errors():
+            if source.trusted:
+                data = parse_notice(source.raw, source.name, settings.max_file_bytes)
+            else:
+                data = parse_bounded(source.raw, source.name, settings.max_file_bytes, limits)
         if not force:
             check_unplaced(data, source.name, settings.max_unplaced_share)
             check_activities(data, source.name)

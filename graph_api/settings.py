@@ -18,7 +18,8 @@ Environment variables (all optional):
 ``QGRAPH_LOG_LEVEL``       DEBUG, INFO, WARNING, ERROR; unset: INFO from ``qgraph serve``,
                            WARNING from the other commands (INFO with ``--verbose``)
 ``QGRAPH_DEBUG``           1 to show error details and field suggestions
-``QGRAPH_MAX_DEPTH``       GraphQL query depth limit, default 10
+``QGRAPH_MAX_DEPTH``       GraphQL query depth limit, default 10 (introspection is bounded
+                           apart: graph_api/introspection.py)
 ``QGRAPH_MAX_ALIASES``     aliases per operation, default 30
 ``QGRAPH_MAX_TOKENS``      tokens per operation, default 2000
 ``QGRAPH_DEFAULT_PAGE``    default ``first``, default 20
@@ -27,6 +28,9 @@ Environment variables (all optional):
 ``QGRAPH_CORS_ORIGINS``    comma-separated origins allowed by CORS (default: none)
 ``QGRAPH_ADMIN_TOKEN``     enables ``POST /admin/reload`` for bearers of this token
 ``QGRAPH_MAX_FILE_MB``     largest notice file (or reload body) accepted, MB, default 20
+``QGRAPH_PARSE_MEMORY_MB`` address space of the child process that reads one notice file,
+                           MB, default 1024 (a file needing more is refused)
+``QGRAPH_PARSE_TIMEOUT``   seconds that child may take to read one file, default 30
 ``QGRAPH_MAX_UNPLACED``    share of a notice's lines that may stay unplaced before a load
                            is refused (unless forced), default 0.25
 ``QGRAPH_WATCH_INTERVAL``  seconds between the service's store health checks, default 2
@@ -67,6 +71,7 @@ FALKORDB_SCHEMES = frozenset({"falkordb", "redis", "falkordbs", "rediss"})
 LOG_LEVELS = frozenset({"DEBUG", "INFO", "WARNING", "ERROR"})
 # Who may use introspection and /metrics: everyone, no one, or bearers of the admin token.
 ACCESS = frozenset({"on", "off", "admin"})
+MIN_PARSE_MEMORY_MB = 256
 
 
 @dataclass(frozen=True)
@@ -96,6 +101,8 @@ class Settings:
     admin_token: str | None = None
     max_file_mb: float = 20.0
     max_unplaced_share: float = 0.25
+    parse_memory_mb: int = 1024
+    parse_timeout: float = 30.0
     watch_interval: float = 2.0
 
     @property
@@ -179,6 +186,8 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         cors_origins=tuple(o.strip() for o in env.get("QGRAPH_CORS_ORIGINS", "").split(",") if o.strip()),
         admin_token=env.get("QGRAPH_ADMIN_TOKEN") or None,
         max_file_mb=_number(env, "QGRAPH_MAX_FILE_MB", base.max_file_mb, float),
+        parse_memory_mb=int(_number(env, "QGRAPH_PARSE_MEMORY_MB", base.parse_memory_mb, int)),
+        parse_timeout=_number(env, "QGRAPH_PARSE_TIMEOUT", base.parse_timeout, float),
         max_unplaced_share=_number(env, "QGRAPH_MAX_UNPLACED", base.max_unplaced_share, float),
         watch_interval=_number(env, "QGRAPH_WATCH_INTERVAL", base.watch_interval, float),
         max_cost=int(_number(env, "QGRAPH_MAX_COST", base.max_cost, int)),
@@ -197,6 +206,12 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
     if settings.max_unplaced_share > 1:
         raise ConfigError(
             f"QGRAPH_MAX_UNPLACED: a share from 0 to 1, got {settings.max_unplaced_share:g}", key="QGRAPH_MAX_UNPLACED"
+        )
+    if settings.parse_memory_mb < MIN_PARSE_MEMORY_MB:
+        raise ConfigError(
+            f"QGRAPH_PARSE_MEMORY_MB: at least {MIN_PARSE_MEMORY_MB} (the PDF and Word readers need ~100 MB to start), "
+            f"got {settings.parse_memory_mb}",
+            key="QGRAPH_PARSE_MEMORY_MB",
         )
     for key in ("QGRAPH_INTROSPECTION", "QGRAPH_METRICS"):
         if env.get(key, "on").lower() not in ACCESS:

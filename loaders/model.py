@@ -14,6 +14,9 @@ from dataclasses import dataclass
 ENTITY = "Entity"
 # Search index nodes; not part of the domain graph (excluded from stats and exports).
 TERM = "Term"
+# The search index's relationship (Term → node) and the one node that holds the load's version.
+INDEXES = "INDEXES"
+META = "Meta"
 
 
 @dataclass(frozen=True)

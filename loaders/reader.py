@@ -7,12 +7,12 @@ from __future__ import annotations
 
 import codecs
 import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from importlib import resources
 from pathlib import Path
 
-from graph_api.errors import LoadError
 from loaders import formats
+from loaders.errors import LoadError
 from loaders.formats.script import to_simplified
 from loaders.notice import build_graph
 from loaders.records import GraphData
@@ -178,8 +178,21 @@ def check_line_count(text: str, name: str) -> None:
         )
 
 
-def parse_notice(raw: bytes, name: str, max_bytes: int = DEFAULT_MAX_BYTES) -> GraphData:
-    """Graph records of one notice's bytes (``name`` is shown in errors and provenance)."""
+@dataclass(frozen=True)
+class NoticeText:
+    """A notice file read to text: the text to parse, the original when it was converted
+    (traditional script), and what the file was ("UTF-8", "PDF", "GB18030, traditional …")."""
+
+    text: str
+    original: str | None
+    encoding: str
+
+
+def read_text(raw: bytes, name: str, max_bytes: int = DEFAULT_MAX_BYTES) -> NoticeText:
+    """The text of a notice's bytes, whatever the format, after every check; or a LoadError.
+
+    This is the part that reads untrusted formats: :mod:`loaders.bounded` runs it in a child
+    process with a memory and a time limit."""
     if len(raw) > max_bytes:
         raise LoadError(_too_large(name, len(raw), max_bytes), source=name)
     extracted = formats.extract(raw, name)  # a web page, Word file or PDF: its text
@@ -189,14 +202,23 @@ def parse_notice(raw: bytes, name: str, max_bytes: int = DEFAULT_MAX_BYTES) -> G
     text, original = to_simplified(text)  # traditional script: read simplified, keep the original
     if original is not None:
         encoding += ", traditional script read as simplified (OpenCC t2s)"
+    return NoticeText(text, original, encoding)
+
+
+def build_notice(read: NoticeText, name: str) -> GraphData:
+    """Graph records of a notice's text (``name`` is shown in errors and provenance)."""
     try:
-        data = build_graph(text, Path(name).name, original)
+        data = build_graph(read.text, Path(name).name, read.original)
     except LoadError as exc:
-        named = LoadError(f"{name}: {exc.message}")
-        named.details = {**exc.details, "source": name}
-        raise named from None
-    lines = sum(1 for line in text.splitlines() if line.strip())
-    return replace(data, line_count=lines, encoding=encoding)
+        raise exc.named(name) from None
+    lines = sum(1 for line in read.text.splitlines() if line.strip())
+    return replace(data, line_count=lines, encoding=read.encoding)
+
+
+def parse_notice(raw: bytes, name: str, max_bytes: int = DEFAULT_MAX_BYTES) -> GraphData:
+    """Graph records of one notice's bytes, read in this process (trusted or test input;
+    the service reads untrusted files with :func:`loaders.bounded.parse_bounded`)."""
+    return build_notice(read_text(raw, name, max_bytes), name)
 
 
 def read_notice(path: Path | None = None, max_bytes: int = DEFAULT_MAX_BYTES) -> GraphData:

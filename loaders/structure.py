@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from graph_api.errors import LoadError
 from loaders import layout as L
 from loaders.contact import read_contact
+from loaders.errors import LoadError
 from loaders.layout import cn_number, cn_numeral
 from loaders.normalize import Normalized
 from loaders.notice_parts import Item, NoticeStructure, Span, text_lines

@@ -21,14 +21,23 @@ from graph_api.settings import Settings
 from graph_api.store.embedded import EmbeddedServer, free_bolt_port
 from graph_api.store.falkordb_store import FalkorDBStore
 from graph_api.store.neo4j_store import Neo4jStore
+from graph_api.store.netns import private_network_problem
 from graph_api.store.protocol import GraphStore
 from loaders.reader import read_notice
 from loaders.records import GraphData
+from tests.bolt_relay import BoltRelay
 
 BOLT_GRAPH = "falkordb"
 ROOT = Path(__file__).resolve().parents[1]
 # The public operations consumers run, kept in the repository (contract/README.md).
 CONTRACT = ROOT / "contract"
+
+
+# FalkorDB's Bolt listener binds every interface whatever --bind says, so the session's server
+# runs in a network namespace of its own with only loopback, reached by its unix socket and,
+# for Bolt, through a loopback relay (tests/bolt_relay.py). That takes root; without it the
+# server runs with no Bolt listener and the Bolt leg is skipped, saying why.
+NO_PRIVATE_NETWORK = private_network_problem()
 
 
 @pytest.fixture(scope="session")
@@ -38,7 +47,13 @@ def bolt_port() -> int:
 
 @pytest.fixture(scope="session")
 def server(tmp_path_factory: pytest.TempPathFactory, bolt_port: int) -> Iterator[EmbeddedServer]:
-    srv = EmbeddedServer(tmp_path_factory.mktemp("falkordb"), bolt_port=bolt_port, persistent=False)
+    isolated = NO_PRIVATE_NETWORK is None
+    srv = EmbeddedServer(
+        tmp_path_factory.mktemp("falkordb"),
+        bolt_port=bolt_port if isolated else None,
+        persistent=False,
+        private_network=isolated,
+    )
     srv.start()
     yield srv
     srv.stop()
@@ -53,10 +68,20 @@ def falkor(server: EmbeddedServer) -> Iterator[FalkorDBStore]:
 
 
 @pytest.fixture(scope="session")
-def bolt(server: EmbeddedServer, bolt_port: int) -> Iterator[Neo4jStore]:
+def bolt_relay(server: EmbeddedServer, bolt_port: int) -> Iterator[BoltRelay]:
+    if NO_PRIVATE_NETWORK is not None:
+        pytest.skip(f"the Bolt leg needs FalkorDB's Bolt listener kept off the network: {NO_PRIVATE_NETWORK}")
+    relay = BoltRelay(lambda: server.pid, bolt_port)
+    yield relay
+    relay.close()
+
+
+@pytest.fixture(scope="session")
+def bolt(bolt_relay: BoltRelay) -> Iterator[Neo4jStore]:
     # FalkorDB's Bolt listener stalls the first handshake after a client closed; a short
     # connection timeout lets the driver's retry get through quickly.
-    store = Neo4jStore(f"bolt://127.0.0.1:{bolt_port}", query_timeout=30, connect_timeout=2, write_batch=10)
+    url = f"bolt://127.0.0.1:{bolt_relay.port}"
+    store = Neo4jStore(url, query_timeout=30, connect_timeout=2, write_batch=10)
     yield store
     store.close()
 
@@ -76,9 +101,10 @@ def reset(store: GraphStore, *datas: GraphData) -> None:
 
 
 @pytest.fixture(params=["falkordb", "bolt"])
-def backend(request: pytest.FixtureRequest, falkor: FalkorDBStore, bolt: Neo4jStore) -> GraphStore:
+def backend(request: pytest.FixtureRequest) -> GraphStore:
     """The store under test: reads go through this adapter; loads go natively."""
-    return falkor if request.param == "falkordb" else bolt
+    store: GraphStore = request.getfixturevalue("falkor" if request.param == "falkordb" else "bolt")
+    return store
 
 
 @pytest.fixture(scope="session")

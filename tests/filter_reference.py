@@ -86,6 +86,10 @@ class Reference:
         if f.code is not None and not _strings(f.code, [actor.get("code")]):
             return False
         own = self.by_actor.get(actor["id"], [])
+        if (f.year is not None or f.notice is not None) and not any(
+            (f.year is None or a["year"] == f.year) and (f.notice is None or a["notice"] == f.notice) for a in own
+        ):
+            return False
         if f.runs is not None and not any(self.activity(f.runs, a) for a in own):
             return False
         if f.activities is not None and not self._quantified(f.activities, own, self.activity):

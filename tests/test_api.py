@@ -390,6 +390,35 @@ def test_what_one_year_has_and_another_lacks(api: Api, falkor: GraphStore) -> No
     assert [n["year"] for n in years["activities"]["nodes"]] == [2024, 2024, 2024]
 
 
+def test_contract_operations_keep_to_one_year_or_notice(api: Api, falkor: GraphStore) -> None:
+    from graph_api.loading import load_graphs
+    from loaders.notice import build_graph
+    from tests.test_loading import derived_notice
+
+    load_graphs(falkor, [build_graph(derived_notice(), "derived")])  # 2024 drops 海关总署's monitoring item
+    sampling = {"types": ["MONITORING"]}
+    every = {n["id"] for n in api.data(op("who_runs"), sampling)["actors"]["nodes"]}
+    y2023 = {n["id"] for n in api.data(op("who_runs"), {**sampling, "year": 2023})["actors"]["nodes"]}
+    y2024 = {n["id"] for n in api.data(op("who_runs"), {**sampling, "notice": "notice:2024"})["actors"]["nodes"]}
+    assert every == y2023 == y2024 | {"organizer:海关总署"} and "organizer:海关总署" not in y2024
+    both = api.data(op("who_runs"), {**sampling, "year": 2024, "notice": "notice:2023"})["actors"]
+    assert both["totalCount"] == 0  # one activity must be of that year and that notice
+
+    kinds = {"kinds": ["ORGANIZER"], "first": 100}
+    organizers = api.data(op("actors_by_kind"), kinds)["actors"]
+    of_2024 = api.data(op("actors_by_kind"), {**kinds, "year": 2024})["actors"]
+    assert 0 < of_2024["totalCount"] <= organizers["totalCount"]
+    assert api.data(op("actors_by_kind"), {**kinds, "year": 1999})["actors"]["totalCount"] == 0
+
+    hits = api.data(op("search"), {"text": "监督抽查", "first": 50})["search"]
+    scoped = api.data(op("search"), {"text": "监督抽查", "first": 50, "year": 2024})["search"]
+    ids = [h["node"]["id"] for h in scoped]
+    assert ids and not any(":2023" in i for i in ids) and len(hits) > len(scoped)
+    assert {h["node"]["id"] for h in hits} >= set(ids)
+    assert api.data(op("search"), {"text": "监督抽查", "notice": "notice:1999"})["search"] == []
+    assert api.data(op("search"), {"text": "质", "first": 5, "notice": "notice:2024"})["search"]  # the scan path
+
+
 def test_source_of_a_traditional_notice_keeps_the_original_sentence(falkor: GraphStore, settings: Settings) -> None:
     from loaders.reader import bundled_notice, parse_notice
     from tests.fixtures_formats import as_traditional

@@ -14,7 +14,7 @@ def test_health_and_ready(falkor: FalkorDBStore, notice: GraphData, settings: Se
     with TestClient(create_app(settings, store=falkor)) as client:
         assert client.get("/health").json() == {"status": "ok"}
         empty = client.get("/ready")
-        assert empty.status_code == 503 and empty.json()["status"] == "empty"
+        assert empty.status_code == 503 and empty.json()["code"] == "NOT_READY"
         reset(falkor, notice)
         assert client.get("/ready").json() == {"status": "ready"}
 
@@ -45,7 +45,7 @@ def test_store_down_answers_unavailable_and_recovers(tmp_path, settings: Setting
 def test_internal_errors_hide_details_outside_debug(falkor: FalkorDBStore, settings: Settings) -> None:
     from graphql import GraphQLError
 
-    from graph_api.app import format_error
+    from graph_api.http.graphql import format_error
 
     error = GraphQLError("boom", original_error=ZeroDivisionError("secret"))
     assert format_error(error, debug=False) == {"message": "internal error", "extensions": {"code": "INTERNAL"}}
@@ -108,9 +108,9 @@ def test_reload_refuses_oversized_and_unplaceable_bodies_and_keeps_the_graph(
     with TestClient(create_app(admin, store=falkor)) as client:
         before = client.post("/graphql", json={"query": "{ stats { nodes edges } }"}).json()
         big = client.post("/admin/reload", headers=auth, content=b"x" * (1024 * 1024 + 1))
-        assert big.status_code == 413 and big.json()["errors"][0]["extensions"]["code"] == "LIMIT_EXCEEDED"
+        assert big.status_code == 413 and big.json()["code"] == "LIMIT_EXCEEDED"
         junk = client.post("/admin/reload", headers=auth, content=_junk_after_header(2000))
-        assert junk.status_code == 400 and "could not be placed" in junk.json()["error"]
+        assert junk.status_code == 400 and "could not be placed" in junk.json()["detail"]
         assert junk.json()["line"] == 13
         assert client.post("/graphql", json={"query": "{ stats { nodes edges } }"}).json() == before
         bundled = client.post("/admin/reload?force=1", headers=auth)
@@ -127,10 +127,13 @@ def test_ready_says_unavailable_without_internal_detail(tmp_path, settings: Sett
             server.stop()
             down = client.get("/ready")
             assert down.status_code == 503 and down.headers["retry-after"] == "2"
+            assert down.headers["content-type"] == "application/problem+json; charset=utf-8"
             assert down.json() == {
-                "status": "unavailable",
+                "type": "about:blank",
+                "title": "Service Unavailable",
+                "status": 503,
+                "detail": "the graph store is unavailable; retry in a few seconds",
                 "code": "UNAVAILABLE",
-                "reason": "the graph store is unavailable; retry in a few seconds",
                 "retryAfter": 2,
             }
     finally:

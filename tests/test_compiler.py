@@ -95,7 +95,10 @@ def test_some_quantifier_without_nesting_drives_the_match() -> None:
     assert lines[1] == "WITH DISTINCT v0"
     assert lines[2] == "WITH v0 WHERE v0.kind IN $p1"
     assert params["p1"] == list(ACTOR_KINDS) and params["p0"] == "SUPERVISION_SAMPLING"
-    assert lines[-1] == "RETURN size(hits) AS total, [h IN hits[$skip..$end] | h {.*}] AS page"
+    assert lines[-1] == (
+        "RETURN size(hits) AS total, [h IN CASE WHEN $skip IS NULL THEN reverse(reverse(hits)[0..$last]) "
+        "ELSE hits[$skip..$end] END | h {.*}] AS page"
+    )
 
 
 def test_nested_quantifiers_use_one_optional_match_per_level() -> None:
@@ -152,6 +155,9 @@ def test_orders_and_pages_are_parameters_of_one_text() -> None:
     one, p1 = activity_page(TRUE, "DOCUMENT", Page(0, 20))
     two, p2 = activity_page(TRUE, "DOCUMENT", Page(40, 20))
     assert one.text == two.text and (p1["skip"], p1["end"], p2["skip"], p2["end"]) == (0, 20, 40, 60)
+    # the last items, before the total is known: the same text
+    three, p3 = activity_page(TRUE, "DOCUMENT", Page(None, 5))
+    assert three.text == one.text and (p3["skip"], p3["end"], p3["last"]) == (None, None, 5)
     assert "ORDER BY v0.title DESC, v0.id DESC" in activity_page(TRUE, "TITLE_DESC", PAGE)[0].text
     assert "ORDER BY n DESC, v0.sort_key, v0.id" in actor_page(TRUE, "ACTIVITY_COUNT_DESC", PAGE)[0].text
 

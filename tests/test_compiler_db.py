@@ -114,6 +114,8 @@ def actor_filters(depth: int) -> st.SearchStrategy[ActorFilter]:
         name=st.none() | st.sampled_from(["上海市", " 市场监管总局 ", "国家市场监督管理总局", "QC小组"]),
         name_filter=st.none() | strings,
         code=st.none() | strings,
+        year=st.none() | st.sampled_from([2023, 2024, 1999]),
+        notice=st.none() | st.just("notice:2024"),
         **deeper,
     )
 

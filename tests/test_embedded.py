@@ -112,7 +112,7 @@ def test_the_owner_restarts_a_killed_server_on_the_same_endpoint(tmp_path: Path)
 
     server = EmbeddedServer(tmp_path, watch_seconds=0.1)
     transitions: list[str] = []
-    server.on_transition = lambda transition, reason: transitions.append(transition)
+    server.on_transition = lambda transition, reason, generation: transitions.append(transition)
     endpoint = server.start()
     try:
         old = server.pid

@@ -7,8 +7,8 @@ from typing import Any
 
 import pytest
 
-from graph_api.errors import LoadError
 from loaders import formats
+from loaders.errors import LoadError
 from loaders.formats.html import html_text
 from loaders.reader import bundled_notice, parse_notice
 from loaders.records import GraphData

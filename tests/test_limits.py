@@ -45,6 +45,16 @@ def test_depth_just_under_and_over() -> None:
     assert "query depth 11 exceeds the limit of 10" in error.message
 
 
+def test_depth_error_names_the_true_depth() -> None:
+    error = refused(nest(40), max_cost=10**20)
+    assert error.details == {"limit": "QGRAPH_MAX_DEPTH", "value": 40, "maximum": 10}
+    assert "query depth 40 exceeds" in error.message
+    # deeper than the walk follows (fragments chained past the parser's nesting limit)
+    chain = " ".join(f"fragment F{i} on Actor {{ partners {{ ...F{i + 1} }} }}" for i in range(150))
+    deep = "{ actors(first: 1) { nodes { ...F0 } } } " + chain + " fragment F150 on Actor { id }"
+    assert refused(deep).details["value"] == 2 + 150 + 1
+
+
 def test_aliases_just_under_and_over() -> None:
     def aliased(n: int) -> str:
         return "{ " + " ".join(f"a{i}: stats {{ nodes }}" for i in range(n)) + " }"
@@ -58,6 +68,8 @@ def test_cost_counts_pages_lists_and_defaults() -> None:
     assert measure("{ actors(first: 7) { totalCount nodes { name kind } } }").cost == 1 + 1 + 1 + 7 * 2
     # no `first`: QGRAPH_DEFAULT_PAGE (20); a variable counts at its value
     assert measure("{ actors { nodes { id } } }").cost == 1 + 1 + 20 * 1
+    # backwards pages count at `last`
+    assert measure("{ actors(last: 7) { nodes { id } } }").cost == 1 + 1 + 7 * 1
     assert measure("query($n: Int){ actors(first: $n) { edges { cursor node { id } } } }", {"n": 3}).cost == 1 + 1 + 3 * 3
     # a plain list field: QGRAPH_COST_LIST_SIZE (10); partners: 100
     assert measure('{ activity(id: "a") { participants { role } } }').cost == 1 + 1 + 10 * 1

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from graph_api.errors import LoadError
+from loaders.errors import LoadError
 from loaders.reader import bundled_notice, decode, parse_notice, read_file
 
 TEXT = bundled_notice()[1].decode()

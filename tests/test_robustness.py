@@ -13,7 +13,7 @@ from contextlib import contextmanager
 
 import pytest
 
-from graph_api.errors import LoadError
+from loaders.errors import LoadError
 from loaders.normalize import normalize
 from loaders.notice import build_graph
 

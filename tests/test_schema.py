@@ -4,6 +4,8 @@
 introspection over HTTP) prints the same; every operation in ``contract/`` validates against both.
 """
 
+import shutil
+import subprocess
 from pathlib import Path
 from typing import Any
 
@@ -12,7 +14,6 @@ from graphql import (
     GraphQLSchema,
     build_client_schema,
     build_schema,
-    get_introspection_query,
     lexicographic_sort_schema,
     parse,
     print_schema,
@@ -25,18 +26,17 @@ from graph_api.schema import schema_sdl
 from graph_api.settings import Settings
 from graph_api.store.falkordb_store import FalkorDBStore
 from tests.conftest import CONTRACT, ROOT
+from tests.test_introspection import FULL as FULL_INTROSPECTION
 
 OPERATIONS = sorted(CONTRACT.glob("*.graphql"))
 
 
 @pytest.fixture(scope="module")
 def served(falkor: FalkorDBStore, settings: Settings) -> GraphQLSchema:
-    """The schema as the running app describes itself (introspection limits raised for the query)."""
-    open_settings = settings.with_(max_depth=20, max_tokens=10_000)
-    with TestClient(create_app(open_settings, store=falkor)) as client:
-        body: dict[str, Any] = client.post(
-            "/graphql", json={"query": get_introspection_query(descriptions=True)}
-        ).json()
+    """The schema as the running app describes itself, read with the full standard
+    introspection query at the default limits."""
+    with TestClient(create_app(settings, store=falkor)) as client:
+        body: dict[str, Any] = client.post("/graphql", json={"query": FULL_INTROSPECTION}).json()
     assert "errors" not in body, body.get("errors")
     return build_client_schema(body["data"])
 
@@ -117,3 +117,36 @@ def test_enum_values_speak_the_model_and_the_taxonomy() -> None:
     assert '"""启动仪式. Cue words: 启动仪式."""\n  LAUNCH_CEREMONY' in sdl
     assert "enum RelationType" in sdl and "CITES" in sdl and "type: RelationType!" in sdl
     assert "enum NodeKind" in sdl and "kind: NodeKind!" in sdl
+
+
+# graphql-schema-linter's rules that hold here: Relay connections, arguments and page info as
+# clients expect, names and descriptions. Left out: alphabetical order (fields are ordered by
+# meaning) and camel-cased input values (the filters' AND/OR/NOT are upper case on purpose).
+SCHEMA_LINTER_RULES = [
+    "relay-connection-types-spec",
+    "relay-connection-arguments-spec",
+    "relay-page-info-spec",
+    "arguments-have-descriptions",
+    "defined-types-are-used",
+    "deprecations-have-a-reason",
+    "descriptions-are-capitalized",
+    "enum-values-all-caps",
+    "enum-values-have-descriptions",
+    "fields-are-camel-cased",
+    "fields-have-descriptions",
+    "input-object-values-have-descriptions",
+    "types-are-capitalized",
+    "types-have-descriptions",
+]
+
+
+def test_schema_file_passes_graphql_schema_linter() -> None:
+    node = shutil.which("node")
+    assert node, "make test installs node and the npm devDependencies"
+    linter = ROOT / "node_modules" / "graphql-schema-linter" / "lib" / "cli.js"
+    result = subprocess.run(
+        [node, str(linter), "--rules", ",".join(SCHEMA_LINTER_RULES), "schema.graphql"],
+        capture_output=True, text=True, timeout=120, cwd=ROOT,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "0 errors detected" in result.stdout

@@ -31,6 +31,14 @@ def test_values_are_read_and_validated() -> None:
         load_settings({"QGRAPH_DB": "http://x"})
 
 
+def test_the_bounded_reader_s_limits_are_read_with_sane_defaults() -> None:
+    assert (Settings().parse_memory_mb, Settings().parse_timeout) == (1024, 30.0)
+    s = load_settings({"QGRAPH_PARSE_MEMORY_MB": "512", "QGRAPH_PARSE_TIMEOUT": "5"})
+    assert (s.parse_memory_mb, s.parse_timeout) == (512, 5.0)
+    with pytest.raises(ConfigError, match=r"QGRAPH_PARSE_MEMORY_MB: at least 256 .*, got 64"):
+        load_settings({"QGRAPH_PARSE_MEMORY_MB": "64"})
+
+
 def test_settings_are_frozen() -> None:
     with pytest.raises(AttributeError):
         Settings().port = 1  # type: ignore[misc]

@@ -1,6 +1,6 @@
 import pytest
 
-from graph_api.errors import LoadError
+from loaders.errors import LoadError
 from loaders.normalize import normalize
 from loaders.reader import bundled_notice
 from loaders.structure import cn_number, parse_structure

@@ -3,8 +3,8 @@
 What each field means is decided here, once: ``name`` matches the canonical name or an
 alias after folding; ``text`` is search's phrase matching; ``actor``/``campaign``/… are ids
 reached over one relation; ``role`` narrows ``actor``; ``year``/``notice`` pick the notice an
-activity belongs to. Strings are folded here (``loaders.tokens.fold``) and compared with the
-``*_fold`` properties the writer stores.
+activity belongs to (for an actor: one of the activities it runs). Strings are folded here
+(``loaders.tokens.fold``) and compared with the ``*_fold`` properties the writer stores.
 """
 
 from __future__ import annotations
@@ -71,6 +71,16 @@ def _indexed(phrases: list[str]) -> list[Pred]:
     return [Indexed(tuple(sorted(set().union(*(tokens(run) for run in runs)))))]
 
 
+def _notice_scope(f: Any) -> list[Pred]:
+    """An activity's notice: read from the notice of ``f.year`` and/or ``f.notice`` (an id)."""
+    parts: list[Pred] = []
+    if getattr(f, "year", None) is not None:
+        parts.append(Prop("year", Op.EQ, int(f.year)))
+    if getattr(f, "notice", None) is not None:
+        parts.append(Prop("owner", Op.EQ, str(f.notice)))
+    return parts
+
+
 def activity_pred(f: Any | None) -> Pred:
     """The predicate of an ActivityFilter over an activity node."""
     if f is None:
@@ -91,10 +101,7 @@ def activity_pred(f: Any | None) -> Pred:
         value = getattr(f, field, None)
         if value is not None:
             parts.append(Rel(Quant.SOME, rel_type, True, label, Prop("id", Op.EQ, str(value))))
-    if getattr(f, "year", None) is not None:
-        parts.append(Prop("year", Op.EQ, int(f.year)))
-    if getattr(f, "notice", None) is not None:
-        parts.append(Prop("owner", Op.EQ, str(f.notice)))
+    parts.extend(_notice_scope(f))
     if f.title is not None:
         parts.append(Text("title_fold", string_ops(f.title)))
     if f.section is not None:
@@ -120,6 +127,8 @@ def actor_pred(f: Any | None) -> Pred:
         parts.append(Text("code", string_ops(f.code)))
     if f.runs is not None:
         parts.append(Rel(Quant.SOME, "RUNS", True, "Activity", activity_pred(f.runs)))
+    if scope := _notice_scope(f):  # the actor runs an activity of that notice (both conditions: the same one)
+        parts.append(Rel(Quant.SOME, "RUNS", True, "Activity", conj(*scope)))
     if f.activities is not None:
         parts.extend(_quantified(f.activities, "RUNS", True, "Activity", activity_pred))
     parts.extend(_combined(f, actor_pred))

@@ -55,14 +55,18 @@ ACTOR_ORDERS: dict[str, str] = {
 
 @dataclass(frozen=True)
 class Page:
-    """A Relay page as offsets: skip ``skip`` items, return at most ``size``."""
+    """A Relay page as offsets: skip ``skip`` items, return at most ``size``; with ``skip``
+    None, the last ``size`` items (``last`` without ``before``: the total is not known yet)."""
 
-    skip: int
+    skip: int | None
     size: int
+    floor: int = 0  # with ``skip`` None: the resolver leaves out items before this offset
 
-    def params(self) -> dict[str, int]:
-        """``$skip`` and ``$end`` of the page slice."""
-        return {"skip": self.skip, "end": self.skip + self.size}
+    def params(self) -> dict[str, int | None]:
+        """``$skip`` and ``$end`` of the page slice, or ``$last`` for the last items."""
+        if self.skip is None:
+            return {"skip": None, "end": None, "last": self.size}
+        return {"skip": self.skip, "end": self.skip + self.size, "last": None}
 
 
 Statement = tuple[Generated, dict[str, Any]]
@@ -129,10 +133,13 @@ def _root_head(e: Emitter, label: str, pred: Pred) -> tuple[list[str], Pred]:
 def _page_tail(keys: list[str], order: str, page: Page) -> list[str]:
     group = ", ".join(keys)
     lead = f"{group}, " if keys else ""
+    # The last $last items without knowing the total: a slice of the reversed list (a negative
+    # index past the start would wrap around instead of stopping).
+    window = "CASE WHEN $skip IS NULL THEN reverse(reverse(hits)[0..$last]) ELSE hits[$skip..$end] END"
     return [
         f"ORDER BY {order}",
         f"WITH {lead}collect(v0) AS hits",
-        f"RETURN {lead}size(hits) AS total, [h IN hits[$skip..$end] | h {{.*}}] AS page",
+        f"RETURN {lead}size(hits) AS total, [h IN {window} | h {{.*}}] AS page",
     ]
 
 

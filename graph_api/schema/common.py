@@ -94,7 +94,13 @@ def source_of(props: Props) -> Source | None:
 
 @strawberry.type(description="Relay page information.")
 class PageInfo:
-    has_next_page: bool = strawberry.field(description="Whether items follow this page.")
+    has_next_page: bool = strawberry.field(description="Whether items follow this page in the whole list.")
+    has_previous_page: bool = strawberry.field(
+        description="Whether items precede this page in the whole list (true after a cursor that is not the start)."
+    )
+    start_cursor: str | None = strawberry.field(
+        description="Cursor of the page's first item; pass as `before` (with `last`) for the previous page."
+    )
     end_cursor: str | None = strawberry.field(
         description="Cursor of the page's last item; pass as `after` for the next page."
     )

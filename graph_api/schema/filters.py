@@ -73,6 +73,12 @@ class ActorFilter:
         default=None, description="Quantified over the activities the actor takes part in."
     )
     code: StringFilter | None = strawberry.field(default=None, description="On the GB/T 2260 code (regions).")
+    year: int | None = strawberry.field(
+        default=None, description="Runs at least one activity of the notice of this year (with `notice`: the same one)."
+    )
+    notice: strawberry.ID | None = strawberry.field(
+        default=None, description="Runs at least one activity of this notice (id), e.g. `notice:2023`."
+    )
     and_: list[ActorFilter] | None = strawberry.field(default=None, name="AND", description="Every one holds.")
     or_: list[ActorFilter] | None = strawberry.field(default=None, name="OR", description="At least one holds.")
     not_: ActorFilter | None = strawberry.field(default=None, name="NOT", description="Does not hold.")

@@ -17,7 +17,7 @@ from graph_api.schema.common import CtxInfo, Node, PageInfo, Props, Source, buil
 from graph_api.schema.enums import ActivityOrder, ActivityType, ActorKind, ActorRole
 from graph_api.schema.facets import ActivityFacets, facets_from
 from graph_api.schema.filters import ActivityFilter
-from graph_api.schema.paging import encode_cursor, page_bounds
+from graph_api.schema.paging import AFTER, BEFORE, FIRST, LAST, page_window, paged
 from graph_api.store.repository import EMPTY_PAGE, PageRows
 
 # Nested lists without paging arguments (key arrangements' activities) return this many at most.
@@ -27,7 +27,7 @@ ROLE_ORDER = {"LEAD": 0, "PARTNER": 1, "SUPPORT": 2}
 
 @strawberry.type(description="An activity in a connection, with its cursor.")
 class ActivityEdge:
-    cursor: str = strawberry.field(description="Opaque cursor; pass as `after`.")
+    cursor: str = strawberry.field(description="Opaque cursor; pass as `after` or `before`.")
     node: Activity = strawberry.field(description="The activity.")
 
 
@@ -36,27 +36,22 @@ class ActivityConnection:
     total_count: int = strawberry.field(description="Matching activities over all pages.")
     edges: list[ActivityEdge] = strawberry.field(description="The page, with cursors.")
     nodes: list[Activity] = strawberry.field(description="The page.")
-    page_info: PageInfo = strawberry.field(description="Whether more follow, and the cursor to continue.")
+    page_info: PageInfo = strawberry.field(description="Whether more follow or precede, and the cursors to go on.")
 
 
 def connection(info: CtxInfo, found: PageRows, page: Page) -> ActivityConnection:
     """A Relay connection from one page of activity rows."""
-    nodes = typed(info, found.rows)
-    cursors = [encode_cursor(page.skip + i) for i in range(len(nodes))]
+    rows, cursors, page_info = paged(page, found)
+    nodes = typed(info, rows)
     edges = [ActivityEdge(cursor=c, node=n) for c, n in zip(cursors, nodes, strict=True)]
-    more = page.skip + page.size < found.total
-    return ActivityConnection(
-        total_count=found.total,
-        edges=edges,
-        nodes=nodes,
-        page_info=PageInfo(has_next_page=more, end_cursor=cursors[-1] if cursors else None),
-    )
+    return ActivityConnection(total_count=found.total, edges=edges, nodes=nodes, page_info=page_info)
 
 
-def page_of(info: CtxInfo, first: int | None, after: str | None) -> Page:
+def page_of(
+    info: CtxInfo, first: int | None, after: str | None, last: int | None = None, before: str | None = None
+) -> Page:
     """The offsets of a Relay page (limits checked)."""
-    start, size = page_bounds(info.context.settings, first, after)
-    return Page(start, size)
+    return page_window(info.context.settings, first, after, last, before)
 
 
 async def scoped_activities(
@@ -91,8 +86,6 @@ async def scoped_actors(info: CtxInfo, rel_type: str, owner: str, year: int | No
 
 
 YEAR = "Only activities of the notice of this year."
-FIRST = "Page size; default 20, at most 100 (QGRAPH_DEFAULT_PAGE, QGRAPH_MAX_PAGE)."
-AFTER = "Cursor of the item to continue after (`pageInfo.endCursor`)."
 
 
 def scoped_activities_field(scope: Scope, description: str) -> Any:
@@ -104,8 +97,11 @@ def scoped_activities_field(scope: Scope, description: str) -> Any:
         first: Annotated[int | None, strawberry.argument(description=FIRST)] = None,
         after: Annotated[str | None, strawberry.argument(description=AFTER)] = None,
         filter: Annotated[ActivityFilter | None, strawberry.argument(description="Only matching activities.")] = None,
+        last: Annotated[int | None, strawberry.argument(description=LAST)] = None,
+        before: Annotated[str | None, strawberry.argument(description=BEFORE)] = None,
     ) -> ActivityConnection:
-        return await scoped_activities(info, scope, str(self.id), activity_pred(filter), page_of(info, first, after))
+        page = page_of(info, first, after, last, before)
+        return await scoped_activities(info, scope, str(self.id), activity_pred(filter), page)
 
     return strawberry.field(resolver=activities, description=description)
 
@@ -148,8 +144,10 @@ class Actor(Node):
         role: Annotated[
             ActorRole | None, strawberry.argument(description="Only where the actor has this role.")
         ] = None,
+        last: Annotated[int | None, strawberry.argument(description=LAST)] = None,
+        before: Annotated[str | None, strawberry.argument(description=BEFORE)] = None,
     ) -> ActivityConnection:
-        page = page_of(info, first, after)
+        page = page_of(info, first, after, last, before)
         return await scoped_activities(info, Scope.ACTOR, str(self.id), activity_pred(filter), page, role=role)
 
     @strawberry.field(description="Group-by counts of this actor's activities.")
@@ -247,10 +245,11 @@ class Activity(Node):
             source=source,
         )
 
-    @strawberry.field(description="Who takes part: LEAD first, then PARTNER, then SUPPORT.")
+    @strawberry.field(description="Who takes part: LEAD first, then PARTNER, then SUPPORT; by id within a role.")
     async def participants(self, info: CtxInfo) -> list[Participant]:
         details = await _details(info, str(self.id))
-        parts = sorted(details["participants"], key=lambda p: ROLE_ORDER.get(p["role"], 3))
+        # Ordered here, not in storage order: a graph re-created from an export answers alike.
+        parts = sorted(details["participants"], key=lambda p: (ROLE_ORDER.get(p["role"], 3), p["id"]))
         actors = {str(a.id): a for a in await load_nodes(info, [p["id"] for p in parts])}
         return [Participant(role=ActorRole(p["role"]), actor=actors[p["id"]]) for p in parts if p["id"] in actors]
 
@@ -303,7 +302,7 @@ class Campaign(Node):
 class Event(Node):
     name: str = strawberry.field(description="Canonical name.")
     aliases: list[str] = strawberry.field(description="Other spellings found.")
-    event_kind: str | None = strawberry.field(description="conference, forum or exhibition.")
+    event_kind: str | None = strawberry.field(description="Conference, forum or exhibition.")
 
     @classmethod
     def from_props(cls, props: Props) -> Event:

@@ -8,7 +8,7 @@ import strawberry
 
 from graph_api.compiler.parse import activity_pred, actor_pred
 from graph_api.errors import BadUserInput, LimitExceeded, NotFound
-from graph_api.schema.common import CtxInfo, Node, PageInfo, to_type, typed
+from graph_api.schema.common import CtxInfo, Node, to_type, typed
 from graph_api.schema.context import call
 from graph_api.schema.enums import ActivityOrder, ActorOrder
 from graph_api.schema.facets import ActivityFacets, facets_from
@@ -24,13 +24,11 @@ from graph_api.schema.nodes import (
     page_of,
 )
 from graph_api.schema.notice import Notice
-from graph_api.schema.paging import encode_cursor
+from graph_api.schema.paging import AFTER, BEFORE, FIRST, LAST, paged
 from graph_api.schema.views import ActorConnection, ActorEdge, KindCount, SearchHit, Stats, Subgraph, subgraph
 from graph_api.store import walk
 
 YEAR = "Only what activities of the notice of this year link to."
-FIRST = "Page size; default 20, at most 100 (QGRAPH_DEFAULT_PAGE, QGRAPH_MAX_PAGE)."
-AFTER = "Cursor of the item to continue after (`pageInfo.endCursor`)."
 
 MAX_DEPTH = 3
 MAX_NEIGHBORHOOD = 500
@@ -95,15 +93,15 @@ class Query:
         order_by: Annotated[
             ActorOrder, strawberry.argument(description="Order; by name (pinyin) by default.")
         ] = ActorOrder.NAME_ASC,
+        last: Annotated[int | None, strawberry.argument(description=LAST)] = None,
+        before: Annotated[str | None, strawberry.argument(description=BEFORE)] = None,
     ) -> ActorConnection:
-        page = page_of(info, first, after)
+        page = page_of(info, first, after, last, before)
         found = await call(info.context.repo.actor_page, actor_pred(filter), order_by.name, page)
-        nodes = typed(info, found.rows)
-        cursors = [encode_cursor(page.skip + i) for i in range(len(nodes))]
+        rows, cursors, page_info = paged(page, found)
+        nodes = typed(info, rows)
         edges = [ActorEdge(cursor=c, node=n) for c, n in zip(cursors, nodes, strict=True)]
-        more = page.skip + page.size < found.total
-        info_ = PageInfo(has_next_page=more, end_cursor=cursors[-1] if cursors else None)
-        return ActorConnection(total_count=found.total, edges=edges, nodes=nodes, page_info=info_)
+        return ActorConnection(total_count=found.total, edges=edges, nodes=nodes, page_info=page_info)
 
     @strawberry.field(
         description="Activities, filtered and paged (Relay); document order by default. "
@@ -118,8 +116,10 @@ class Query:
         order_by: Annotated[
             ActivityOrder, strawberry.argument(description="Order; document order by default.")
         ] = ActivityOrder.DOCUMENT,
+        last: Annotated[int | None, strawberry.argument(description=LAST)] = None,
+        before: Annotated[str | None, strawberry.argument(description=BEFORE)] = None,
     ) -> ActivityConnection:
-        page = page_of(info, first, after)
+        page = page_of(info, first, after, last, before)
         found = await call(info.context.repo.activity_page, activity_pred(filter), order_by.name, page)
         return connection(info, found, page)
 
@@ -143,11 +143,20 @@ class Query:
             int | None,
             strawberry.argument(description=f"How many hits; default {DEFAULT_SEARCH}, at most {MAX_SEARCH}."),
         ] = None,
+        year: Annotated[
+            int | None,
+            strawberry.argument(description="Only the notice of this year: its own nodes and the shared ones it links"),
+        ] = None,
+        notice: Annotated[
+            strawberry.ID | None,
+            strawberry.argument(description="Only this notice (id, e.g. `notice:2023`), as `year` scopes."),
+        ] = None,
     ) -> list[SearchHit]:
         limit = _bounded("first", first, DEFAULT_SEARCH, MAX_SEARCH)
         if not text.strip():
             raise BadUserInput("text must not be empty", argument="text")
-        hits = await call(info.context.repo.search, text, limit)
+        scope = await call(info.context.repo.notice_ids, year, None if notice is None else str(notice))
+        hits = await call(info.context.repo.search, text, limit, scope)
         nodes = typed(info, [h.props for h in hits])
         return [SearchHit(score=h.score, snippet=h.snippet, node=n) for h, n in zip(hits, nodes, strict=True)]
 

@@ -16,7 +16,7 @@ from loaders.model import KIND_BY_LABEL
 
 @strawberry.type(description="An actor in a connection, with its cursor.")
 class ActorEdge:
-    cursor: str = strawberry.field(description="Opaque cursor; pass as `after`.")
+    cursor: str = strawberry.field(description="Opaque cursor; pass as `after` or `before`.")
     node: Actor = strawberry.field(description="The actor.")
 
 
@@ -25,7 +25,7 @@ class ActorConnection:
     total_count: int = strawberry.field(description="Matching actors over all pages.")
     edges: list[ActorEdge] = strawberry.field(description="The page, with cursors.")
     nodes: list[Actor] = strawberry.field(description="The page.")
-    page_info: PageInfo = strawberry.field(description="Whether more follow, and the cursor to continue.")
+    page_info: PageInfo = strawberry.field(description="Whether more follow or precede, and the cursors to go on.")
 
 
 @strawberry.type(description="One search result.")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from graph_api.settings import Settings
-from graph_api.store.embedded import EmbeddedServer
+from graph_api.store.embedded import START_SECONDS, EmbeddedServer
 from graph_api.store.falkordb_store import FalkorDBStore
 from graph_api.store.neo4j_store import Neo4jStore
 from graph_api.store.protocol import GraphStore, Row, WriteStep
@@ -37,7 +37,8 @@ def open_store(settings: Settings, *, bolt_port: int | None = None) -> GraphStor
             connect_timeout=timeouts[1],
         )
     else:
-        server = EmbeddedServer(settings.data_dir, bolt_port=bolt_port, timeout=settings.connect_timeout)
+        start = max(settings.connect_timeout, START_SECONDS)
+        server = EmbeddedServer(settings.data_dir, bolt_port=bolt_port, timeout=start)
         store = FalkorDBStore.embedded(
             server, graph_name=settings.graph_name, query_timeout=timeouts[0], connect_timeout=timeouts[1]
         )

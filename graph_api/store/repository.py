@@ -184,18 +184,35 @@ class GraphRepository:
         """Whether the graph holds no domain node."""
         return self._count(Q.COUNT_ENTITIES) == 0
 
-    def search(self, text: str, limit: int) -> list[SearchHit]:
+    def notice_ids(self, year: int | None = None, notice: str | None = None) -> list[str] | None:
+        """Ids of the loaded notices of ``year`` and/or with id ``notice``; None when neither
+        is given (every notice)."""
+        if year is None and notice is None:
+            return None
+        return [
+            str(n["id"])
+            for n in self.notices()
+            if (year is None or n.get("year") == year) and (notice is None or n["id"] == notice)
+        ]
+
+    def search(self, text: str, limit: int, notices: Sequence[str] | None = None) -> list[SearchHit]:
         """Nodes whose text holds every phrase of ``text``, best first, one hit per node.
 
         Candidates come from the Term index (bigrams); each is then checked to hold the
         whole phrase, so "抽查" finds "监督抽查" but "查抽" does not. Ranking and the cut to
-        ``limit`` happen in the database; only the hits come back.
+        ``limit`` happen in the database; only the hits come back. ``notices`` (ids) keeps
+        those notices' own nodes and the shared nodes their edges reach.
         """
         parts = query_parts(text)
-        if not parts:
+        if not parts or (notices is not None and not notices):
             return []
         wanted = [sorted(tokens(p)) for p in parts]
-        params: dict[str, Any] = {"parts": parts, "tokens": max(sum(len(w) for w in wanted), 1), "limit": limit}
+        params: dict[str, Any] = {
+            "parts": parts,
+            "tokens": max(sum(len(w) for w in wanted), 1),
+            "limit": limit,
+            "notices": None if notices is None else list(notices),
+        }
         if all(len(p) > 1 for p in parts):
             params.update(terms=sorted(set().union(*wanted)), groups=wanted)
             rows = self._run(Q.SEARCH_TERMS, params)
@@ -258,6 +275,7 @@ class GraphRepository:
         rows = self._run(Q.LINKED_NODES, {"year": year}, label=label, rel_type=rel_type)
         return [row["props"] for row in rows]
 
-    def export(self) -> tuple[list[Row], list[Row]]:
-        """Every domain node (props, labels) and edge (source, target, type, props)."""
-        return self._run(Q.EXPORT_NODES), self._run(Q.EXPORT_EDGES)
+    def export(self) -> tuple[list[Row], list[Row], list[Row], Row | None]:
+        """Every domain node (props, labels) and edge (source, target, type, props), the search
+        index (term, id, weight) and the load's version (``meta``)."""
+        return self._run(Q.EXPORT_NODES), self._run(Q.EXPORT_EDGES), self._run(Q.EXPORT_TERMS), self.meta()

@@ -5,6 +5,12 @@ external FalkorDB or Neo4j that goes away is reconnected by its client on the ne
 What this adds is knowing: a thread of its own pings the store every few seconds, so an outage
 is logged (one line when it starts, one when it ends) even while no request comes in, and the
 metrics count outages and restarts.
+
+For the embedded server, the owner thread and this watch may each notice a death first; the
+server records the exit's cause once (:meth:`EmbeddedServer.exit_cause`) and both report that
+text, so the one "store unavailable" line names the exit code and the server log's last lines
+whoever saw it. Each report carries the server's generation: news about a server that has been
+replaced since (a ping that failed before the restart, logged after it) is dropped.
 """
 
 from __future__ import annotations
@@ -19,6 +25,9 @@ from graph_api.store.protocol import GraphStore
 log = logging.getLogger("graph_api.store")
 
 WATCH_INTERVAL_SECONDS = 2.0
+# After a failed ping, how long to wait for the embedded server's process to be seen ending:
+# a killed server closes its socket a moment before its exit can be collected.
+EXIT_WAIT_SECONDS = 1.0
 
 
 class StoreWatch:
@@ -30,6 +39,8 @@ class StoreWatch:
         self.outages = 0
         self.available = True
         self._down_since: float | None = None
+        self._generation = 0  # the newest server generation reported
+        self._dead = -1  # the newest generation known to have exited (none yet)
         self._lock = threading.Lock()
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
@@ -59,22 +70,30 @@ class StoreWatch:
 
     def check(self) -> None:
         """Ping once now and record the outcome."""
+        server = self._server
+        generation = server.generation if server is not None else 0
         try:
             self.store.health()
         except QGraphError as exc:
-            self._mark(False, exc.internal or exc.message)
+            cause = server.exit_cause(generation, EXIT_WAIT_SECONDS) if server is not None else None
+            self._mark(False, cause or exc.internal or exc.message, generation, exited=cause is not None)
         else:
-            self._mark(True, "")
+            self._mark(True, "", generation)
 
     def _loop(self) -> None:
         while not self._stop.wait(self.interval):
             self.check()
 
-    def _server_transition(self, transition: str, reason: str) -> None:
-        self._mark(transition == "up", reason)
+    def _server_transition(self, transition: str, reason: str, generation: int) -> None:
+        self._mark(transition == "up", reason, generation, exited=transition == "down")
 
-    def _mark(self, available: bool, reason: str) -> None:
+    def _mark(self, available: bool, reason: str, generation: int, exited: bool = False) -> None:
         with self._lock:
+            if generation < self._generation or (available and generation <= self._dead):
+                return  # about a server that has exited or been replaced since
+            self._generation = generation
+            if exited:
+                self._dead = generation
             if available == self.available:
                 return
             self.available = available

@@ -38,7 +38,8 @@ def neighborhood(repo: GraphRepository, start: str, depth: int, limit: int) -> S
             break
         nxt: list[str] = []
         for pairs in repo.neighbors(frontier).values():
-            for other, hop in pairs:
+            # Neighbours by id, not in storage order: the same graph answers alike however loaded.
+            for other, hop in sorted(pairs, key=lambda p: (p[0], p[1].type, p[1].source)):
                 if other not in seen:
                     if len(seen) >= limit:
                         truncated = True

@@ -100,11 +100,36 @@ def edge_key(notice_id: str, source: str, target: str, rel_type: str, props: dic
     return hashlib.sha1(raw.encode()).hexdigest()[:16]
 
 
+def removal_steps(notice_id: str) -> list[WriteStep]:
+    """Every statement that takes one notice out: its edges, its own nodes, and the shared
+    nodes (actors, documents …) only it linked to; what other notices use stays as it was."""
+    params = {"notice": notice_id}
+    return [
+        WriteStep(Q.MARK_NOTICE_SHARED, params),
+        WriteStep(Q.DELETE_NOTICE_EDGES, params),
+        WriteStep(Q.DELETE_NOTICE_FACTS, params),
+        WriteStep(Q.SWEEP_NOTICE_SHARED, params),
+        WriteStep(Q.UNMARK_NOTICE_SHARED, params),
+    ]
+
+
+def _version_step() -> WriteStep:
+    """A new graph version and the time of this write."""
+    return WriteStep(Q.SET_META, {"version": uuid.uuid4().hex[:12], "loaded_at": datetime.now(UTC).isoformat()})
+
+
+def unload_steps(notice_id: str) -> list[WriteStep]:
+    """Every statement that unloads one notice, its search-index terms included."""
+    return [*removal_steps(notice_id), WriteStep(Q.DELETE_ORPHAN_TERMS), _version_step()]
+
+
 def load_steps(datas: Sequence[GraphData], batch: int = 500) -> list[WriteStep]:
-    """Every statement that loads ``datas`` (replacing each notice's earlier facts)."""
+    """Every statement that loads ``datas``, each notice replacing all its earlier version
+    brought (:func:`removal_steps`); the other notices stay as they were."""
     steps = [WriteStep(name) for name in INDEX_STEPS]
+    loaded_at = datetime.now(UTC).isoformat(timespec="seconds")
     for data in datas:
-        steps.append(WriteStep(Q.DELETE_NOTICE_FACTS, {"notice": data.notice_id}))
+        steps.extend(removal_steps(data.notice_id))
     node_rows: dict[str, list[dict[str, Any]]] = defaultdict(list)
     terms: list[dict[str, Any]] = []
     seen: set[str] = set()
@@ -115,6 +140,8 @@ def load_steps(datas: Sequence[GraphData], batch: int = 500) -> list[WriteStep]:
             props.update(id=node.id, owner=node.owner, label=node.label)
             if node.owner is not None and year is not None:
                 props["year"] = year  # owned facts carry their notice's year (filters, indexes)
+            if node.label == "Notice":
+                props["loaded_at"] = loaded_at  # `qgraph notices` lists it
             props["search_text"] = fold(search_text(props))
             props.update(filter_keys(props))
             if props.get("name") and props.get("sort_key") == props["name"]:
@@ -142,10 +169,5 @@ def load_steps(datas: Sequence[GraphData], batch: int = 500) -> list[WriteStep]:
     for rows in batched(terms, batch * 4):
         steps.append(WriteStep(Q.MERGE_TERMS, {"rows": rows}))
     steps.append(WriteStep(Q.DELETE_ORPHAN_TERMS))
-    steps.append(
-        WriteStep(
-            Q.SET_META,
-            {"version": uuid.uuid4().hex[:12], "loaded_at": datetime.now(UTC).isoformat()},
-        )
-    )
+    steps.append(_version_step())
     return steps

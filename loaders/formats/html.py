@@ -12,10 +12,16 @@ import re
 import lxml.html
 from lxml.etree import _Element
 
+from loaders.formats import html_budget
+
 # Declared character set. Examples: '<meta charset="gb2312">', 'content="text/html; charset=GBK"'
 CHARSET = re.compile(rb"""charset\s*=\s*["']?([A-Za-z0-9_-]+)""", re.IGNORECASE)
+# Tags whose content is not the page's visible text (chrome, code, form controls, embedded objects).
 DROP_TAGS = ("script", "style", "noscript", "nav", "header", "footer", "aside", "form", "iframe",
-             "select", "button", "template", "svg")  # fmt: skip
+             "select", "button", "template", "svg", "textarea", "object", "embed", "applet", "noembed",
+             "noframes", "datalist", "canvas", "audio", "video", "map", "input", "title")  # fmt: skip
+# Inline styles that hide an element. Examples: "display:none", "visibility: hidden", "font-size:0"
+HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden|font-size\s*:\s*0(?:px|pt|em)?\s*(?:;|$)", re.I)
 # class/id words of site chrome. Examples: class="breadcrumb", id="footer", class="share-bar"
 CHROME = re.compile(
     r"nav|menu|footer|header|breadcrumb|crumb|share|sidebar|related|copyright|toolbar|print|search|login|banner|"
@@ -49,6 +55,15 @@ def _decode(raw: bytes) -> str:
 def _is_chrome(element: _Element) -> bool:
     names = f"{element.get('class') or ''} {element.get('id') or ''}"
     return bool(names.strip()) and CHROME.search(names) is not None
+
+
+def _hidden(element: _Element) -> bool:
+    """Not shown to a reader: the ``hidden`` attribute, ``aria-hidden``, or a hiding style."""
+    return (
+        element.get("hidden") is not None
+        or (element.get("aria-hidden") or "").strip().lower() == "true"
+        or HIDDEN_STYLE.search(element.get("style") or "") is not None
+    )
 
 
 def _main(body: _Element) -> _Element:
@@ -103,14 +118,16 @@ def _drop(element: _Element) -> None:
 
 
 def html_text(raw: bytes) -> str:
-    """The main text of a web page, one paragraph a line, blank lines between."""
+    """The main, visible text of a web page, one paragraph a line, blank lines between."""
     text = re.sub(r"^\s*<\?xml[^>]*\?>", "", _decode(raw))
+    html_budget.check(text)
     root = lxml.html.document_fromstring(text)
     for element in list(root.iter()):
         if element.getparent() is None:
             continue
-        # comments and processing instructions, chrome tags, chrome classes
-        if not isinstance(element.tag, str) or element.tag.lower() in DROP_TAGS or _is_chrome(element):
+        # comments and processing instructions, chrome and hidden elements
+        unseen = not isinstance(element.tag, str) or element.tag.lower() in DROP_TAGS or _hidden(element)
+        if unseen or _is_chrome(element):
             _drop(element)
     body = root.find("body")
     return _render(_main(body if body is not None else root))

@@ -11,10 +11,13 @@ from __future__ import annotations
 import io
 from dataclasses import dataclass
 
-from pdfminer.high_level import extract_pages
 from pdfminer.layout import LAParams, LTPage, LTTextContainer, LTTextLine
+from pdfminer.pdfdocument import PDFDocument
+from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
+from pdfminer.pdfparser import PDFParser
 
-from graph_api.errors import LoadError
+from loaders.errors import LoadError
+from loaders.formats import pdf_budget
 from loaders.layout import ARTIFACT
 from loaders.normalize import STRUCTURE_START
 
@@ -57,12 +60,24 @@ def _continues(line: _Line, after: _Line) -> bool:
 
 
 def pdf_text(raw: bytes) -> str:
-    """The text layer, one paragraph a line, blank lines between paragraphs."""
+    """The text layer, one paragraph a line, blank lines between paragraphs (within the
+    budgets of :mod:`loaders.formats.pdf_budget`)."""
+    pdf_budget.start_document()
+    document = PDFDocument(PDFParser(io.BytesIO(raw)))
+    pdf_budget.check_xrefs(document)
+    message = f"this PDF file has more than {MAX_PAGES} pages: not one notice"
+    too_many = LoadError(message, line=1, kind="PDF", limit="pages")
+    if pdf_budget.declared_pages(document) > MAX_PAGES:
+        raise too_many
+    resources = PDFResourceManager()
+    device = pdf_budget.CountingAggregator(resources, laparams=LAParams())
+    interpreter = PDFPageInterpreter(resources, device)
     lines: list[_Line] = []
-    for number, page in enumerate(extract_pages(io.BytesIO(raw), laparams=LAParams()), start=1):
+    for number, page in enumerate(pdf_budget.page_iter(document), start=1):
         if number > MAX_PAGES:
-            raise LoadError(f"more than {MAX_PAGES} pages: not one notice", line=1)
-        lines += _page_lines(page)
+            raise too_many
+        interpreter.process_page(page)
+        lines += _page_lines(device.get_result())
     paragraphs: list[str] = []
     current: list[str] = []
     for i, line in enumerate(lines):
@@ -71,3 +86,6 @@ def pdf_text(raw: bytes) -> str:
             paragraphs.append("".join(current).strip())
             current = []
     return "\n\n".join(paragraphs) + "\n"
+
+
+pdf_budget.install()

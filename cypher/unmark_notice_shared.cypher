@@ -1,0 +1,2 @@
+MATCH (n:Entity {unloading: $notice})
+REMOVE n.unloading
