@@ -36,6 +36,8 @@ class Q(StrEnum):
     MERGE_NODES = "merge_nodes"
     MERGE_EDGES = "merge_edges"
     MERGE_TERMS = "merge_terms"
+    LINK_IMPLEMENTATIONS = "link_implementations"
+    LINK_NOTICES = "link_notices"
     SET_META = "set_meta"
     GET_META = "get_meta"
     COUNT_ENTITIES = "count_entities"

@@ -13,7 +13,7 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 from types import FrameType
-from typing import Annotated, NoReturn
+from typing import Annotated, Any, NoReturn
 
 import typer
 from rich import box
@@ -156,10 +156,20 @@ def load(
     out.print(f"parsed in {parse_seconds:.2f}s, written in {summary.seconds:.2f}s")
     out.print(table)
     for data in datas:
+        notice = next((n for n in data.nodes if n.id == data.notice_id), None)
+        name = notice.props.get("name") if notice else None
+        out.print(f"{summary.outcome(data)} {data.notice_id}" + (f" ({name})" if name else ""))
         if data.encoding not in {"UTF-8", "utf-8"}:
             out.print(f"note: {data.source_name} was decoded as {data.encoding}")
         for u in data.unplaced:
             out.print(f"unplaced: {data.source_name}:{u.line} [{u.section}] {u.reason}: {u.text[:60]}")
+
+
+def _notice_label(props: dict[str, Any]) -> str:
+    """ "2023" for the national notice of 2023, "2023 广东省 (notice:2023:440000:…)" for a local one."""
+    if not props.get("jurisdiction") and props.get("level", "NATIONAL") == "NATIONAL":
+        return str(props["year"])
+    return f"{props['year']} {props.get('jurisdiction') or 'local'} ({props['id']})"
 
 
 @app.command(help="Show the store, what is loaded, and counts by kind.")
@@ -181,7 +191,7 @@ def status() -> None:
     facts = {
         "store": f"{settings.backend} ({settings.db_url or settings.data_dir})",
         "graph": settings.graph_name,
-        "notices": ", ".join(str(n["year"]) for n in notices) or "none loaded",
+        "notices": ", ".join(_notice_label(n) for n in notices) or "none loaded",
         "nodes": str(nodes),
         "edges": str(edges),
     }

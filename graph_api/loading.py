@@ -35,6 +35,11 @@ class LoadSummary:
     notices: tuple[GraphData, ...]
     seconds: float  # writing
     parse_seconds: float = 0.0
+    replaced: frozenset[str] = frozenset()  # ids of the notices that were loaded before
+
+    def outcome(self, data: GraphData) -> str:
+        """ "replaced" when the store held this notice before the load, else "added"."""
+        return "replaced" if data.notice_id in self.replaced else "added"
 
 
 @dataclass(frozen=True)
@@ -73,6 +78,7 @@ def parse_sources(
                 data = parse_bounded(source.raw, source.name, settings.max_file_bytes, limits)
         if not force:
             check_unplaced(data, source.name, settings.max_unplaced_share)
+            check_activities(data, source.name)
         out.append(data)
         if progress:
             progress(source.name)
@@ -80,16 +86,31 @@ def parse_sources(
 
 
 def check_unplaced(data: GraphData, name: str, max_share: float) -> None:
-    """Refuse a notice whose unplaced lines exceed ``max_share`` of its lines."""
-    if not data.line_count or len(data.unplaced) / data.line_count <= max_share:
+    """Refuse a notice whose unplaced text exceeds ``max_share`` of its characters (a long
+    unplaced paragraph weighs what it holds, not one line)."""
+    total = data.char_count or data.line_count
+    lost = data.unplaced_chars if data.char_count else len(data.unplaced)
+    if not total or lost / total <= max_share:
         return
     first = "; ".join(f"line {u.line}: {u.text[:40]}" for u in data.unplaced[:UNPLACED_SHOWN])
     raise LoadError(
-        f"{name}: {len(data.unplaced)} of {data.line_count} lines could not be placed "
-        f"({len(data.unplaced) / data.line_count:.0%}, over the {max_share:.0%} limit, QGRAPH_MAX_UNPLACED); "
+        f"{name}: {lost} of {total} characters ({len(data.unplaced)} of {data.line_count} lines) could not be "
+        f"placed ({lost / total:.0%}, over the {max_share:.0%} limit, QGRAPH_MAX_UNPLACED); "
         f"first: {first}; this does not read as a Quality Month notice. Load it anyway with --force",
         source=name,
         line=data.unplaced[0].line,
+    )
+
+
+def check_activities(data: GraphData, name: str) -> None:
+    """Refuse a notice whose body yields no activity: nothing it asks anyone to do was understood."""
+    if any(node.label == "Activity" for node in data.nodes):
+        return
+    raise LoadError(
+        f"{name}: no activity could be read from its body (neither annex items nor body items with an action); "
+        "its actors and activities would be missing. Load it anyway with --force",
+        source=name,
+        line=1,
     )
 
 
@@ -98,6 +119,7 @@ def load_graphs(
 ) -> LoadSummary:
     """Write parsed notices in one all-or-nothing transaction."""
     started = time.perf_counter()
+    replaced = frozenset(GraphRepository(store).nodes([d.notice_id for d in datas]))
     store.write(load_steps(datas, batch), progress)
     seconds = time.perf_counter() - started
     note_load(store)
@@ -112,9 +134,10 @@ def load_graphs(
                 "edges": len(data.edges),
                 "unplaced": len(data.unplaced),
                 "write_seconds": round(seconds, 3),
+                "outcome": "replaced" if data.notice_id in replaced else "added",
             },
         )
-    return LoadSummary(tuple(datas), seconds)
+    return LoadSummary(tuple(datas), seconds, replaced=replaced)
 
 
 def load_sources(
@@ -135,7 +158,7 @@ def load_sources(
             progress(f"writing: step {done} of {total}")
 
     summary = load_graphs(store, datas, settings.write_batch, written)
-    return LoadSummary(summary.notices, summary.seconds, parse_seconds)
+    return LoadSummary(summary.notices, summary.seconds, parse_seconds, summary.replaced)
 
 
 def load_bundled_if_empty(store: GraphStore, settings: Settings) -> LoadSummary | None:

@@ -161,6 +161,10 @@ def _lead_and_partners(sentence: str, annex_role: str | None) -> tuple[Actor | N
                 # "生态环境部配合市场监管总局开展…": the other one leads, the subject assists.
                 return other[0], [Participation(lead, "SUPPORT")], pos
             partners.append(Participation(other[0], "PARTNER"))
+            # "甲会同乙、丙举办…": every body of the run is a partner.
+            while sentence.startswith(CO_SUBJECT, pos) and (more := actor_named_at(sentence, pos + 1, annex_role)):
+                partners.append(Participation(more[0], "PARTNER"))
+                pos = more[1]
     while sentence.startswith(("等", "共同", "两地", "各地"), pos):
         pos += 1 if sentence[pos] == "等" else 2
     return lead, partners, pos
@@ -263,7 +267,11 @@ class _Splitter:
                 other = actor_named_at(core, m.end(), self.annex_role)
                 extra = [Participation(other[0], "PARTNER")] if other else []
                 skip = other[1] if other else m.end() + len(lexicon.placeholder_at(core, m.end()) or "")
-                current = self.action(core[skip:], c_start + skip, sentence, context, [joint[0], *extra])
+                runs = [joint[0], *extra]
+                if other and m.group(1) in SUPPORT_WORDS:
+                    # "配合甲开展…" (the subject from the context): 甲 leads, the subject assists.
+                    runs = [Participation(other[0], "LEAD"), Participation(joint[0].actor, "SUPPORT")]
+                current = self.action(core[skip:], c_start + skip, sentence, context, runs)
             elif current is None or local_context or pending or _new_action(core, current):
                 if pending:
                     context, pending = pending, ""  # a new scene for what follows

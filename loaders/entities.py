@@ -268,12 +268,14 @@ def _examples(text: str, count_start: int) -> tuple[str, ...]:
     return tuple(parts)
 
 
-def products_in(text: str, year: int) -> list[ProductClass]:
-    """Counted product classes in ``text``; the same count, unit and examples are one node."""
+def products_in(text: str, scope: int | str) -> list[ProductClass]:
+    """Counted product classes in ``text``; the same count, unit and examples are one node.
+
+    ``scope`` is the notice's id key (its year for the national notice)."""
     out = []
     for m in PRODUCT_COUNT.finditer(text):
         count, unit, noun = int(m.group(1)), m.group(2), m.group(3)
         name = f"{count}{unit}{noun}"
-        product_id = node_id(Label.PRODUCT_CATEGORY, year, f"{count}{unit}")
+        product_id = node_id(Label.PRODUCT_CATEGORY, scope, f"{count}{unit}")
         out.append(ProductClass(product_id, name, count, unit, _examples(text, m.start())))
     return out

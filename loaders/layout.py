@@ -24,6 +24,8 @@ SECTION_KINDS = {
     "主要安排": "arrangement", "全国性重点活动": "arrangement",
     "工作要求": "requirement", "有关要求": "requirement", "组织实施": "requirement",
     "活动要求": "requirement", "组织保障": "requirement", "保障措施": "requirement",
+    "指导思想": "guidance", "总体要求": "guidance", "工作目标": "guidance", "活动目标": "guidance",
+    "活动时间": "period", "时间安排": "period", "实施步骤": "period", "进度安排": "period",
 }  # fmt: skip
 # A numbered item: "（一）…", "1.…", "1、…", "（1）…", "①…". The marker and the rest.
 # Examples: "（五）深化重点产品监督抽查。加强…", "1.举办2024年中国质量大会。", "3、…"
@@ -61,7 +63,17 @@ SLOGAN_LABEL = re.compile(r"^(?:宣传|活动)?口号[：]?$")
 RECIPIENTS = re.compile(r"^主送(?:单位)?[：]\s*(.+)$")
 COPIED_TO = re.compile(r"^抄送(?:单位)?[：]\s*(.+)$")
 # A salutation that addresses the notice before its body. Example: "各省、自治区、直辖市…：" (ends "：")
-SALUTATION = re.compile(r"^各(?:省|地区|有关).{4,}：$")
+# Local notices address their own units: "各乡镇（街道）市场监管所、中心学校，县直有关单位，各有关企业："
+SALUTATION = re.compile(r"^各(?:省|地区|有关|地级|市|县|区|乡镇|街道|州|盟|旗|相关|单位|部门)[^。]{2,}：$")
+# The rule a notice states for its role lists. Examples: "各项活动责任单位中，排在第一位的为牵头单位。",
+# "排名第一的为牵头单位"
+ROLE_RULE = re.compile(r"(?:排在|排名|列)第一(?:位|个)?的?(?:单位)?为牵头(?:单位|部门)")
+# A role list on a line of its own after its item, bracketed or not.
+# Examples: "（牵头单位：市市场监管局；配合单位：市教育局）", "责任单位：县市场监管局、县教育局"
+ROLE_LINE = re.compile(r"^[（(]?\s*(?:牵头|责任|配合)(?:单位|部门)\s*[：:]")
+# A sentence addressed to whoever it concerns, not an activity of a named body.
+# Examples: "其他区（市）县结合实际自行组织开展特色活动。", "各地要结合实际…"
+INSTRUCTION = re.compile(r"^(?:其他|其余|各)[^，。]{1,16}?(?:要|可|应|结合|自行|根据)")
 # Contact labels and their variants. Examples: "联系人：市场监管总局质量发展局 蔡煜刚",
 # "联 系 人：…", "电 话：010—82262033、…", "联系电话：010—55550188", "电子邮箱：…", "邮 箱：…"
 CONTACT_PERSON = re.compile(r"^联\s*系\s*人(?:\s*及\s*电\s*话)?[：]\s*(.+)$")
@@ -97,7 +109,7 @@ YEAR_OF_MONTH = re.compile(r"(\d{4})年(?:全国)?“?质量月")
 # Example: "市场监管总局 中央宣传部 最高人民法院"
 ORGAN_SUFFIX = (
     "部", "委", "局", "署", "院", "厅", "办公室", "办公厅", "总局", "总会", "联合会", "总社", "工商联", "残联",
-    "妇联", "科协", "团中央", "人民银行", "国资委",
+    "妇联", "科协", "团中央", "人民银行", "国资委", "委员会", "工会",
 )  # fmt: skip
 # Lines that are not the notice's text: page numbers, ellipses, web-page chrome.
 # Examples: "……", "— 3 —", "-12-", "第 2 页 共 9 页", "【打印本页】", "关闭窗口", "分享到："

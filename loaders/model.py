@@ -66,6 +66,7 @@ class Rel(StrEnum):
     HOSTS = "HOSTS"
     CONTACT_OF = "CONTACT_OF"
     APPLIES = "APPLIES"
+    WITHIN = "WITHIN"
 
 
 @dataclass(frozen=True)
@@ -156,7 +157,10 @@ NODE_KINDS: tuple[NodeKind, ...] = (
     ),
     NodeKind(Label.CONTACT, "contact", "name", "#c49c94", "联系人", "The notice's contact person."),
     NodeKind(Label.ORGANIZER, "organizer", "name", "#1f77b4", "主办单位", "A government body (部委局署 …).", True),
-    NodeKind(Label.REGION, "region", "name", "#2ca02c", "地区", "A province-level region, GB/T 2260 coded.", True),
+    NodeKind(
+        Label.REGION, "region", "name", "#2ca02c", "地区",
+        "A region: province, prefecture or county level (GB/T 2260 coded), township or zone (no code).", True,
+    ),
     NodeKind(Label.ASSOCIATION, "association", "name", "#9467bd", "协会", "An association or federation.", True),
     NodeKind(Label.ORGANIZATION, "organization", "name", "#8c564b", "其他机构", "Any other body.", True),
 )  # fmt: skip
@@ -186,13 +190,23 @@ REL_KINDS: tuple[RelType, ...] = (
         Rel.ABOUT, "涉及", "Activity → Topic; KeyArrangement → Campaign or Event.",
         (*_A, Label.KEY_ARRANGEMENT), (Label.TOPIC, Label.CAMPAIGN, Label.EVENT),
     ),
-    RelType(Rel.IMPLEMENTS, "落实", "Activity → the KeyArrangement it carries out.", _A, (Label.KEY_ARRANGEMENT,)),
+    RelType(
+        Rel.IMPLEMENTS, "落实",
+        "Activity → the KeyArrangement it carries out; across notices (across: true): a local activity → "
+        "a higher-level notice's item or activity, a local notice → the higher-level notices of its year.",
+        (*_A, *_N), (Label.KEY_ARRANGEMENT, Label.CONTENT_ITEM, *_A, *_N),
+    ),
     RelType(
         Rel.COVERS, "涉及产品", "Activity → ProductCategory.",
         (*_A, Label.KEY_ARRANGEMENT), (Label.PRODUCT_CATEGORY,),
     ),
     RelType(Rel.HOSTS, "承办", "Actor → Event it hosts.", _ACTORS, (Label.EVENT,)),
     RelType(Rel.CONTACT_OF, "所属", "Contact → the organizer it speaks for.", (Label.CONTACT,), _ACTORS),
+    RelType(
+        Rel.WITHIN, "隶属",
+        "Region → the region it lies within (GB/T 2260 parent; a township or zone: its county or city).",
+        (Label.REGION,), (Label.REGION,),
+    ),
     RelType(
         Rel.APPLIES, "采用标准", "Activity → a Standard it applies, publicizes or releases.",
         (*_A, *_SECTIONS), (Label.STANDARD,),

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
-from loaders import entities, lexicon
+from loaders import entities, lexicon, local_notice
 from loaders.activities import ActivityDraft, actor_named_at, split_item
 from loaders.distribution import split_copied, split_recipients
 from loaders.entities import Named
+from loaders.identity import identify
 from loaders.links import Implements
+from loaders.local_actors import Jurisdiction, parent_region
+from loaders.meaning import meaning_keys
 from loaders.model import LINK_BY_TARGET, LINKS, Label, Rel, kind_of, node_id
 from loaders.normalize import Normalized, normalize
 from loaders.records import EdgeRecord, GraphData, NodeRecord, Provenance, Unplaced
@@ -29,7 +33,9 @@ class _Builder:
         self.original = original
         self.s = structure
         self.year = structure.year
-        self.notice_id = node_id(Label.NOTICE, self.year)
+        self.identity = identify(structure, doc.text)
+        self.key = self.identity.key  # "2023" for the national notice, "2023:440000:…" for a local one
+        self.notice_id = self.identity.notice_id
         self.source_name = source_name
         self.nodes: dict[str, NodeRecord] = {}
         self.edges: dict[tuple[str, str, str, str], EdgeRecord] = {}
@@ -68,7 +74,10 @@ class _Builder:
         if actor.kind == "REGION":
             props["code"] = actor.code
         props["sort_key"] = actor.name
-        return self.node(actor.id, actor.label, props, owned=False)
+        actor_id = self.node(actor.id, actor.label, props, owned=False)
+        if self.identity.code is not None and (parent := parent_region(actor, Jurisdiction(self.identity.code))):
+            self.edge(actor_id, self.actor(parent), Rel.WITHIN)  # the hierarchy up to the province
+        return actor_id
 
     def named(self, entity: Named) -> str:
         props: dict[str, Any] = {"name": entity.name, "aliases": list(entity.aliases), "kind": kind_of(entity.label)}
@@ -88,7 +97,14 @@ class _Builder:
         props: dict[str, Any] = {
             "kind": "NOTICE",
             "year": self.year,
-            "name": f"{self.year}年全国“质量月”活动通知",
+            "name": self.name(),
+            "title": self.s.title,
+            "level": self.identity.level,
+            "jurisdiction": self.identity.jurisdiction,
+            "code": self.identity.code,
+            "document_number": self.identity.document_number,
+            "issued_on": self.identity.issued_on,
+            "issuers": list(self.s.signatories),
             "declared_organizer_count": s.declared_count,
             "recipients": recipients,
             "recipient_scope": scope,
@@ -97,15 +113,18 @@ class _Builder:
             "attachments": s.attachments,
             "closing": "".join(c.text for c in s.closing),
             "source_name": self.source_name,
-            "sort_key": str(self.year),
+            "sort_key": self.key,
         }
         if preamble:
             props.update(self.provenance("前言", preamble, preamble.text).as_props())
+        props.update(self.local_parts())
         self.node(self.notice_id, Label.NOTICE, props, owned=True)
         self.theme()
         self.sections()
         self.contact()
         drafts = self.activities()
+        if self.identity.code is not None:
+            drafts += self.local_activities()
         self.organizers()
         for name in copied:
             actor = lexicon.find_actor(name)
@@ -120,7 +139,26 @@ class _Builder:
             tuple(self.edges.values()),
             tuple(self.unplaced),
             self.source_name,
+            char_count=len("".join(self.doc.text.split())),
         )
+
+    def local_parts(self) -> dict[str, Any]:
+        """指导思想 / 总体要求, 活动时间 and its stages, the stated role rule: only when the notice has them."""
+        s = self.s
+        parts = {
+            "guidance": "\n".join(t.text for t in s.guidance),
+            "period": s.period[0].text if s.period else "",
+            "stages": [t.text for t in s.period[1:]],
+            "role_rule": s.role_rule.text if s.role_rule else "",
+            "printed": s.printed or "",
+        }
+        return {k: v for k, v in parts.items() if v}
+
+    def name(self) -> str:
+        """The notice's title as written; the national notice keeps its readable name."""
+        if self.identity.level != "NATIONAL" and self.s.title:
+            return self.s.title
+        return f"{self.year}年全国“质量月”活动通知"
 
     def theme(self) -> None:
         if not self.s.themes:
@@ -143,11 +181,11 @@ class _Builder:
             "lines": [self.doc.line_of(t.start) for t in self.s.themes],
             **self.provenance("一", first, first.text).as_props(),
         }
-        theme_id = self.node(node_id(Label.THEME, self.year), Label.THEME, props, owned=True)
+        theme_id = self.node(node_id(Label.THEME, self.key), Label.THEME, props, owned=True)
         self.edge(self.notice_id, theme_id, Rel.HAS_THEME)
         for ordinal, span in self.s.slogans:
             slogan_id = self.node(
-                node_id(Label.SLOGAN, self.year, ordinal),
+                node_id(Label.SLOGAN, self.key, ordinal),
                 Label.SLOGAN,
                 {
                     "kind": "SLOGAN",
@@ -178,13 +216,15 @@ class _Builder:
             "sort_key": f"{item.ordinal:03d}",
             **self.provenance(item.section, item.span, item.span.text).as_props(),
         }
-        section_id = self.node(node_id(label, self.year, item.ordinal), label, props, owned=True)
+        if label in (Label.CONTENT_ITEM, Label.KEY_ARRANGEMENT):
+            props["meaning_keys"] = meaning_keys(item.span.text)  # what lower-level notices carry out
+        section_id = self.node(node_id(label, self.key, item.ordinal), label, props, owned=True)
         text = item.span.text
         self.link(section_id, entities.cited_in(text))
         if label == Label.KEY_ARRANGEMENT:
             # What an arrangement is about (not part of): its campaigns and events.
             self.link(section_id, entities.campaigns_in(text) + entities.events_in(text), Rel.ABOUT)
-            for product in entities.products_in(text, self.year):
+            for product in entities.products_in(text, self.key):
                 self.edge(section_id, self.product(product), Rel.COVERS)
         return section_id
 
@@ -223,12 +263,14 @@ class _Builder:
         }
         if s.contact_span:
             props.update(self.provenance("联系人", s.contact_span, s.contact_span.text).as_props())
-        contact_id = self.node(node_id(Label.CONTACT, self.year), Label.CONTACT, props, owned=True)
+        contact_id = self.node(node_id(Label.CONTACT, self.key), Label.CONTACT, props, owned=True)
         self.edge(self.notice_id, contact_id, Rel.HAS_CONTACT)
 
     # -- activities ----------------------------------------------------------------------
     def activities(self) -> list[tuple[str, ActivityDraft]]:
         out: list[tuple[str, ActivityDraft]] = []
+        if self.identity.code is not None:
+            return out  # a local notice's annex items are read with its body (local_activities)
         for annex in sorted(self.s.annexes):
             for item in self.s.annexes[annex]:
                 role = self.s.annex_roles.get(annex)
@@ -253,7 +295,7 @@ class _Builder:
         manner = draft.context.startswith("以")
         link_text = ("" if manner else draft.context) + draft.title
         prov = self.provenance(draft.section, (draft.start, draft.end), draft.sentence)
-        activity_id = node_id(Label.ACTIVITY, self.year, f"{draft.section}/{draft.ordinal}")
+        activity_id = node_id(Label.ACTIVITY, self.key, f"{draft.section}/{draft.ordinal}")
         props = {
             "kind": "ACTIVITY",
             "title": draft.title,
@@ -264,6 +306,8 @@ class _Builder:
             "sort_key": f"{annex}-{item.ordinal:03d}-{draft.ordinal:03d}",
             **prov.as_props(),
         }
+        if self.identity.level != "NATIONAL":  # a local activity may carry out a higher-level item
+            props["meaning_keys"] = meaning_keys(draft.context + draft.title)
         self.node(activity_id, Label.ACTIVITY, props, owned=True)
         self.edge(self.notice_id, activity_id, Rel.HAS_ACTIVITY)
         for part in draft.participants:
@@ -280,15 +324,37 @@ class _Builder:
             parent = entities.EVENT_PARENTS.get(event.id)
             if parent:
                 self.link(event.id, [e for e in entities.EVENTS if e.id == parent], Rel.PART_OF)
-            if draft.title.startswith(HOST_VERBS):
+            if draft.title.startswith(HOST_VERBS) and draft.participants:
                 self.edge(self.actor(draft.participants[0].actor), event.id, Rel.HOSTS)
         self.link(activity_id, entities.cited_in(draft.title))
         self.link(activity_id, entities.topics_in(link_text))
-        for product in entities.products_in(link_text, self.year):
+        for product in entities.products_in(link_text, self.key):
             self.edge(activity_id, self.product(product), LINK_BY_TARGET[Label.PRODUCT_CATEGORY].rel)
         return activity_id
 
+    def local_activities(self) -> list[tuple[str, ActivityDraft]]:
+        """A local notice's body items and annex-table rows as activities (:mod:`loaders.local_notice`)."""
+        assert self.identity.code is not None
+        where = Jurisdiction(self.identity.code)
+        body = local_notice.body_activities(self.s, where)
+        body += local_notice.annex_activities(self.s, where)
+        rows = local_notice.table_activities(self.s, where, body)
+        out: list[tuple[str, ActivityDraft]] = []
+        for local in (*body, *rows):
+            activity_id = self.activity(0, local.item, local.draft)
+            if local.rows:  # the annex table repeats it: a second source
+                node = self.nodes[activity_id]
+                self.nodes[activity_id] = replace(node, props={**node.props, "also_in": local.rows})
+            for linked in local.links:
+                self.edge(activity_id, self.named(linked), "PART_OF")
+            out.append((activity_id, local.draft))
+        return out
+
     def organizers(self) -> None:
+        if self.identity.code is not None:
+            for n, actor in enumerate(local_notice.issuers(self.s, Jurisdiction(self.identity.code)), start=1):
+                self.edge(self.notice_id, self.actor(actor), "ORGANIZED_BY", listed=True, ordinal=n)
+            return
         listed = []
         for annex, items in sorted(self.s.annexes.items()):
             if self.s.annex_roles.get(annex) != "organizers":
@@ -318,10 +384,10 @@ class _Builder:
                 linked.setdefault(e.source, set()).add(e.target)
         index = Implements(
             (
-                node_id(Label.KEY_ARRANGEMENT, self.year, item.ordinal),
+                node_id(Label.KEY_ARRANGEMENT, self.key, item.ordinal),
                 item.body,
                 item.title,
-                linked.get(node_id(Label.KEY_ARRANGEMENT, self.year, item.ordinal), set()),
+                linked.get(node_id(Label.KEY_ARRANGEMENT, self.key, item.ordinal), set()),
             )
             for item in self.s.key_arrangements
         )

@@ -96,8 +96,14 @@ class GraphData:
     edges: tuple[EdgeRecord, ...]
     unplaced: tuple[Unplaced, ...] = ()
     source_name: str = ""
-    line_count: int = 0  # non-blank lines of the input text: the base of the unplaced share
+    line_count: int = 0  # non-blank lines of the input text
+    char_count: int = 0  # non-blank characters of the input text: the base of the unplaced share
     encoding: str = "utf-8"  # how the input bytes were decoded
+
+    @property
+    def unplaced_chars(self) -> int:
+        """Non-blank characters of the unplaced sentences."""
+        return sum(len("".join(u.text.split())) for u in self.unplaced)
 
     def counts(self) -> dict[str, int]:
         """Node counts per label, sorted by label."""

@@ -8,13 +8,16 @@ text is refused with its line.
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 
 from loaders import layout as L
+from loaders.contact import read_contact
 from loaders.errors import LoadError
 from loaders.layout import cn_number, cn_numeral
 from loaders.normalize import Normalized
+from loaders.notice_parts import Item, NoticeStructure, Span, text_lines
+from loaders.slogans import DASH, inline_slogans
+from loaders.tables import header_columns, read_row
 
 __all__ = ["Item", "NoticeStructure", "Span", "cn_number", "parse_structure"]
 
@@ -22,80 +25,6 @@ __all__ = ["Item", "NoticeStructure", "Span", "cn_number", "parse_structure"]
 MAX_SLOGAN = 30
 # Annex roles, read from an annex's title; the annex number is the fallback.
 ANNEX_ROLE_BY_NUMBER = {1: "organizers", 2: "associations", 3: "regions", 4: "slogans"}
-
-
-@dataclass(frozen=True)
-class Span:
-    """A piece of normalized text and where it stands (``text`` may hold line breaks)."""
-
-    start: int
-    end: int
-    text: str
-
-
-@dataclass(frozen=True)
-class Item:
-    """A numbered item: its section path (``三/（五）``, ``附件3/九``), ordinal, title, text."""
-
-    section: str
-    ordinal: int
-    title: str
-    span: Span
-    marker_end: int = 0  # where the text after "（五）" / "十一、" / "1." begins in ``span.text``
-    heading: str = ""  # the heading item this one is numbered under ("（一）中央宣传部" → "中央宣传部")
-    has_subitems: bool = False  # a heading whose numbered lines are items of their own
-
-    @property
-    def body(self) -> str:
-        """The item's text without its number."""
-        return self.span.text[self.marker_end :]
-
-
-@dataclass
-class NoticeStructure:
-    """Everything the structure parser found, as spans."""
-
-    year: int
-    title: str | None = None
-    doc_number: str | None = None
-    date: str | None = None
-    signatories: list[str] = field(default_factory=list)
-    keywords: list[str] = field(default_factory=list)
-    printed: str | None = None
-    declared_count: int | None = None
-    preamble: Span | None = None
-    themes: list[Span] = field(default_factory=list)
-    content_items: list[Item] = field(default_factory=list)
-    key_arrangements: list[Item] = field(default_factory=list)
-    requirements: list[Item] = field(default_factory=list)
-    section_names: dict[str, str] = field(default_factory=dict)
-    closing: list[Span] = field(default_factory=list)
-    contact_name: str | None = None
-    contact_office: str | None = None
-    contact_phones: list[str] = field(default_factory=list)
-    contact_email: str | None = None
-    contact_span: Span | None = None
-    attachments: list[str] = field(default_factory=list)
-    annex_titles: dict[int, str] = field(default_factory=dict)
-    annex_roles: dict[int, str] = field(default_factory=dict)
-    annexes: dict[int, list[Item]] = field(default_factory=dict)
-    slogans: list[tuple[int, Span]] = field(default_factory=list)
-    recipients: Span | None = None
-    copied_to: Span | None = None
-    public: bool = False
-    artifacts: list[Span] = field(default_factory=list)
-    unplaced: list[Span] = field(default_factory=list)
-
-
-def _lines(text: str) -> list[Span]:
-    spans, pos = [], 0
-    for raw in text.split("\n"):
-        stripped = raw.strip()
-        if stripped:
-            start = pos + raw.index(stripped)
-            spans.append(Span(start, start + len(stripped), stripped))
-        pos += len(raw) + 1
-    return spans
 
 
 def annex_role(number: int, title: str) -> str:
@@ -124,6 +53,7 @@ class _Parser:
         self.expect: str | None = None  # "theme", "annex_title", "slogans", "attachments"
         self.open_item: tuple[list[Item], int] | None = None  # list and index of a heading-only item
         self.open_style = ""  # its numbering: "（一）", "1.", "（1）", "一、"
+        self.points: tuple[int, str] | None = None  # (list, numbering) of points an item announced with "："
 
     # -- helpers -------------------------------------------------------------------------
     def second_notice(self, line: Span, what: str) -> LoadError:
@@ -150,6 +80,14 @@ class _Parser:
             section = f"{parent.section}/{cn_numeral(number)}"
             target.append(Item(section, number, title, line, len(line.text) - len(body), parent.body.strip("：")))
             return
+        last = target[-1] if target and not path.startswith("附件") else None
+        announced = last is not None and style != self.open_style and last.span.text.rstrip().endswith("：")
+        if last is not None and (announced or (self.points is not None and self.points == (id(target), style))):
+            # "（六）…重点安排如下：" then "1.锦江区…", "2.…": the points of the list it announces
+            target[-1] = replace(last, span=Span(last.span.start, line.end, self.doc.text[last.span.start : line.end]))
+            self.points = (id(target), style)
+            return
+        self.points = None
         title = body.split("。", 1)[0].rstrip("：")
         marker = cn_numeral(number) if path.startswith("附件") else f"（{cn_numeral(number)}）"
         target.append(Item(f"{path}/{marker}", number, title, line, len(line.text) - len(body)))
@@ -164,6 +102,15 @@ class _Parser:
         item = target[index]
         span = Span(item.span.start, line.end, self.doc.text[item.span.start : line.end])
         target[index] = replace(item, span=span)
+        return True
+
+    def extend_last(self, line: Span) -> bool:
+        """A role list on its own line belongs to the body item just read."""
+        target = {"content": self.n.content_items, "arrangement": self.n.key_arrangements}.get(self.section or "")
+        if not target:
+            return False
+        item = target[-1]
+        target[-1] = replace(item, span=Span(item.span.start, line.end, self.doc.text[item.span.start : line.end]))
         return True
 
     # -- the pass ------------------------------------------------------------------------
@@ -213,6 +160,14 @@ class _Parser:
             if m.group(2):
                 self.n.attachments.append(m.group(2).strip())
             return
+        if self.section in ("guidance", "period"):
+            (self.n.guidance if self.section == "guidance" else self.n.period).append(line)
+            return
+        if self.section in ("content", "arrangement") and L.ROLE_RULE.search(text) and not L.ITEM.match(text):
+            self.n.role_rule = line
+            return
+        if L.ROLE_LINE.match(text) and self.extend_last(line):
+            return
         if m := L.ITEM.match(text):
             target = {
                 "content": self.n.content_items,
@@ -229,6 +184,9 @@ class _Parser:
             return
         if L.is_signature(text):
             self.n.signatories.extend(text.split())
+            return
+        if self.section in ("content", "arrangement") and L.INSTRUCTION.match(text):
+            self.n.instructions.append(line)
             return
         self.n.unplaced.append(line)
 
@@ -267,7 +225,9 @@ class _Parser:
         if L.TITLE.match(text):
             if self.seen_sections or self.n.title:
                 raise self.second_notice(line, "a title")
-            self.n.title = text
+            # A two-line title: the issuers on the line above, "关于开展…的通知" below.
+            above = " ".join(self.n.signatories) if text.startswith("关于") and not self.seen_sections else ""
+            self.n.title = above + text
             if (m := L.DECLARED_COUNT.search(text)) and self.n.declared_count is None:
                 self.n.declared_count = cn_number(m.group(1))  # "市场监管总局等18部门关于…"
             return True
@@ -314,6 +274,14 @@ class _Parser:
         assert annex is not None
         if (m := L.SECTION_HEADING.match(text)) and L.SECTION_KINDS.get(m.group(2)) in self.seen_sections:
             raise self.second_notice(line, f"section {m.group(2)} again")
+        if self.table_line(annex, line):
+            return
+        if self.expect == "annex_title" and DASH in text and not text.startswith(DASH):
+            # The title ran into the first "——" slogan line (repaired as one line).
+            title = text[: text.index(DASH)]
+            self.annex_line(Span(line.start, line.start + len(title), title))
+            self.annex_line(Span(line.start + len(title), line.end, text[len(title) :]))
+            return
         if self.expect == "annex_title":
             self.n.annex_titles[annex] = text
             self.n.annex_roles[annex] = annex_role(annex, text)
@@ -338,6 +306,9 @@ class _Parser:
             self.n.signatories.extend(t for t in text.split() if t not in self.n.signatories)
             return
         if self.expect == "slogans" or role == "slogans":
+            if text.startswith(DASH):  # "——坚持质量第一 建设质量强省"
+                line = Span(line.start + len(DASH), line.end, text[len(DASH) :].strip())
+                text = line.text
             m = L.SLOGAN.match(text)
             if m is None and (len(text) > MAX_SLOGAN or any(ch in text for ch in "。：；")):
                 self.n.unplaced.append(line)  # prose after the slogans is not a slogan
@@ -357,40 +328,28 @@ class _Parser:
             return
         self.n.unplaced.append(line)
 
-    def contact_line(self, line: Span) -> bool:
-        fields = L.CONTACT_FIELDS.split(line.text)
-        if len(fields) > 1:
-            found = False
-            for text in fields:
-                start = line.start + line.text.index(text)
-                found |= self.contact_field(Span(start, start + len(text), text))
-            return found
-        return self.contact_field(line)
-
-    def contact_field(self, line: Span) -> bool:
-        text = line.text
-        if m := L.CONTACT_PERSON.match(text):
-            parts = m.group(1).split()
-            phones = [p for p in parts if L.PHONE.fullmatch(p)]
-            words = [p for p in parts if p not in phones]
-            if words and L.PERSON_NAME.match(words[-1]):
-                self.n.contact_name = self.n.contact_name or words[-1]
-                self.n.contact_office = self.n.contact_office or (" ".join(words[:-1]) or None)
-            self.n.contact_phones += _phones("、".join(phones)) if phones else []
-            self.n.contact_span = self.n.contact_span or line
+    def table_line(self, annex: int, line: Span) -> bool:
+        """An annex table's header ("序号 活动名称 …", its title may run into it) or one of its rows."""
+        if header := header_columns(line.text):
+            title, columns = header
+            self.n.table_columns[annex] = columns
+            self.n.annex_roles[annex] = "table"
+            if title and self.expect == "annex_title":
+                self.n.annex_titles[annex] = title
+            self.expect = None
             return True
-        if m := L.CONTACT_PHONE.match(text):
-            self.n.contact_phones += _phones(m.group(1))
-            return True
-        if m := L.CONTACT_EMAIL.match(text):
-            self.n.contact_email = self.n.contact_email or m.group(1)
+        if annex in self.n.table_columns and (row := read_row(line.text, self.n.table_columns[annex])):
+            self.n.table_rows.setdefault(annex, []).append((line, row))
             return True
         return False
+
+    def contact_line(self, line: Span) -> bool:
+        return read_contact(self.n, line)
 
 
 def parse_structure(doc: Normalized) -> NoticeStructure:
     """Read the notice's structure; raise LoadError naming the line when there is none."""
-    lines = _lines(doc.text)
+    lines = text_lines(doc.text)
     if not lines:
         raise LoadError("the document is empty", line=1)
     parser = _Parser(doc)
@@ -404,22 +363,10 @@ def parse_structure(doc: Normalized) -> NoticeStructure:
             f"'附件 1'; the text starts with {first.text[:30]!r}",
             line=doc.line_of(first.start),
         )
+    if not notice.slogans:
+        notice.slogans = inline_slogans([*notice.content_items, *notice.key_arrangements])
     notice.year = _find_year(doc, notice, lines)
     return notice
-
-
-def _phones(raw: str) -> list[str]:
-    """ "010—82262033、82260622（传真）" → ["010-82262033", "010-82260622（传真）"]."""
-    parts = [p.strip() for p in re.split(r"[、，,；]", raw) if p.strip()]
-    out, area = [], ""
-    for part in parts:
-        part = re.sub(r"[—–－]", "-", part)
-        if m := re.match(r"^(\d{3,4})-", part):
-            area = m.group(1)
-        elif area and re.match(r"^\d{7,8}", part):
-            part = f"{area}-{part}"
-        out.append(part)
-    return out
 
 
 def _find_year(doc: Normalized, notice: NoticeStructure, lines: list[Span]) -> int:

@@ -40,3 +40,37 @@ def test_a_missing_dev_corpus_is_said_plainly(tmp_path: Path, capsys: pytest.Cap
     assert main(tmp_path) == 0
     out = capsys.readouterr().out
     assert "2024-dev: not scored" in out and str(tmp_path) in out
+
+
+def test_a_local_notice_is_scored_against_its_facts_extra() -> None:
+    from eval.local import score_local
+    from loaders.notice import build_graph
+    from tests.local_notices import COUNTY_2025
+
+    facts = {
+        "extra": {
+            "activities": [
+                {
+                    "title": "举办2025年德清县“质量月”活动启动仪式",
+                    "actors": [
+                        {"name": "德清县市场监督管理局", "role": "LEAD"},
+                        {"name": "德清县武康街道", "role": "SUPPORT"},
+                    ],
+                    "campaigns": [],
+                    "events": ["2025年德清县“质量月”活动启动仪式"],
+                },
+                {"title": "开展质量安全进社区活动", "actors": [], "campaigns": [], "events": []},
+            ],
+            "actors": [{"name": "德清县市场监督管理局"}, {"name": "德清县教育局"}, {"name": "德清县武康街道"}],
+            "region_codes": {"德清县武康街道": None},
+            "events": [{"name": "2025年德清县“质量月”活动启动仪式"}],
+        }
+    }
+    scores = {s.name: (s.tp, s.fp, s.fn) for s in score_local(build_graph(COUNTY_2025, "dq"), facts)}
+    assert scores == {
+        "activities": (1, 1, 1),  # 组织中小学开展质量安全第一课 is not in these facts; 进社区 is not read
+        "participants+roles": (2, 2, 0),
+        "actors with codes": (3, 0, 0),
+        "campaigns": (0, 0, 0),
+        "events": (1, 0, 0),
+    }

@@ -63,9 +63,12 @@ def _junk_after_header(lines: int) -> bytes:
 
 
 REFUSED = {
-    "control character": ("一、活动主题\n\n增强\x07质量意识\n".encode(), "line 3, column 3 holds the control character U+0007"),
+    "control character": (
+        "一、活动主题\n\n增强\x07质量意识\n".encode(),
+        "line 3, column 3 holds the control character U+0007",
+    ),
     "too large": (b"x" * (2 * 1024 * 1024), "over the 1 MB limit"),
-    "mostly unplaced": (_junk_after_header(2000), "lines could not be placed"),
+    "mostly unplaced": (_junk_after_header(2000), "could not be placed"),
     "not a notice": ("今天天气很好，我们去公园。\n".encode(), "no recognizable notice structure"),
 }
 
@@ -87,7 +90,8 @@ def test_the_unplaced_refusal_counts_and_quotes_and_force_overrides_it() -> None
     with pytest.raises(LoadError) as caught:
         parse_sources([Source("junk.txt", raw)], Settings())
     message = caught.value.message
-    assert message.startswith("junk.txt: 2000 of 20")  # 2000 of the 20xx non-blank lines
+    assert message.startswith("junk.txt: 48890 of 49186 characters")  # of the 2000 unplaced lines
+    assert "(2000 of 2005 lines) could not be placed (99%" in message
     assert "over the 25% limit, QGRAPH_MAX_UNPLACED); first: line 13: 第0行随便写一些与通知无关的文字" in message
     assert caught.value.details["line"] == 13
     [data] = parse_sources([Source("junk.txt", raw)], Settings(), force=True)
@@ -99,4 +103,26 @@ def test_a_load_reports_parse_and_write_times(falkor: FalkorDBStore) -> None:
     seen: list[str] = []
     summary = load_sources(falkor, [Source("n.txt", bundled_notice()[1])], Settings(), progress=seen.append)
     assert summary.parse_seconds > 0 and summary.seconds > 0
-    assert seen[0] == "n.txt" and seen[-1].startswith("writing: step ") and seen[-1].endswith(" of " + seen[-1].split()[-1])
+    assert (
+        seen[0] == "n.txt"
+        and seen[-1].startswith("writing: step ")
+        and seen[-1].endswith(" of " + seen[-1].split()[-1])
+    )
+
+
+def test_a_notice_without_any_activity_is_refused_unless_forced() -> None:
+    from tests.local_notices import COUNTY_2025
+
+    body_only = COUNTY_2025.split("二、活动内容")[0] + "三、工作要求\n\n（一）及时总结报送。请按时报送。\n"
+    with pytest.raises(LoadError) as caught:
+        parse_sources([Source("empty.txt", body_only.encode())], Settings())
+    assert caught.value.message.startswith("empty.txt: no activity could be read from its body")
+    [data] = parse_sources([Source("empty.txt", body_only.encode())], Settings(), force=True)
+    assert data.notice_id == "notice:2025:330521" and "Activity" not in data.counts()
+
+
+def test_the_unplaced_share_weighs_characters_not_lines() -> None:
+    text = bundled_notice()[1].decode() + "\n" + "这是一段很长的无法归位的文字，" * 400 + "\n"
+    with pytest.raises(LoadError) as caught:
+        parse_sources([Source("long.txt", text.encode())], Settings())
+    assert "(1 of " in caught.value.message  # one line, most of the characters

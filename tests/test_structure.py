@@ -50,3 +50,16 @@ def test_text_without_structure_is_refused_with_its_line() -> None:
 def test_text_without_a_year_is_refused() -> None:
     with pytest.raises(LoadError, match="year"):
         parse_structure(normalize("一、活动主题\n\n质量\n"))
+
+
+def test_an_item_announcing_a_list_takes_its_numbered_points() -> None:
+    from loaders.normalize import normalize
+
+    text = (
+        "市市场监管局决定于2025年9月开展“质量月”活动。\n\n一、活动主题\n\n质量筑基\n\n二、重点活动\n\n（一）开展宣传。市市场监管局组织开展宣传。\n\n"
+        "（二）开展区县特色活动。各区县重点安排如下：\n\n1.锦江区开展质量承诺活动。\n\n2.武侯区举办质量大讲堂。\n\n"
+        "（三）开展群众性质量活动。市总工会举办技能竞赛。\n"
+    )
+    s = parse_structure(normalize(text))
+    assert [(i.section, i.ordinal) for i in s.key_arrangements] == [("二/（一）", 1), ("二/（二）", 2), ("二/（三）", 3)]
+    assert s.key_arrangements[1].span.text.endswith("2.武侯区举办质量大讲堂。")

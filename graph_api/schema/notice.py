@@ -80,7 +80,7 @@ class Contact(Node):
 
 
 @builds(Label.NOTICE)
-@strawberry.type(description="One year's national 质量月 notice.")
+@strawberry.type(description="One 质量月 notice: the national one of a year, or a provincial, city or county one.")
 class Notice(Node):
     year: int = strawberry.field(description="The year it is for.")
     name: str = strawberry.field(description="A readable title.")
@@ -93,6 +93,18 @@ class Notice(Node):
     attachments: list[str] = strawberry.field(description="Titles of its annexes (附件).")
     public: bool = strawberry.field(description="Whether it is marked for public release.")
     source: Source | None = strawberry.field(description="Where its preamble was read.")
+    level: str = strawberry.field(
+        description="Who issued it: `NATIONAL`, `PROVINCIAL`, `CITY`, `COUNTY` (or `LOCAL` when the "
+        "issuing jurisdiction is not recognized)."
+    )
+    jurisdiction: str | None = strawberry.field(
+        description="The issuing jurisdiction's name (`广东省`, `成都市`); null for a national notice."
+    )
+    jurisdiction_code: str | None = strawberry.field(
+        description="The issuing jurisdiction's GB/T 2260 code (`440000`); null for a national notice."
+    )
+    document_number: str | None = strawberry.field(description="Its 文号, e.g. `粤市监质〔2023〕318号`.")
+    issued_on: str | None = strawberry.field(description="The date of its signature, ISO `YYYY-MM-DD`.")
 
     @classmethod
     def from_props(cls, props: dict[str, Any]) -> Notice:
@@ -108,6 +120,11 @@ class Notice(Node):
             attachments=props.get("attachments") or [],
             public=bool(props.get("public")),
             source=source_of(props),
+            level=props.get("level") or "NATIONAL",
+            jurisdiction=props.get("jurisdiction"),
+            jurisdiction_code=props.get("code"),
+            document_number=props.get("document_number"),
+            issued_on=props.get("issued_on"),
         )
 
     async def _children(self, info: CtxInfo, rel: str, **where: Any) -> list[Any]:
@@ -147,6 +164,13 @@ class Notice(Node):
 
     async def _organizers(self, info: CtxInfo, *, listed: bool) -> list[Organizer]:
         return await self._children(info, Rel.ORGANIZED_BY, listed=listed)
+
+    @strawberry.field(
+        description="The higher-level notices of its year this (local) notice carries out: the national one, "
+        "its province's, its city's; linked whichever was loaded first."
+    )
+    async def implements(self, info: CtxInfo) -> list[Notice]:
+        return await self._children(info, Rel.IMPLEMENTS)
 
     @strawberry.field(description="The contact person.")
     async def contact(self, info: CtxInfo) -> Contact | None:

@@ -191,7 +191,10 @@ class Query(LinkedLists):  # type: ignore[misc]
         sub = await call(walk.shortest_path, info.context.repo, str(from_), str(to), hops)
         return await _subgraph(info, sub) if sub else None
 
-    @strawberry.field(description="A notice by year; the latest loaded when year is omitted.")
+    @strawberry.field(
+        description="The national notice of a year (a local one only when no national one of that year is "
+        "loaded); the latest loaded when year is omitted."
+    )
     async def notice(
         self,
         info: CtxInfo,
@@ -206,9 +209,28 @@ class Query(LinkedLists):  # type: ignore[misc]
             raise NotFound(f"no notice for year {year}", year=year)
         return None
 
-    @strawberry.field(description="Every loaded notice, newest first.")
-    async def notices(self, info: CtxInfo) -> list[Notice]:
-        return [Notice.from_props(p) for p in await call(info.context.repo.notices)]
+    @strawberry.field(description="Loaded notices, newest first (a year's national notice before its local ones).")
+    async def notices(
+        self,
+        info: CtxInfo,
+        level: Annotated[
+            str | None,
+            strawberry.argument(description="Only notices of this level: `NATIONAL`, `PROVINCIAL`, `CITY`, `COUNTY`."),
+        ] = None,
+        year: Annotated[int | None, strawberry.argument(description="Only notices of this year.")] = None,
+        within: Annotated[
+            strawberry.ID | None,
+            strawberry.argument(
+                description="Only notices issued within this region (a region id such as `region:440000`, "
+                "every level under it included)."
+            ),
+        ] = None,
+    ) -> list[Notice]:
+        code = str(within).removeprefix("region:") if within is not None else None
+        if code is not None and not code.isdigit():
+            return []  # a region without a GB/T 2260 code issues no notice of its own
+        found = await call(info.context.repo.notices, level, year, code)
+        return [Notice.from_props(p) for p in found]
 
     @strawberry.field(description="Node and edge counts for dashboards and health checks.")
     async def stats(self, info: CtxInfo) -> Stats:

@@ -111,9 +111,16 @@ class GraphRepository:
         rows = self._run(Q.GET_NODES, {"ids": list(dict.fromkeys(ids))})
         return {row["props"]["id"]: row["props"] for row in rows}
 
-    def notices(self) -> list[dict[str, Any]]:
-        """Every loaded notice, newest first."""
-        return [row["props"] for row in self._run(Q.LIST_NOTICES)]
+    def notices(
+        self, level: str | None = None, year: int | None = None, within: str | None = None
+    ) -> list[dict[str, Any]]:
+        """Loaded notices, newest first; of one ``level``, ``year``, or issued within the region
+        of GB/T 2260 code ``within`` ("440000": Guangdong's notices at every level)."""
+        prefix = within.rstrip("0") if within else None
+        if prefix is not None and len(prefix) % 2:
+            prefix += "0"  # "5101" for 成都市 (510100), "44" for 广东省 (440000)
+        params = {"level": level, "year": year, "within": prefix}
+        return [row["props"] for row in self._run(Q.LIST_NOTICES, params)]
 
     def notice(self, year: int | None = None) -> dict[str, Any] | None:
         """The notice of ``year``, or the latest loaded; None when there is none."""

@@ -14,6 +14,7 @@ from pypinyin import Style, lazy_pinyin
 
 from cypher import Q
 from graph_api.store.protocol import WriteStep
+from loaders import synonyms
 from loaders.model import Label
 from loaders.records import GraphData
 from loaders.tokens import fold, tokens
@@ -52,6 +53,8 @@ def search_text(props: dict[str, Any]) -> str:
     parts = _names(props)
     if props.get("src_text"):
         parts.append(str(props["src_text"]))
+    if other_names := synonyms.expand("\n".join(parts)):
+        parts.append(other_names)  # "QC小组" is found as 质量管理小组 too
     return "\n".join(dict.fromkeys(parts))
 
 
@@ -61,7 +64,9 @@ def term_rows(node_id: str, props: dict[str, Any]) -> list[dict[str, Any]]:
     for text in _names(props):
         for token in tokens(text):
             weights[token] = NAME_WEIGHT
-    for token in tokens(str(props.get("src_text") or "")):
+    sentence = str(props.get("src_text") or "")
+    # The other names of what the node names ("QC小组" → 质量管理小组) are found too.
+    for token in tokens(sentence + "\n" + synonyms.expand("\n".join([*_names(props), sentence]))):
         weights.setdefault(token, SENTENCE_WEIGHT)
     return [{"term": t, "id": node_id, "weight": w} for t, w in sorted(weights.items())]
 
@@ -159,6 +164,9 @@ def load_steps(datas: Sequence[GraphData], batch: int = 500) -> list[WriteStep]:
     for rel_type in sorted(edge_rows):
         for rows in batched(edge_rows[rel_type], batch):
             steps.append(WriteStep(Q.MERGE_EDGES, {"rows": rows}, rel_type=rel_type))
+    for data in datas:  # across notices, whichever of two is loaded first
+        steps.append(WriteStep(Q.LINK_IMPLEMENTATIONS, {"notice": data.notice_id}))
+        steps.append(WriteStep(Q.LINK_NOTICES, {"notice": data.notice_id}))
     for rows in batched(terms, batch * 4):
         steps.append(WriteStep(Q.MERGE_TERMS, {"rows": rows}))
     steps.append(WriteStep(Q.DELETE_ORPHAN_TERMS))
