@@ -11,7 +11,10 @@ from __future__ import annotations
 from typing import Any
 
 from eval.score import Act, Score, match
+from loaders.model import Label, Rel, node_id
 from loaders.records import GraphData
+
+ACTIVITY_PREFIX = node_id(Label.ACTIVITY, "")  # "activity:"
 
 LOCAL_DIMENSIONS = ("activities", "participants+roles", "actors with codes", "campaigns", "events")
 
@@ -37,9 +40,9 @@ def predicted_local_acts(data: GraphData) -> list[Act]:
     roles: dict[str, set[tuple[str, str]]] = {}
     links: dict[str, set[tuple[str, str]]] = {}
     for e in data.edges:
-        if e.type == "RUNS":
+        if e.type == Rel.RUNS:
             roles.setdefault(e.target, set()).add((str(nodes[e.source].props["name"]), str(e.props["role"])))
-        elif e.type == "PART_OF" and e.source.startswith("activity:"):
+        elif e.type == Rel.PART_OF and e.source.startswith(ACTIVITY_PREFIX):
             target = nodes[e.target]
             links.setdefault(e.source, set()).add((target.label.lower(), str(target.props["name"])))
     return [
@@ -52,7 +55,7 @@ def predicted_local_acts(data: GraphData) -> list[Act]:
             frozenset(),
         )
         for n in data.nodes
-        if n.label == "Activity"
+        if n.label == Label.ACTIVITY
     ]
 
 
@@ -69,12 +72,12 @@ def score_local(data: GraphData, facts: dict[str, Any]) -> list[Score]:
     codes = extra.get("region_codes") or {}
     expected_actors = {(a["name"], codes.get(a["name"])) for a in extra["actors"]}
     nodes = {n.id: n for n in data.nodes}
-    actor_ids = {e.source for e in data.edges if e.type == "RUNS"}
-    actor_ids |= {e.target for e in data.edges if e.type == "ORGANIZED_BY"}
+    actor_ids = {e.source for e in data.edges if e.type == Rel.RUNS}
+    actor_ids |= {e.target for e in data.edges if e.type == Rel.ORGANIZED_BY}
     predicted_actors = {(str(nodes[i].props["name"]), nodes[i].props.get("code")) for i in actor_ids if i in nodes}
     dims["actors with codes"].add(predicted_actors, expected_actors, "")
-    linked = {e.target for e in data.edges if e.type == "PART_OF" and e.source.startswith("activity:")}
-    for dim, label, key in (("campaigns", "Campaign", "campaigns_detail"), ("events", "Event", "events")):
+    linked = {e.target for e in data.edges if e.type == Rel.PART_OF and e.source.startswith(ACTIVITY_PREFIX)}
+    for dim, label, key in (("campaigns", Label.CAMPAIGN, "campaigns_detail"), ("events", Label.EVENT, "events")):
         predicted = {str(nodes[i].props["name"]) for i in linked if nodes[i].label == label}
         dims[dim].add(predicted, {c["name"] for c in extra.get(key) or []}, "")
     return list(dims.values())

@@ -20,6 +20,7 @@ from graph_api.store.protocol import GraphStore, Progress
 from graph_api.store.repository import GraphRepository
 from graph_api.store.writer import load_steps
 from loaders.bounded import ReadLimits, parse_bounded
+from loaders.model import Label
 from loaders.reader import bundled_notice, parse_notice, read_file
 from loaders.records import GraphData
 
@@ -104,7 +105,7 @@ def check_unplaced(data: GraphData, name: str, max_share: float) -> None:
 
 def check_activities(data: GraphData, name: str) -> None:
     """Refuse a notice whose body yields no activity: nothing it asks anyone to do was understood."""
-    if any(node.label == "Activity" for node in data.nodes):
+    if any(node.label == Label.ACTIVITY for node in data.nodes):
         return
     raise LoadError(
         f"{name}: no activity could be read from its body (neither annex items nor body items with an action); "

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from loaders.entities import Named
+from loaders.model import Label, node_id
 
 # Event nouns and their kinds, longest first. Example: "…颁奖仪式" → AWARD_CEREMONY
 EVENT_KINDS = (
@@ -37,7 +38,7 @@ def events_in(title: str, host_region: str | None) -> list[Named]:
         part = part.removeprefix("分别").removeprefix("本市").removeprefix("本县").removeprefix("本区")
         if kind in ("LAUNCH_CEREMONY", "AWARD_CEREMONY") and not PLACED.match(part) and host_region:
             part = host_region + part
-        out.append(Named(f"event:{part}", "Event", part, (), (("kind", kind),)))
+        out.append(Named(node_id(Label.EVENT, part), Label.EVENT, part, (), (("kind", kind),)))
     return out
 
 
@@ -51,4 +52,4 @@ def programmes_in(text: str) -> list[Named]:
     """Named programmes (as campaigns) in an activity's text and scene."""
     names = [m.group(1) for m in QUOTED_PROGRAMME.finditer(text)]
     names += [m.group(1) for m in UNQUOTED_PROGRAMME.finditer(text)]
-    return [Named(f"campaign:{name}", "Campaign", name) for name in dict.fromkeys(names)]
+    return [Named(node_id(Label.CAMPAIGN, name), Label.CAMPAIGN, name) for name in dict.fromkeys(names)]

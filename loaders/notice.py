@@ -346,14 +346,14 @@ class _Builder:
                 node = self.nodes[activity_id]
                 self.nodes[activity_id] = replace(node, props={**node.props, "also_in": local.rows})
             for linked in local.links:
-                self.edge(activity_id, self.named(linked), "PART_OF")
+                self.edge(activity_id, self.named(linked), Rel.PART_OF)
             out.append((activity_id, local.draft))
         return out
 
     def organizers(self) -> None:
         if self.identity.code is not None:
             for n, actor in enumerate(local_notice.issuers(self.s, Jurisdiction(self.identity.code)), start=1):
-                self.edge(self.notice_id, self.actor(actor), "ORGANIZED_BY", listed=True, ordinal=n)
+                self.edge(self.notice_id, self.actor(actor), Rel.ORGANIZED_BY, listed=True, ordinal=n)
             return
         listed = []
         for annex, items in sorted(self.s.annexes.items()):
