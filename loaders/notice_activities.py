@@ -129,4 +129,3 @@ class ActivityRecords(RecordBuilder):
             entities_of = linked.get(aid, set()) - self.manner_only.get(aid, set())
             for arrangement_id, via in index.links(draft.title, entities_of).items():
                 self.edge(aid, arrangement_id, LINK_BY_TARGET[Label.KEY_ARRANGEMENT].rel, via=via)
-

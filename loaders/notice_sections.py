@@ -131,4 +131,3 @@ class SectionRecords(RecordBuilder):
             self.edge(
                 self.notice_id, self.actor(actor), Rel.ORGANIZED_BY, listed=False, ordinal=n, inferred_from="主送"
             )
-

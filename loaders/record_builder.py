@@ -111,4 +111,3 @@ class RecordBuilder:
         if existing is not None and not existing.props.get("examples") and product.examples:
             del self.nodes[node_id]
         return self.node(node_id, Label.PRODUCT_CATEGORY, props, owned=True)
-
