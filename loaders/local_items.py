@@ -20,7 +20,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from loaders import layout as L
-from loaders.activities import ACTION_VERBS, MODALS, PURPOSE_PREFIXES, ActivityDraft, Participation
+from loaders.activities import ActivityDraft
+from loaders.activity_actors import Participation
+from loaders.activity_words import ACTION_VERBS, MODALS, PURPOSE_PREFIXES
 from loaders.entities import Named
 from loaders.lexicon import Actor
 from loaders.local_actors import Jurisdiction, qualify, qualify_all

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from loaders import entities, lexicon, local_notice
-from loaders.activities import actor_named_at
+from loaders.activity_actors import actor_named_at
 from loaders.local_actors import Jurisdiction
 from loaders.meaning import meaning_keys
 from loaders.model import Label, Rel, kind_of, node_id
