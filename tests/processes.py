@@ -61,10 +61,11 @@ def stop(proc: subprocess.Popen[str], sig: signal.Signals = signal.SIGTERM) -> N
 
 
 def seconds_to_stop(proc: subprocess.Popen[str]) -> float:
-    """Send SIGTERM and return the seconds until the process ended (at most 15)."""
+    """Send SIGTERM and return the seconds until the process ended (waiting at most 60: the
+    caller asserts its own bound, and a machine at load 10 has needed over 15)."""
     start = time.perf_counter()
     proc.send_signal(signal.SIGTERM)
-    proc.wait(timeout=15)
+    proc.wait(timeout=60)
     return time.perf_counter() - start
 
 
