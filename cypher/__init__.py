@@ -55,6 +55,8 @@ class Q(StrEnum):
     SCOPED_ACTORS = "scoped_actors"
     LINKED_NODES = "linked_nodes"
     OUTGOING = "outgoing"
+    INCOMING = "incoming"
+    IMPLEMENTED_BY = "implemented_by"
     NEIGHBORS = "neighbors"
     EXPORT_NODES = "export_nodes"
     EXPORT_EDGES = "export_edges"

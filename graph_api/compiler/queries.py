@@ -171,6 +171,8 @@ def _scoped_head(scope: str, role: str | None, e: Emitter) -> list[str]:
     rel_type, outgoing = SCOPES[scope]
     arrow = f"-[r0:{rel_type}]->" if outgoing else f"<-[r0:{rel_type}]-"
     where = f" WHERE r0.role = {e.param(role)}" if role is not None else ""
+    if rel_type == RelName.IMPLEMENTS:  # an item's own notice's activities; other notices' are implementedBy
+        where = " WHERE NOT coalesce(r0.across, false)"
     return [
         "UNWIND $owners AS owner",
         f"MATCH (o:{ENTITY} {{id: owner}}){arrow}(v0:{Label.ACTIVITY}){where}",

@@ -142,13 +142,26 @@ class GraphRepository:
 
     def outgoing(self, ids: Sequence[str], rel_types: Sequence[str]) -> dict[tuple[str, str], list[tuple[str, Row]]]:
         """(target, edge properties) of each (id, type) pair's edges, in one round trip."""
+        return self._edges(Q.OUTGOING, "source", "target", ids, rel_types)
+
+    def incoming(self, ids: Sequence[str], rel_types: Sequence[str]) -> dict[tuple[str, str], list[tuple[str, Row]]]:
+        """(source, edge properties) of the edges of each (type) into each id, in one round trip."""
+        return self._edges(Q.INCOMING, "target", "source", ids, rel_types)
+
+    def _edges(
+        self, name: Q, near: str, far: str, ids: Sequence[str], rel_types: Sequence[str]
+    ) -> dict[tuple[str, str], list[tuple[str, Row]]]:
         unknown = set(rel_types) - REL_TYPES
         if unknown:
             raise BadUserInput(f"unknown relationship types {sorted(unknown)}")
         out: dict[tuple[str, str], list[tuple[str, Row]]] = {(i, t): [] for i in ids for t in rel_types}
-        for row in self._run(Q.OUTGOING, {"ids": list(ids), "types": list(rel_types)}):
-            out[(row["source"], row["type"])].append((row["target"], row["props"]))
+        for row in self._run(name, {"ids": list(ids), "types": list(rel_types)}):
+            out[(row[near], row["type"])].append((row[far], row["props"]))
         return out
+
+    def implemented_by(self, ids: Sequence[str]) -> dict[str, list[dict[str, Any]]]:
+        """For each item, the activities of other notices that carry it out (one round trip)."""
+        return {row["owner"]: row["nodes"] for row in self._run(Q.IMPLEMENTED_BY, {"ids": list(ids)})}
 
     def neighbors(self, ids: Sequence[str]) -> dict[str, list[tuple[str, Hop]]]:
         """For each id, (neighbour id, edge) over every edge in either direction."""
