@@ -22,11 +22,30 @@ Campaign = NAMED_TYPES[Label.CAMPAIGN]
 Event = NAMED_TYPES[Label.EVENT]
 
 
-@strawberry.type(description="Actors of two notices: those running activities in only one of them, and in both.")
-class ActorComparison:
-    only_from: list[Actor] = strawberry.field(description="Run activities of `from` only, by name.")
-    only_to: list[Actor] = strawberry.field(description="Run activities of `to` only, by name.")
-    both: list[Actor] = strawberry.field(description="Run activities of both, by name.")
+def _sides_type(name: str, item: Any, description: str, what: str, both: str) -> Any:
+    """A type listing the ``item`` nodes of two notices: only in ``from``, only in ``to``, in both."""
+    namespace = {
+        "__module__": __name__,
+        "__annotations__": dict.fromkeys(("only_from", "only_to", "both"), list[item]),
+        "only_from": strawberry.field(description=f"{what} of `from` only."),
+        "only_to": strawberry.field(description=f"{what} of `to` only."),
+        "both": strawberry.field(description=both),
+    }
+    return strawberry.type(type(name, (), namespace), description=description)
+
+
+ActorComparison = _sides_type(
+    "ActorComparison", Actor, "Actors of two notices: those running activities in one only, and in both (by name).",
+    "Running activities", "Running activities of both.",
+)
+CampaignComparison = _sides_type(
+    "CampaignComparison", Campaign, "Campaigns by series (昆仑2023 and 昆仑2025 are one programme).",
+    "Campaigns of the activities", "Campaigns of both notices' activities (`from`'s nodes).",
+)
+EventComparison = _sides_type(
+    "EventComparison", Event, "Events (conferences, forums, exhibitions) of two notices' activities, by name.",
+    "Events of the activities", "Events of both notices' activities (`from`'s nodes).",
+)  # fmt: skip
 
 
 @strawberry.type(description="An activity of `from` and one of `to` that mean the same.")
@@ -50,28 +69,14 @@ class ActivityComparison:
     both: list[ActivityMatch] = strawberry.field(description="Matching pairs, in `from`'s document order.")
 
 
-@strawberry.type(description="Campaigns or events by meaning (a campaign's series: 昆仑2023 and 昆仑2025 are one).")
-class CampaignComparison:
-    only_from: list[Campaign] = strawberry.field(description="Only `from`'s activities are part of these.")  # type: ignore[valid-type]
-    only_to: list[Campaign] = strawberry.field(description="Only `to`'s activities are part of these.")  # type: ignore[valid-type]
-    both: list[Campaign] = strawberry.field(description="Both notices' activities are part of these (`from`'s nodes).")  # type: ignore[valid-type]
-
-
-@strawberry.type(description="Events of two notices' activities, by name.")
-class EventComparison:
-    only_from: list[Event] = strawberry.field(description="Only `from`'s activities are part of these.")  # type: ignore[valid-type]
-    only_to: list[Event] = strawberry.field(description="Only `to`'s activities are part of these.")  # type: ignore[valid-type]
-    both: list[Event] = strawberry.field(description="Both notices' activities are part of these (`from`'s nodes).")  # type: ignore[valid-type]
-
-
 @strawberry.type(description="Two notices side by side: what is in one and not the other, and what is in both.")
 class Comparison:
     from_: Notice = strawberry.field(name="from", description="The first notice.")
     to: Notice = strawberry.field(description="The second notice.")
-    actors: ActorComparison = strawberry.field(description="Who runs activities in each.")
+    actors: ActorComparison = strawberry.field(description="Who runs activities in each.")  # type: ignore[valid-type]
     activities: ActivityComparison = strawberry.field(description="What each does, matched by meaning.")
-    campaigns: CampaignComparison = strawberry.field(description="The campaigns (专项行动) of each, by series.")
-    events: EventComparison = strawberry.field(description="The events (conferences, forums, exhibitions) of each.")
+    campaigns: CampaignComparison = strawberry.field(description="The campaigns (专项行动) of each, by series.")  # type: ignore[valid-type]
+    events: EventComparison = strawberry.field(description="The events (conferences, forums, exhibitions) of each.")  # type: ignore[valid-type]
 
 
 def _sides(info: CtxInfo, groups: tuple[list[Row], list[Row], list[Row]]) -> dict[str, list[Any]]:
