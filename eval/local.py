@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from eval.score import Act, Score, match
+from eval.annotation import Act, match
+from eval.dimension import Score
 from loaders.model import Label, Rel, node_id
 from loaders.records import GraphData
 

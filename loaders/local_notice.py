@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
-from loaders.activities import ActivityDraft, Participation
+from loaders.activities import ActivityDraft
+from loaders.activity_actors import Participation
 from loaders.entities import Named
 from loaders.lexicon import Actor
 from loaders.local_actors import Jurisdiction, qualify, qualify_all

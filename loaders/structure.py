@@ -8,113 +8,24 @@ text is refused with its line.
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from loaders import layout as L
+from loaders.annex_lines import AnnexLines, annex_role
 from loaders.contact import read_contact
 from loaders.errors import LoadError
-from loaders.layout import cn_number, cn_numeral
+from loaders.layout import cn_number
 from loaders.normalize import Normalized
 from loaders.notice_parts import Item, NoticeStructure, Span, text_lines
-from loaders.slogans import DASH, inline_slogans
-from loaders.tables import header_columns, read_row
+from loaders.slogans import inline_slogans
 
 __all__ = ["Item", "NoticeStructure", "Span", "cn_number", "parse_structure"]
 
-# An unnumbered slogan is a short line without sentence punctuation.
-MAX_SLOGAN = 30
-# Annex roles, read from an annex's title; the annex number is the fallback.
-ANNEX_ROLE_BY_NUMBER = {1: "organizers", 2: "associations", 3: "regions", 4: "slogans"}
 
-
-def annex_role(number: int, title: str) -> str:
-    """What an annex lists, from its title: "…联合主办单位开展的主要活动" → organizers."""
-    if "口号" in title:
-        return "slogans"
-    if "主办单位" in title or "部门" in title:
-        return "organizers"
-    if "联合会" in title or "协会" in title or "学会" in title:
-        return "associations"
-    if "各地" in title or "地方" in title or "各省" in title:
-        return "regions"
-    return ANNEX_ROLE_BY_NUMBER.get(number, "other")
-
-
-class _Parser:
-    """One pass over the lines; ``section`` is the body section kind the lines belong to."""
-
-    def __init__(self, doc: Normalized) -> None:
-        self.doc = doc
-        self.n = NoticeStructure(year=0)
-        self.section: str | None = None
-        self.section_numeral = ""
-        self.seen_sections: set[str] = set()
-        self.annex: int | None = None
-        self.expect: str | None = None  # "theme", "annex_title", "slogans", "attachments"
-        self.open_item: tuple[list[Item], int] | None = None  # list and index of a heading-only item
-        self.open_style = ""  # its numbering: "（一）", "1.", "（1）", "一、"
-        self.points: tuple[int, str] | None = None  # (list, numbering) of points an item announced with "："
-
-    # -- helpers -------------------------------------------------------------------------
-    def second_notice(self, line: Span, what: str) -> LoadError:
-        return LoadError(
-            f"line {self.doc.line_of(line.start)}: a second notice starts here ({what}: {line.text[:30]!r}); "
-            "load one notice per file",
-            line=self.doc.line_of(line.start),
-        )
-
-    def add_item(self, target: list[Item], path: str, number: int, line: Span, body: str, style: str) -> None:
-        """A numbered item; under an open heading of another numbering style, a point of it.
-
-        In the body, "1." lines under "（一）加强质量宣传" belong to that item; in an annex they
-        are items of their own under the heading ("（一）中央宣传部" / "1.组织开展…").
-        """
-        if self.open_item is not None and style != self.open_style:
-            parent_list, index = self.open_item
-            parent = parent_list[index]
-            if not path.startswith("附件"):
-                self.extend_open_item(line)
-                return
-            parent_list[index] = replace(parent, has_subitems=True)
-            title = body.split("。", 1)[0].rstrip("：")
-            section = f"{parent.section}/{cn_numeral(number)}"
-            target.append(Item(section, number, title, line, len(line.text) - len(body), parent.body.strip("：")))
-            return
-        last = target[-1] if target and not path.startswith("附件") else None
-        announced = last is not None and style != self.open_style and last.span.text.rstrip().endswith("：")
-        if last is not None and (announced or (self.points is not None and self.points == (id(target), style))):
-            # "（六）…重点安排如下：" then "1.锦江区…", "2.…": the points of the list it announces
-            target[-1] = replace(last, span=Span(last.span.start, line.end, self.doc.text[last.span.start : line.end]))
-            self.points = (id(target), style)
-            return
-        self.points = None
-        title = body.split("。", 1)[0].rstrip("：")
-        marker = cn_numeral(number) if path.startswith("附件") else f"（{cn_numeral(number)}）"
-        target.append(Item(f"{path}/{marker}", number, title, line, len(line.text) - len(body)))
-        # A heading without a full stop ("（一）深入学习贯彻质量强国建设部署") takes the lines after it.
-        self.open_item = (target, len(target) - 1) if "。" not in body else None
-        self.open_style = style
-
-    def extend_open_item(self, line: Span) -> bool:
-        if self.open_item is None:
-            return False
-        target, index = self.open_item
-        item = target[index]
-        span = Span(item.span.start, line.end, self.doc.text[item.span.start : line.end])
-        target[index] = replace(item, span=span)
-        return True
-
-    def extend_last(self, line: Span) -> bool:
-        """A role list on its own line belongs to the body item just read."""
-        target = {"content": self.n.content_items, "arrangement": self.n.key_arrangements}.get(self.section or "")
-        if not target:
-            return False
-        item = target[-1]
-        target[-1] = replace(item, span=Span(item.span.start, line.end, self.doc.text[item.span.start : line.end]))
-        return True
+class _Parser(AnnexLines):
+    """The pass over the body: head lines, sections, items, contact, signature (annexes: :class:`AnnexLines`)."""
 
     # -- the pass ------------------------------------------------------------------------
     def line(self, line: Span) -> None:
+        """Place one line: a mark, a head or global line, an annex line, a section, an item …"""
         text = line.text
         if L.ARTIFACT.match(text):
             self.n.artifacts.append(line)
@@ -268,80 +179,6 @@ class _Parser:
             start = line.start + line.text.rindex(inline)
             self.n.themes.append(Span(start, line.end, inline))
             self.expect = None
-
-    def annex_line(self, line: Span) -> None:
-        text, annex = line.text, self.annex
-        assert annex is not None
-        if (m := L.SECTION_HEADING.match(text)) and L.SECTION_KINDS.get(m.group(2)) in self.seen_sections:
-            raise self.second_notice(line, f"section {m.group(2)} again")
-        if self.table_line(annex, line):
-            return
-        if self.expect == "annex_title" and DASH in text and not text.startswith(DASH):
-            # The title ran into the first "——" slogan line (repaired as one line).
-            title = text[: text.index(DASH)]
-            self.annex_line(Span(line.start, line.start + len(title), title))
-            self.annex_line(Span(line.start + len(title), line.end, text[len(title) :]))
-            return
-        if self.expect == "annex_title":
-            self.n.annex_titles[annex] = text
-            self.n.annex_roles[annex] = annex_role(annex, text)
-            self.expect = None
-            return
-        if self.expect == "theme":
-            self.n.themes.append(line)
-            self.expect = None
-            return
-        if m := L.THEME_LABEL.match(text):
-            if m.group(1):
-                start = line.start + text.rindex(m.group(1))
-                self.n.themes.append(Span(start, line.end, m.group(1)))
-            else:
-                self.expect = "theme"
-            return
-        if L.SLOGAN_LABEL.match(text):
-            self.expect = "slogans"
-            return
-        role = self.n.annex_roles.get(annex) or ANNEX_ROLE_BY_NUMBER.get(annex, "other")
-        if L.is_signature(text):
-            self.n.signatories.extend(t for t in text.split() if t not in self.n.signatories)
-            return
-        if self.expect == "slogans" or role == "slogans":
-            if text.startswith(DASH):  # "——坚持质量第一 建设质量强省"
-                line = Span(line.start + len(DASH), line.end, text[len(DASH) :].strip())
-                text = line.text
-            m = L.SLOGAN.match(text)
-            if m is None and (len(text) > MAX_SLOGAN or any(ch in text for ch in "。：；")):
-                self.n.unplaced.append(line)  # prose after the slogans is not a slogan
-                return
-            ordinal = cn_number(m.group(1) or m.group(2) or m.group(3)) if m else len(self.n.slogans) + 1
-            body = m.group(4).strip() if m else text
-            self.n.slogans.append((ordinal, Span(line.start + text.rindex(body), line.end, body)))
-            return
-        if m := L.ANNEX_ITEM.match(text):
-            self.add_item(self.n.annexes[annex], f"附件{annex}", cn_number(m.group(1)), line, m.group(2), "一、")
-            return
-        if m := L.ITEM.match(text):
-            annex_items = self.n.annexes[annex]
-            self.add_item(annex_items, f"附件{annex}", L.item_number(m), line, m.group("body"), L.item_style(m))
-            return
-        if self.extend_open_item(line):
-            return
-        self.n.unplaced.append(line)
-
-    def table_line(self, annex: int, line: Span) -> bool:
-        """An annex table's header ("序号 活动名称 …", its title may run into it) or one of its rows."""
-        if header := header_columns(line.text):
-            title, columns = header
-            self.n.table_columns[annex] = columns
-            self.n.annex_roles[annex] = "table"
-            if title and self.expect == "annex_title":
-                self.n.annex_titles[annex] = title
-            self.expect = None
-            return True
-        if annex in self.n.table_columns and (row := read_row(line.text, self.n.table_columns[annex])):
-            self.n.table_rows.setdefault(annex, []).append((line, row))
-            return True
-        return False
 
     def contact_line(self, line: Span) -> bool:
         return read_contact(self.n, line)

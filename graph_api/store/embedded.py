@@ -14,10 +14,8 @@ on the same data directory, where the AOF replays what it had.
 from __future__ import annotations
 
 import contextlib
-import ctypes
 import fcntl
 import logging
-import signal
 import subprocess
 import threading
 import time
@@ -41,10 +39,9 @@ from graph_api.store.endpoint import (
     log_tail,
     pid_alive,
     running_endpoint,
-    server_command,
     write_state,
 )
-from graph_api.store.netns import enter_private_network
+from graph_api.store.server_process import close_pipes, spawn_server, terminate
 from graph_api.store.start_failure import start_failure
 
 # Re-exported: callers name them from here, where the server that uses them lives.
@@ -59,20 +56,8 @@ WATCH_SECONDS = 0.5  # how often the owner checks that its server still runs
 # A server that fails to start exits, and that is seen at once; this bounds only a hang.
 START_SECONDS = 60.0
 RESTART_BACKOFF_MAX = 10.0  # seconds between attempts while a restart keeps failing
-_PR_SET_PDEATHSIG = 1
 # Called with ("down" or "up", reason, generation) when the server dies or is back.
 Transition = Callable[[str, str, int], None]
-
-
-def _die_with_parent() -> None:  # pragma: no cover - runs in the child
-    # The server gets SIGTERM if this process dies without closing it: no orphans.
-    with contextlib.suppress(Exception):
-        ctypes.CDLL("libc.so.6").prctl(_PR_SET_PDEATHSIG, signal.SIGTERM)
-
-
-def _die_with_parent_in_private_network() -> None:  # pragma: no cover - runs in the child
-    _die_with_parent()
-    enter_private_network()
 
 
 class EmbeddedServer:
@@ -180,7 +165,7 @@ class EmbeddedServer:
                 if cause is None:
                     backoff = self.watch_seconds
                     continue
-                self._close_pipes(process)
+                close_pipes(process)
                 self._process = None
                 self._notify("down", cause)
             try:
@@ -227,14 +212,12 @@ class EmbeddedServer:
     def _spawn(self, endpoint: Endpoint) -> Endpoint:
         if endpoint.unix_socket:
             Path(endpoint.unix_socket).unlink(missing_ok=True)
-        self._process = subprocess.Popen(
-            server_command(self.data_dir, endpoint, bolt_port=self.bolt_port, persistent=self.persistent),
-            cwd=self.data_dir,
-            stdin=subprocess.DEVNULL,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.PIPE,
-            preexec_fn=_die_with_parent_in_private_network if self.private_network else _die_with_parent,
-            start_new_session=True,  # a Ctrl-C in the terminal reaches us, not the server
+        self._process = spawn_server(
+            self.data_dir,
+            endpoint,
+            bolt_port=self.bolt_port,
+            persistent=self.persistent,
+            private_network=self.private_network,
         )
         self._wait_ready(endpoint)
         with self._exit_lock:
@@ -251,7 +234,7 @@ class EmbeddedServer:
         while time.monotonic() < deadline:
             if process.poll() is not None:
                 err = process.stderr.read().decode(errors="replace") if process.stderr else ""
-                self._close_pipes(process)
+                close_pipes(process)
                 self._process = None
                 raise StoreUnavailable(start_failure(self.data_dir, self.data_dir / LOG_FILE, err))
             try:
@@ -278,24 +261,8 @@ class EmbeddedServer:
 
     def _terminate(self) -> None:
         process, self._process = self._process, None
-        if process is None:
-            return
-        if process.poll() is None:
-            # SIGTERM is Redis's graceful shutdown (AOF fsync, socket removed). A SHUTDOWN
-            # command would do the same, but redis-py retries the dropped connection for ~5 s.
-            process.terminate()
-            try:
-                process.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait()
-        self._close_pipes(process)
-
-    @staticmethod
-    def _close_pipes(process: subprocess.Popen[bytes]) -> None:
-        if process.stderr:
-            with contextlib.suppress(OSError):
-                process.stderr.close()
+        if process is not None:
+            terminate(process)
 
     def _release_lock(self) -> None:
         if self._lock is not None:
