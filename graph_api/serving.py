@@ -13,12 +13,13 @@ import signal
 import socket
 from collections.abc import Callable, Iterator
 from types import FrameType
+from typing import Any
 
 import uvicorn
 
 from graph_api.connections import ConnectionBounds, default_max_connections, uvicorn_config
 from graph_api.errors import ConfigError
-from graph_api.settings import Settings
+from graph_api.settings import Settings, load_settings
 
 SignalHandler = Callable[[int, FrameType | None], None]
 
@@ -118,13 +119,24 @@ def run_service(settings: Settings, workers: int, announce: Callable[[str], obje
             store.close()
 
 
+def worker_app() -> Any:
+    """The app of one worker process (uvicorn's factory): settings from the environment, and
+    the JSON log lines ``qgraph serve`` writes, as the supervising process does."""
+    from graph_api.app import create_app
+    from graph_api.logs import configure_logging
+
+    settings = load_settings()
+    configure_logging(settings.log_level or "INFO")
+    return create_app(settings)
+
+
 def _serve_workers(settings: Settings, workers: int) -> None:
     """uvicorn's process supervisor over ``workers`` processes of ``graph_api.app:create_app``;
     it takes SIGTERM and SIGINT itself and returns once every worker has stopped."""
     from uvicorn.supervisors import Multiprocess
 
     config = uvicorn_config(
-        "graph_api.app:create_app",
+        "graph_api.serving:worker_app",
         host=settings.host,
         port=settings.port,
         bounds=connection_bounds(settings),

@@ -22,7 +22,7 @@ QGRAPH = [sys.executable, "-m", "graph_api.cli"]
 def env_for(data: Path, **extra: str) -> dict[str, str]:
     """The environment of a qgraph process on data directory ``data``."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("QGRAPH_")}
-    env.update(QGRAPH_DATA=str(data), QGRAPH_LOG_LEVEL="WARNING", **extra)
+    env.update({"QGRAPH_DATA": str(data), "QGRAPH_LOG_LEVEL": "WARNING", **extra})
     return env
 
 

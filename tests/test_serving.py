@@ -71,7 +71,7 @@ def _workers(pid: int) -> list[int]:
 
 def test_workers_share_one_supervised_embedded_store_and_survive_its_restart(tmp_path: Path) -> None:
     port = free_port()
-    proc = serve(tmp_path, port, QGRAPH_WORKERS="2")
+    proc = serve(tmp_path, port, QGRAPH_WORKERS="2", QGRAPH_LOG_LEVEL="INFO")
     try:
         assert wait_until(lambda: len(_workers(proc.pid)) == 2, 30), _children(proc.pid)
         before = stats(port)
@@ -93,6 +93,8 @@ def test_workers_share_one_supervised_embedded_store_and_survive_its_restart(tmp
     assert proc.returncode == 0
     assert wait_gone(second_store, 30)
     assert _workers(proc.pid) == []
+    log = proc.stderr.read() if proc.stderr else ""
+    assert log.count('"msg": "service ready"') >= 2  # every worker logs, as one process does
 
 
 def test_the_served_port_bounds_connections_at_the_defaults(tmp_path: Path) -> None:
