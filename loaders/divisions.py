@@ -47,6 +47,13 @@ def parent_of(code: str) -> str | None:
     return None
 
 
+def code_prefix(code: str) -> str:
+    """The leading digits every code within a division shares: "44" for 广东省 (440000), "5101" for
+    成都市 (510100), the whole code for a county."""
+    prefix = code.rstrip("0")
+    return prefix + "0" if len(prefix) % 2 else prefix
+
+
 def name_of(code: str) -> str:
     """The division's name ("440000" → "广东省")."""
     return table()[code]

@@ -66,8 +66,9 @@ class ActivityRecords(RecordBuilder):
             "sort_key": f"{annex}-{item.ordinal:03d}-{draft.ordinal:03d}",
             **prov.as_props(),
         }
-        if self.identity.level != "NATIONAL":  # a local activity may carry out a higher-level item
-            props["meaning_keys"] = meaning_keys(draft.context + draft.title)
+        # What it means: a local activity carries out a higher-level item by it, and `compare`
+        # matches two notices' activities by it (the link statement keeps to local activities).
+        props["meaning_keys"] = meaning_keys(draft.context + draft.title)
         self.node(activity_id, Label.ACTIVITY, props, owned=True)
         self.edge(self.notice_id, activity_id, Rel.HAS_ACTIVITY)
         for part in draft.participants:

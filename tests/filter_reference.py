@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from graph_api.store.repository import GraphRepository
-from loaders.model import KIND_BY_LABEL, LINKS
+from loaders.model import KIND_BY_LABEL, LINKS, Rel
 from loaders.tokens import fold, query_parts
 
 Row = dict[str, Any]
@@ -29,13 +29,18 @@ class Reference:
     """Every activity and actor of the graph, and the filters evaluated over them."""
 
     def __init__(self, repo: GraphRepository) -> None:
-        years = {n["id"]: n["year"] for n in repo.notices()}
+        notices = repo.notices()
+        years = {n["id"]: n["year"] for n in notices}
+        self.notice_codes = {n["id"]: n.get("code") for n in notices}
+        self.notice_levels = {n["id"]: n.get("level") or "NATIONAL" for n in notices}
         self.facts = repo.activity_facts()
         details = repo.activity_details([fact["id"] for fact in self.facts])
         for fact in self.facts:
             fact["year"] = years.get(fact["notice"])
             fact["links"] = {(x["type"], x["kind"], x["id"]) for x in details.get(fact["id"], {}).get("links", [])}
         self.actors = {a["id"]: a for a in repo.actors()}
+        within = repo.outgoing(list(self.actors), [Rel.WITHIN])
+        self.parent = {source: targets[0][0] for (source, _), targets in within.items() if targets}
         self.by_actor: dict[str, list[Row]] = {}
         for fact in self.facts:
             for part in fact["actors"]:
@@ -61,6 +66,8 @@ class Reference:
             return False
         if f.notice is not None and fact["notice"] != f.notice:
             return False
+        if f.within is not None and not self.activity_within(fact, f.within):
+            return False
         if f.title is not None and not _strings(f.title, [fact.get("title")]):
             return False
         if f.section is not None and not _strings(f.section, [fact.get("section")]):
@@ -84,6 +91,8 @@ class Reference:
             return False
         if f.code is not None and not _strings(f.code, [actor.get("code")]):
             return False
+        if f.within is not None and not self.within(actor["id"], f.within):
+            return False
         own = self.by_actor.get(actor["id"], [])
         if (f.year is not None or f.notice is not None) and not any(
             (f.year is None or a["year"] == f.year) and (f.notice is None or a["notice"] == f.notice) for a in own
@@ -94,6 +103,23 @@ class Reference:
         if f.activities is not None and not self._quantified(f.activities, own, self.activity):
             return False
         return self._combined(f, actor, self.actor)
+
+    def within(self, actor: str, region: str) -> bool:
+        """Whether ``actor`` is ``region`` or a region whose chain of parents reaches it."""
+        seen: str | None = actor
+        while seen is not None:
+            if seen == region:
+                return True
+            seen = self.parent.get(seen)
+        return False
+
+    def activity_within(self, fact: Row, region: str) -> bool:
+        """Run by an actor within ``region``, or read from a notice whose jurisdiction code lies in it."""
+        if any(self.within(a["id"], region) for a in fact["actors"]):
+            return True
+        code, issued = region.removeprefix("region:"), self.notice_codes.get(fact["notice"])
+        prefix = code.rstrip("0") + ("0" if len(code.rstrip("0")) % 2 else "")
+        return code.isdigit() and issued is not None and issued.startswith(prefix)
 
     @staticmethod
     def _quantified(q: Any, items: list[Row], test: Any) -> bool:

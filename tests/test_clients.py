@@ -28,6 +28,7 @@ CONTRACT_VARIABLES: dict[str, dict[str, Any]] = {
     "actor": {"id": "organizer:市场监管总局"},
     "actors_by_kind": {"kinds": ["REGION"], "first": 7},
     "find_actor": {"name": "国家市场监督管理总局"},
+    "implementations": {"year": 2023},
     "neighborhood": {"id": "notice:2023", "depth": 1, "limit": 10},
     "notice": {"year": 2023},
     "path": {"from": "organizer:国务院国资委", "to": "organizer:全国工商联", "maxHops": 4},

@@ -179,8 +179,9 @@ def test_scoped_pages_batch_owners_and_narrow_the_role() -> None:
 def test_facets_and_counts_are_single_statements() -> None:
     text = facets(activity_pred(ActivityFilter(year=2023)))[0].text
     assert text.startswith("MATCH (v0:Activity) WHERE v0.year = $p0\nRETURN 'total' AS facet")
-    # one branch per facet: total, type, kind, region, campaign, event, topic and (issue 16) standard
-    assert text.count("UNION ALL") == 7 and text.count("MATCH (v0:Activity) WHERE v0.year = $p0") == 8
+    # one branch per facet: total, type, kind, region, year, level, jurisdiction (issue 17), campaign,
+    # event, topic and (issue 16) standard
+    assert text.count("UNION ALL") == 10 and text.count("MATCH (v0:Activity) WHERE v0.year = $p0") == 11
     counts = count_by_kind()[0].text
     # one branch per kind of the registry: 19 with Standard (issue 16)
     assert counts.count("UNION ALL") == 18 and "MATCH (n:KeyArrangement) RETURN 'KEY_ARRANGEMENT' AS kind" in counts

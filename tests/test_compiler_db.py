@@ -23,11 +23,13 @@ from graph_api.schema.enums import ActivityType, ActorKind, ActorRole
 from graph_api.schema.filters import ActivityFilter, ActivityQuantifier, ActorFilter, ActorQuantifier, StringFilter
 from graph_api.store.falkordb_store import FalkorDBStore
 from graph_api.store.neo4j_store import Neo4jStore
+from graph_api.store.protocol import GraphStore
 from graph_api.store.repository import GraphRepository
 from loaders.notice import build_graph
 from loaders.records import GraphData
 from tests.conftest import reset
 from tests.filter_reference import Reference
+from tests.local_notices import COUNTY_2025, HANGZHOU_2025, ZHEJIANG_2025
 from tests.test_loading import derived_notice
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -38,6 +40,8 @@ BOLT_REQUEST_LIMIT = 3000
 
 ACTORS = ["organizer:市场监管总局", "organizer:公安部", "region:310000", "region:320000", "organizer:海关总署"]
 CAMPAIGNS = ["campaign:昆仑2023", "campaign:双随机、一公开", "campaign:剑网2024"]
+# Regions of the national notices and of the local fixtures (a province, a city, a county, a township).
+REGIONS = ["region:330000", "region:330100", "region:330521", "region:德清县武康街道", "region:310000"]
 WORDS = [
     "质量",
     "抽查",
@@ -88,6 +92,7 @@ def activity_filters(depth: int) -> st.SearchStrategy[ActivityFilter]:
         document=st.none() | st.just("document:质量强国建设纲要"),
         year=st.none() | st.sampled_from([2023, 2024, 1999]),
         notice=st.none() | st.just("notice:2024"),
+        within=st.none() | st.sampled_from(REGIONS),
         title=st.none() | strings,
         section=st.none() | strings,
         **deeper,
@@ -116,6 +121,7 @@ def actor_filters(depth: int) -> st.SearchStrategy[ActorFilter]:
         code=st.none() | strings,
         year=st.none() | st.sampled_from([2023, 2024, 1999]),
         notice=st.none() | st.just("notice:2024"),
+        within=st.none() | st.sampled_from(REGIONS),
         **deeper,
     )
 
@@ -128,8 +134,13 @@ def with_2022_without_shanghai_ceremony(notice_text: str) -> str:
 
 @pytest.fixture
 def loaded(falkor: FalkorDBStore, notice: GraphData) -> Reference:
-    reset(falkor, notice, build_graph(derived_notice(), "derived"))
+    reset(falkor, notice, build_graph(derived_notice(), "derived"), *local_notices())
     return Reference(GraphRepository(falkor))
+
+
+def local_notices() -> list[GraphData]:
+    """The provincial, county and city fixtures (浙江省, 德清县, 杭州市; 2025)."""
+    return [build_graph(text, name) for text, name in ((ZHEJIANG_2025, "zj"), (COUNTY_2025, "dq"), (HANGZHOU_2025, "hz"))]
 
 
 def _small(statement: Any, params: dict[str, Any]) -> bool:
@@ -269,6 +280,9 @@ def test_facets_count_as_the_reference(loaded: Reference, falkor: FalkorDBStore,
         keys = [("type", t) for t in fact["types"]] + [("kind", k) for k in {a["kind"] for a in fact["actors"]}]
         keys += [("region", a["id"]) for a in {a["id"]: a for a in fact["actors"] if a["kind"] == "REGION"}.values()]
         keys += [(name, i) for name in ("campaign", "event", "topic") for i in set(fact[f"{name}s"])]
+        code = loaded.notice_codes[fact["notice"]]
+        keys += [("year", str(fact["year"])), ("level", loaded.notice_levels[fact["notice"]])]
+        keys.append(("jurisdiction", f"region:{code}" if code else "NATIONAL"))
         for key in keys:
             counted[key] = counted.get(key, 0) + 1
     assert {(r["facet"], r["key"]): r["count"] for r in rows if r["facet"] != "total"} == counted
@@ -296,3 +310,31 @@ def test_nested_pages_for_many_owners_answer_as_the_reference(loaded: Reference,
             assert (found.total if found else 0) == len(expected)
 
     check()
+
+
+def test_within_a_region_reaches_every_level(loaded: Reference, backend: GraphStore) -> None:
+    repo = GraphRepository(backend)
+    regions = repo.actor_page(actor_pred(ActorFilter(within="region:330000")), "NAME_ASC", ALL)
+    assert sorted(r["id"] for r in regions.rows) == [
+        "region:330000", "region:330100", "region:330110", "region:330113", "region:330500", "region:330521",
+        "region:德清县武康街道",
+    ]  # fmt: skip
+    county = repo.activity_page(activity_pred(ActivityFilter(within="region:330521")), "DOCUMENT", ALL)
+    assert [r["title"] for r in county.rows] == [  # the county's own notice
+        "在武康街道举办2025年德清县“质量月”活动启动仪式",
+        "组织中小学开展质量安全第一课",
+    ]
+    township = repo.activity_page(activity_pred(ActivityFilter(within="region:德清县武康街道")), "DOCUMENT", ALL)
+    assert [r["title"] for r in township.rows] == ["在武康街道举办2025年德清县“质量月”活动启动仪式"]  # it runs it
+    # "Activities in 浙江省 at any level": every Zhejiang notice's, and the national ones it takes part in.
+    province = repo.activity_page(activity_pred(ActivityFilter(within="region:330000")), "DOCUMENT", ALL)
+    owners = [r["owner"] for r in province.rows]
+    local = {d.notice_id: sum(1 for n in d.nodes if n.label == "Activity") for d in local_notices()}
+    assert {o: owners.count(o) for o in local} == local
+    national = sorted(r["id"] for r in province.rows if r["owner"] in ("notice:2023", "notice:2024"))
+    assert national == sorted(f"activity:{y}:附件3/{s}" for y in (2023, 2024) for s in ("九/1", "九/2", "十一/1", "十一/2"))
+    for region in REGIONS:
+        found = repo.activity_page(activity_pred(ActivityFilter(within=region)), "DOCUMENT", ALL)
+        assert sorted(r["id"] for r in found.rows) == sorted(
+            a["id"] for a in loaded.facts if loaded.activity_within(a, region)
+        )

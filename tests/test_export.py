@@ -34,6 +34,7 @@ CONTRACT_CALLS: list[tuple[str, dict[str, Any]]] = [
     ("actor", {"id": "organizer:市场监管总局"}),
     ("actor", {"id": "region:310000"}),
     ("find_actor", {"name": "国家市场监督管理总局"}),
+    ("implementations", {"year": 2023}),
     ("neighborhood", {"id": "region:310000", "depth": 2, "limit": 50}),
     ("notice", {}),
     ("notice", {"year": 2023}),

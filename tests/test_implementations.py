@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+from typing import Any
+
+from starlette.testclient import TestClient
+
+from graph_api.app import create_app
 from graph_api.loading import load_graphs
+from graph_api.settings import Settings
 from graph_api.store.falkordb_store import FalkorDBStore
 from graph_api.store.protocol import GraphStore
 from loaders.meaning import meaning_keys
 from loaders.notice import build_graph
 from loaders.records import GraphData
-from tests.conftest import reset
+from tests.conftest import CONTRACT, reset
 from tests.local_notices import ZHEJIANG_2025
 
 
@@ -63,3 +69,40 @@ def _notice_links(data: GraphData, store: GraphStore) -> list[str]:
 
     out = GraphRepository(store).outgoing([data.notice_id], ["IMPLEMENTS"])
     return [target for target, _ in out[(data.notice_id, "IMPLEMENTS")]]
+
+
+def test_one_query_answers_who_carried_out_each_national_item(
+    backend: GraphStore, falkor: FalkorDBStore, notice: GraphData, settings: Settings
+) -> None:
+    local = _local_2023()
+    reset(falkor, notice, local)
+    with TestClient(create_app(settings, store=backend)) as client:
+        query = (CONTRACT / "implementations.graphql").read_text(encoding="utf-8")
+        body = client.post("/graphql", json={"query": query, "variables": {"year": 2023}}).json()
+    assert "errors" not in body, body
+    found = body["data"]["notice"]
+    zj = {"id": "notice:2023:330000:0e514a", "level": "PROVINCIAL", "jurisdiction": "浙江省", "jurisdictionCode": "330000"}
+    assert found["implementedBy"] == [{**zj, "name": "浙江省市场监督管理局等5部门关于开展2023年全省“质量月”活动的通知"}]
+
+    def chains(items: list[dict[str, Any]]) -> dict[str, list[tuple[str, dict[str, Any], list[tuple[str, str]]]]]:
+        return {
+            item["title"]: [
+                (a["title"], a["notice"], [(p["role"], p["actor"]["name"]) for p in a["participants"]])
+                for a in item["implementedBy"]
+            ]
+            for item in items
+            if item["implementedBy"]
+        }
+
+    assert chains(found["keyArrangements"]) == {
+        "开展质量品牌推广竞赛活动": [("举办质量科普知识竞赛", zj, [("LEAD", "浙江省教育厅"), ("SUPPORT", "浙江省市场监督管理局")])],
+        "推动基层群众性质量活动": [("全省质量管理小组成果发表赛", zj, [("LEAD", "浙江省总工会")])],
+    }
+    assert chains(found["contentItems"]) == {
+        "提高全民质量素养": [("举办全省职工质量技能竞赛", zj, [("LEAD", "浙江省总工会")])]
+    }
+    with TestClient(create_app(settings, store=backend)) as client:
+        query = "{ notice(year: 2023) { keyArrangements { activities { notice { id } } } } }"
+        body = client.post("/graphql", json={"query": query}).json()
+    owners = {a["notice"]["id"] for k in body["data"]["notice"]["keyArrangements"] for a in k["activities"]}
+    assert owners == {"notice:2023"}  # an arrangement's own activities: the national notice's only

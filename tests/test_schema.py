@@ -58,6 +58,7 @@ def test_contract_is_in_the_repository() -> None:
         "actor.graphql",
         "actors_by_kind.graphql",
         "find_actor.graphql",
+        "implementations.graphql",
         "neighborhood.graphql",
         "notice.graphql",
         "path.graphql",

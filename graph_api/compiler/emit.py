@@ -78,9 +78,11 @@ class Emitter:
     def _rel(self, rel: Rel, node: str, scope: list[str], clauses: list[str]) -> str:
         n = self.fresh()
         v, r, q = f"v{n}", f"r{n}", f"q{n}"
-        arrow = f"-[{r}:{rel.rel_type}]->" if rel.outgoing else f"<-[{r}:{rel.rel_type}]-"
+        edge = f"[:{rel.rel_type}*0..]" if rel.chain else f"[{r}:{rel.rel_type}]"  # a chain binds no edge
+        arrow = f"-{edge}->" if rel.outgoing else f"<-{edge}-"
         clauses.append(f"OPTIONAL MATCH ({node}){arrow}({v}:{rel.label})")
-        inner = self._expr(rel.where, v, r, [*scope, v, r], clauses, strict=rel.quant == Quant.ALL)
+        reached = (None, [*scope, v]) if rel.chain else (r, [*scope, v, r])
+        inner = self._expr(rel.where, v, reached[0], reached[1], clauses, strict=rel.quant == Quant.ALL)
         test = f"NOT ({inner})" if rel.quant == Quant.ALL else inner
         test = f"{v} IS NOT NULL" if test == "true" else f"{v} IS NOT NULL AND {test}"
         clauses.append(f"WITH {', '.join(scope)}, count(CASE WHEN {test} THEN 1 END) AS {q}")

@@ -93,13 +93,16 @@ class Not:
 @dataclass(frozen=True)
 class Rel:
     """A quantifier over the nodes one relation reaches: ``(v)-[:type]->(:label)`` when
-    ``outgoing``, else ``(v)<-[:type]-(:label)``; ``where`` may test the edge too."""
+    ``outgoing``, else ``(v)<-[:type]-(:label)``; ``where`` may test the edge too. With
+    ``chain``, over the nodes a chain of zero or more such edges reaches (``-[:type*0..]->``,
+    ``v`` itself included): the regions a region lies within; ``where`` then tests no edge."""
 
     quant: Quant
     rel_type: str
     outgoing: bool
     label: str
     where: Pred
+    chain: bool = False
 
     def __post_init__(self) -> None:
         if self.rel_type not in REL_TYPES:

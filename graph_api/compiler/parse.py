@@ -12,7 +12,8 @@ from __future__ import annotations
 from typing import Any
 
 from graph_api.compiler.ir import TRUE, And, Indexed, Not, Op, Or, Pred, Prop, Quant, Rel, Text, conj
-from loaders.model import ENTITY, LINKS, Label
+from loaders.divisions import code_prefix
+from loaders.model import ENTITY, KIND_BY_LABEL, LINKS, Label
 from loaders.model import Rel as RelType
 from loaders.tokens import WORD_RUN, fold, query_parts, tokens
 
@@ -78,6 +79,24 @@ def _notice_scope(f: Any) -> list[Pred]:
     return parts
 
 
+def within_pred(region: str) -> Pred:
+    """An actor within ``region`` (an id): the region itself or a region whose WITHIN chain reaches it."""
+    return Rel(Quant.SOME, RelType.WITHIN, True, Label.REGION, Prop("id", Op.EQ, region), chain=True)
+
+
+def activity_within(region: str) -> Pred:
+    """An activity within ``region``: run by an actor within it, or read from a notice issued within it
+    (the notice's jurisdiction code starts with the region's code prefix; a region without a code,
+    a township or zone, issues no notice)."""
+    by_actor = Rel(Quant.SOME, RelType.RUNS, False, ENTITY, within_pred(region))
+    code = region.removeprefix(f"{KIND_BY_LABEL[Label.REGION].id_prefix}:")
+    if not code.isdigit():
+        return by_actor
+    issued_within = Text("code", ((Op.STARTS_WITH, code_prefix(code)),))
+    by_notice = Rel(Quant.SOME, RelType.HAS_ACTIVITY, False, Label.NOTICE, issued_within)
+    return Or((by_actor, by_notice))
+
+
 def activity_pred(f: Any | None) -> Pred:
     """The predicate of an ActivityFilter over an activity node."""
     if f is None:
@@ -99,6 +118,8 @@ def activity_pred(f: Any | None) -> Pred:
         if value is not None:
             parts.append(Rel(Quant.SOME, rel_type, True, label, Prop("id", Op.EQ, str(value))))
     parts.extend(_notice_scope(f))
+    if getattr(f, "within", None) is not None:
+        parts.append(activity_within(str(f.within)))
     if f.title is not None:
         parts.append(Text("title_fold", string_ops(f.title)))
     if f.section is not None:
@@ -122,6 +143,8 @@ def actor_pred(f: Any | None) -> Pred:
         parts.append(Text("name_folds", string_ops(f.name_filter), many=True))
     if f.code is not None:
         parts.append(Text("code", string_ops(f.code)))
+    if getattr(f, "within", None) is not None:
+        parts.append(within_pred(str(f.within)))
     if f.runs is not None:
         parts.append(Rel(Quant.SOME, RelType.RUNS, True, Label.ACTIVITY, activity_pred(f.runs)))
     if scope := _notice_scope(f):  # the actor runs an activity of that notice (both conditions: the same one)

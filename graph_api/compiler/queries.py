@@ -90,7 +90,7 @@ def _drive(pred: Pred) -> tuple[Rel | None, Pred]:
     target is often found by index), and what remains of the predicate."""
     parts = list(pred.parts) if isinstance(pred, And) else [pred]
     for i, part in enumerate(parts):
-        if isinstance(part, Rel) and part.quant == Quant.SOME and not has_rel(part.where):
+        if isinstance(part, Rel) and part.quant == Quant.SOME and not part.chain and not has_rel(part.where):
             return part, conj(*parts[:i], *parts[i + 1 :])
     return None, pred
 
@@ -171,6 +171,8 @@ def _scoped_head(scope: str, role: str | None, e: Emitter) -> list[str]:
     rel_type, outgoing = SCOPES[scope]
     arrow = f"-[r0:{rel_type}]->" if outgoing else f"<-[r0:{rel_type}]-"
     where = f" WHERE r0.role = {e.param(role)}" if role is not None else ""
+    if rel_type == RelName.IMPLEMENTS:  # an item's own notice's activities; other notices' are implementedBy
+        where = " WHERE NOT coalesce(r0.across, false)"
     return [
         "UNWIND $owners AS owner",
         f"MATCH (o:{ENTITY} {{id: owner}}){arrow}(v0:{Label.ACTIVITY}){where}",
@@ -196,6 +198,12 @@ _FACET_BRANCHES = [
     "RETURN {group}'kind' AS facet, k AS key, null AS label, count(*) AS count",
     f"MATCH (x:{ENTITY})-[:{RelName.RUNS}]->(v0) WHERE x.kind = '{Label.REGION.name}'\nWITH DISTINCT {{keep}}, x\n"
     "RETURN {group}'region' AS facet, x.id AS key, x.name AS label, count(*) AS count",
+    "RETURN {group}'year' AS facet, toString(v0.year) AS key, null AS label, count(*) AS count",
+    f"MATCH (n:{Label.NOTICE})-[:{RelName.HAS_ACTIVITY}]->(v0)\nWITH DISTINCT {{keep}}, n\n"
+    "RETURN {group}'level' AS facet, coalesce(n.level, 'NATIONAL') AS key, null AS label, count(*) AS count",
+    f"MATCH (n:{Label.NOTICE})-[:{RelName.HAS_ACTIVITY}]->(v0)\nWITH DISTINCT {{keep}}, n\n"
+    f"RETURN {{group}}'jurisdiction' AS facet, CASE WHEN n.code IS NULL THEN 'NATIONAL' "
+    f"ELSE '{KIND_BY_LABEL[Label.REGION].id_prefix}:' + n.code END AS key, n.jurisdiction AS label, count(*) AS count",
     *(
         f"MATCH (v0)-[:{link.rel}]->(c:{link.target})\nWITH DISTINCT {{keep}}, c\n"
         f"RETURN {{group}}'{link.facet}' AS facet, c.id AS key, c.name AS label, count(*) AS count"

@@ -3,7 +3,7 @@ of the model registry, generated)."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import strawberry
 
@@ -12,6 +12,9 @@ from graph_api.schema.actors import Actor
 from graph_api.schema.common import CtxInfo, Node, Props, Source, builds, load_nodes, source_of, type_of
 from graph_api.schema.enums import ActivityType, ActorRole
 from loaders.model import KIND_BY_LABEL, LINKS, Label, Link
+
+if TYPE_CHECKING:
+    from graph_api.schema.notice import Notice
 
 ROLE_ORDER = {"LEAD": 0, "PARTNER": 1, "SUPPORT": 2}
 
@@ -54,6 +57,7 @@ class Activity(Node, ActivityLinks):  # type: ignore[misc]
     context: str | None = strawberry.field(description="Scene-setting clause (结合…, 围绕…).")
     year: int | None = strawberry.field(description="Year of the notice it was read from.")
     source: Source = strawberry.field(description="Where it was read.")
+    owner: strawberry.Private[str | None] = None  # the id of its notice
 
     @classmethod
     def from_props(cls, props: Props) -> Activity:
@@ -67,7 +71,13 @@ class Activity(Node, ActivityLinks):  # type: ignore[misc]
             context=props.get("context") or None,
             year=props.get("year"),
             source=source,
+            owner=props.get("owner"),
         )
+
+    @strawberry.field(description="The notice it was read from: its level and jurisdiction say who carries it out.")
+    async def notice(self, info: CtxInfo) -> Annotated[Notice, strawberry.lazy("graph_api.schema.notice")] | None:
+        found = await load_nodes(info, [self.owner] if self.owner else [])
+        return found[0] if found else None
 
     @strawberry.field(description="Who takes part: LEAD first, then PARTNER, then SUPPORT; by id within a role.")
     async def participants(self, info: CtxInfo) -> list[Participant]:

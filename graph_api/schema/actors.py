@@ -8,13 +8,13 @@ import strawberry
 
 from graph_api.compiler.parse import activity_pred
 from graph_api.compiler.queries import Scope
-from graph_api.schema.common import CtxInfo, Node, Props, builds, typed
+from graph_api.schema.common import CtxInfo, Node, Props, builds, load_nodes, typed
 from graph_api.schema.connection import YEAR, ActivityConnection, page_of, scoped_activities
 from graph_api.schema.enums import ActorKind, ActorRole
 from graph_api.schema.facets import ActivityFacets, activity_facets
 from graph_api.schema.filters import ActivityFilter
 from graph_api.schema.paging import AFTER, BEFORE, FIRST, LAST
-from loaders.model import Label
+from loaders.model import Label, Rel
 
 
 @strawberry.interface(description="A body that runs activities.")
@@ -79,9 +79,30 @@ class Organizer(Actor):
 
 
 @builds(Label.REGION)
-@strawberry.type(description="A province-level region.")
+@strawberry.type(
+    description="A region at any level: province, prefecture (city), county or district (GB/T 2260 coded), "
+    "township, 街道 or development zone (no code)."
+)
 class Region(Actor):
-    code: str | None = strawberry.field(description="GB/T 2260 code; null for 新疆生产建设兵团.")
+    code: str | None = strawberry.field(
+        description="GB/T 2260 code; null for a township, 街道 or zone and for 新疆生产建设兵团."
+    )
+
+    @strawberry.field(
+        description="The region it lies within (WITHIN): a county's city, a city's province; null for a province."
+    )
+    async def parent(self, info: CtxInfo) -> Region | None:
+        targets = await info.context.links_loader.load((str(self.id), Rel.WITHIN))
+        found = await load_nodes(info, [t for t, _ in targets])
+        return found[0] if found else None
+
+    @strawberry.field(
+        description="The loaded regions lying directly within it (their `parent` is this one), by code then name."
+    )
+    async def children(self, info: CtxInfo) -> list[Region]:
+        sources = await info.context.backlinks_loader.load((str(self.id), Rel.WITHIN))
+        found: list[Region] = await load_nodes(info, list(dict.fromkeys(s for s, _ in sources)))
+        return sorted(found, key=lambda r: (r.code is None, r.code or "", r.name))
 
 
 @builds(Label.ASSOCIATION)

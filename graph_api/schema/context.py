@@ -43,6 +43,7 @@ class Context:
     node_loader: DataLoader[str, dict[str, Any] | None] = field(init=False)
     details_loader: DataLoader[str, Row | None] = field(init=False)
     links_loader: DataLoader[tuple[str, str], list[tuple[str, Row]]] = field(init=False)
+    backlinks_loader: DataLoader[tuple[str, str], list[tuple[str, Row]]] = field(init=False)
     _batches: dict[Hashable, DataLoader[str, Any]] = field(init=False, default_factory=dict)
 
     def __post_init__(self) -> None:
@@ -54,15 +55,17 @@ class Context:
             found = await call(self.repo.activity_details, ids)
             return [found.get(i) for i in ids]
 
-        async def load_links(keys: list[tuple[str, str]]) -> list[list[tuple[str, Row]]]:
-            ids = sorted({k[0] for k in keys})
-            types = sorted({k[1] for k in keys})
-            found = await call(self.repo.outgoing, ids, types)
-            return [found.get(k, []) for k in keys]
+        def edges_loader(fetch: Callable[..., dict[tuple[str, str], list[tuple[str, Row]]]]) -> Any:
+            async def load(keys: list[tuple[str, str]]) -> list[list[tuple[str, Row]]]:
+                found = await call(fetch, sorted({k[0] for k in keys}), sorted({k[1] for k in keys}))
+                return [found.get(k, []) for k in keys]
+
+            return DataLoader(load_fn=load)
 
         self.node_loader = DataLoader(load_fn=load_nodes)
         self.details_loader = DataLoader(load_fn=load_details)
-        self.links_loader = DataLoader(load_fn=load_links)
+        self.links_loader = edges_loader(self.repo.outgoing)  # (id, type) → (target, edge props)
+        self.backlinks_loader = edges_loader(self.repo.incoming)  # (id, type) → (source, edge props)
 
     def prime(self, rows: Sequence[dict[str, Any]]) -> None:
         """Remember node properties a statement already returned (no second fetch)."""

@@ -51,6 +51,12 @@ class ActivityFilter(_link_filters()):  # type: ignore[misc]
     notice: strawberry.ID | None = strawberry.field(
         default=None, description="Read from this notice (id), e.g. `notice:2023`."
     )
+    within: strawberry.ID | None = strawberry.field(
+        default=None,
+        description="In this region (id, e.g. `region:330000`) at any level: run by a region within it (itself, "
+        "or one whose chain of parents reaches it: its cities, counties, districts, townships), or read from a "
+        "notice issued within it (a provincial, city or county notice of that region).",
+    )
     title: StringFilter | None = strawberry.field(default=None, description="On the activity's title.")
     section: StringFilter | None = strawberry.field(default=None, description="On the section path, e.g. `附件3/九`.")
     participants: ActorQuantifier | None = strawberry.field(
@@ -77,6 +83,11 @@ class ActorFilter:
         default=None, description="Quantified over the activities the actor takes part in."
     )
     code: StringFilter | None = strawberry.field(default=None, description="On the GB/T 2260 code (regions).")
+    within: strawberry.ID | None = strawberry.field(
+        default=None,
+        description="A region within this region (id, e.g. `region:330000`): the region itself or one whose "
+        "chain of parents (`Region.parent`) reaches it. Other actors are in no region.",
+    )
     year: int | None = strawberry.field(
         default=None, description="Runs at least one activity of the notice of this year (with `notice`: the same one)."
     )

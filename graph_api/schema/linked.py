@@ -123,6 +123,23 @@ def numbered_item(cls: Any, props: Props) -> Any:
     return cls(id=strawberry.ID(props["id"]), ordinal=props["ordinal"], title=props["title"], source=source)
 
 
+def implemented_by_field(what: str) -> Any:
+    """The ``implementedBy`` field of an item other notices' activities carry out (IMPLEMENTS across notices)."""
+
+    async def implemented_by(
+        self: Node, info: CtxInfo
+    ) -> list[Annotated[Activity, strawberry.lazy("graph_api.schema.activity")]]:
+        repo = info.context.repo
+        return typed(info, await info.context.batched(("implemented_by",), str(self.id), repo.implemented_by, []))
+
+    return strawberry.field(
+        resolver=implemented_by,
+        description=f"Activities of lower-level notices of its year (provincial, city, county) that carry out {what}, "
+        "linked by shared meaning (campaign series, kind of event or action, product), by notice then document "
+        "order. Each one's `notice` says who issued it.",
+    )
+
+
 @builds(Label.KEY_ARRANGEMENT)
 @strawberry.type(description="An item of 三、重点安排, with the annex activities that carry it out.")
 class KeyArrangement(Node):
@@ -135,7 +152,12 @@ class KeyArrangement(Node):
         """From stored node properties."""
         return numbered_item(cls, props)  # type: ignore[no-any-return]
 
-    @strawberry.field(description=f"Activities carrying it out, in document order (at most {UNPAGED}).")
+    implemented_by = implemented_by_field("this arrangement")
+
+    @strawberry.field(
+        description=f"Activities of its own notice carrying it out, in document order (at most {UNPAGED}); "
+        "other notices' are `implementedBy`."
+    )
     async def activities(
         self, info: CtxInfo
     ) -> list[Annotated[Activity, strawberry.lazy("graph_api.schema.activity")]]:

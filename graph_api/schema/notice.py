@@ -7,6 +7,7 @@ from typing import Any
 import strawberry
 
 from graph_api.schema.common import CtxInfo, Node, Props, Source, builds, load_nodes, source_of
+from graph_api.schema.linked import implemented_by_field
 from graph_api.schema.nodes import KeyArrangement, Organizer, numbered_item
 from loaders.model import Label, Rel
 
@@ -50,7 +51,7 @@ class BodyItem(Node):
 @builds(Label.CONTENT_ITEM)
 @strawberry.type(description="An item of 二、活动内容.")
 class ContentItem(BodyItem):
-    pass
+    implemented_by = implemented_by_field("this content item")
 
 
 @builds(Label.REQUIREMENT)
@@ -171,6 +172,14 @@ class Notice(Node):
     )
     async def implements(self, info: CtxInfo) -> list[Notice]:
         return await self._children(info, Rel.IMPLEMENTS)
+
+    @strawberry.field(
+        description="The lower-level notices of its year that carry this one out (the reverse of `implements`): "
+        "for the national notice, every provincial, city and county notice of that year loaded."
+    )
+    async def implemented_by(self, info: CtxInfo) -> list[Notice]:
+        sources = await info.context.backlinks_loader.load((str(self.id), Rel.IMPLEMENTS))
+        return await load_nodes(info, [s for s, _ in sources])
 
     @strawberry.field(description="The contact person.")
     async def contact(self, info: CtxInfo) -> Contact | None:

@@ -9,6 +9,7 @@ import strawberry
 from graph_api.compiler.parse import activity_pred, actor_pred
 from graph_api.errors import BadUserInput, LimitExceeded, NotFound
 from graph_api.schema.common import CtxInfo, Node, to_type, typed
+from graph_api.schema.compare import Comparison, compare
 from graph_api.schema.connection import relay
 from graph_api.schema.context import call
 from graph_api.schema.enums import ActivityOrder, ActorOrder
@@ -231,6 +232,19 @@ class Query(LinkedLists):  # type: ignore[misc]
             return []  # a region without a GB/T 2260 code issues no notice of its own
         found = await call(info.context.repo.notices, level, year, code)
         return [Notice.from_props(p) for p in found]
+
+    @strawberry.field(
+        description="Two notices side by side (any two: two years' national notices, a national and a local one): "
+        "the actors, activities (matched by meaning), campaigns and events in one and not the other, and those in "
+        "both. Unknown ids answer NOT_FOUND."
+    )
+    async def compare(
+        self,
+        info: CtxInfo,
+        from_: Annotated[strawberry.ID, strawberry.argument(name="from", description="Id of a notice.")],
+        to: Annotated[strawberry.ID, strawberry.argument(description="Id of another notice.")],
+    ) -> Comparison:
+        return await compare(info, str(from_), str(to))
 
     @strawberry.field(description="Node and edge counts for dashboards and health checks.")
     async def stats(self, info: CtxInfo) -> Stats:

@@ -18,6 +18,7 @@ from graph_api.compiler.queries import ACTOR_KINDS, Page
 from graph_api.errors import BadUserInput
 from graph_api.store.protocol import GraphStore, Row
 from graph_api.store.writer import search_text as display_text
+from loaders.divisions import code_prefix
 from loaders.model import REL_TYPES
 from loaders.tokens import query_parts, tokens
 
@@ -116,10 +117,7 @@ class GraphRepository:
     ) -> list[dict[str, Any]]:
         """Loaded notices, newest first; of one ``level``, ``year``, or issued within the region
         of GB/T 2260 code ``within`` ("440000": Guangdong's notices at every level)."""
-        prefix = within.rstrip("0") if within else None
-        if prefix is not None and len(prefix) % 2:
-            prefix += "0"  # "5101" for 成都市 (510100), "44" for 广东省 (440000)
-        params = {"level": level, "year": year, "within": prefix}
+        params = {"level": level, "year": year, "within": code_prefix(within) if within else None}
         return [row["props"] for row in self._run(Q.LIST_NOTICES, params)]
 
     def notice(self, year: int | None = None) -> dict[str, Any] | None:
@@ -142,13 +140,26 @@ class GraphRepository:
 
     def outgoing(self, ids: Sequence[str], rel_types: Sequence[str]) -> dict[tuple[str, str], list[tuple[str, Row]]]:
         """(target, edge properties) of each (id, type) pair's edges, in one round trip."""
+        return self._edges(Q.OUTGOING, "source", "target", ids, rel_types)
+
+    def incoming(self, ids: Sequence[str], rel_types: Sequence[str]) -> dict[tuple[str, str], list[tuple[str, Row]]]:
+        """(source, edge properties) of the edges of each (type) into each id, in one round trip."""
+        return self._edges(Q.INCOMING, "target", "source", ids, rel_types)
+
+    def _edges(
+        self, name: Q, near: str, far: str, ids: Sequence[str], rel_types: Sequence[str]
+    ) -> dict[tuple[str, str], list[tuple[str, Row]]]:
         unknown = set(rel_types) - REL_TYPES
         if unknown:
             raise BadUserInput(f"unknown relationship types {sorted(unknown)}")
         out: dict[tuple[str, str], list[tuple[str, Row]]] = {(i, t): [] for i in ids for t in rel_types}
-        for row in self._run(Q.OUTGOING, {"ids": list(ids), "types": list(rel_types)}):
-            out[(row["source"], row["type"])].append((row["target"], row["props"]))
+        for row in self._run(name, {"ids": list(ids), "types": list(rel_types)}):
+            out[(row[near], row["type"])].append((row[far], row["props"]))
         return out
+
+    def implemented_by(self, ids: Sequence[str]) -> dict[str, list[dict[str, Any]]]:
+        """For each item, the activities of other notices that carry it out (one round trip)."""
+        return {row["owner"]: row["nodes"] for row in self._run(Q.IMPLEMENTED_BY, {"ids": list(ids)})}
 
     def neighbors(self, ids: Sequence[str]) -> dict[str, list[tuple[str, Hop]]]:
         """For each id, (neighbour id, edge) over every edge in either direction."""
@@ -226,6 +237,15 @@ class GraphRepository:
             )
             for row in rows
         ]
+
+    def compare(self, first: str, second: str) -> tuple[list[Row], list[Row], list[Row]]:
+        """Two notices side by side (three round trips): their actors (props, in_from, in_to), their
+        campaigns and events by meaning (kind, key, in_from, in_to) and each activity with its matches."""
+        params = {"from": first, "to": second}
+        actors, linked, activities = (
+            self._run(q, params) for q in (Q.COMPARE_ACTORS, Q.COMPARE_LINKED, Q.COMPARE_ACTIVITIES)
+        )
+        return actors, linked, activities
 
     # -- compiled lists ------------------------------------------------------------------
     def activity_page(self, pred: Pred, order: str, page: Page) -> PageRows:
