@@ -59,8 +59,8 @@ Environment variables (all optional):
 ``QGRAPH_CACHE_MB``        answers kept per graph version, MB per process, default 64
                            (0: no response cache)
 ``QGRAPH_PERSISTED``       ``apq`` (default: automatic persisted queries), ``allowlist``
-                           (only the documents of ``QGRAPH_PERSISTED_DIR``), or ``off``
-``QGRAPH_PERSISTED_DIR``   folder of ``*.graphql`` documents registered up front
+                           (only the documents registered up front, below), or ``off``
+``QGRAPH_PERSISTED_DIR``   folder of ``*.graphql`` documents registered up front (e.g. contract/)
 ``QGRAPH_INTROSPECTION``   ``on`` (default), ``off``, or ``admin`` (admin bearer token only)
 ``QGRAPH_METRICS``         ``on`` (default), ``off``, or ``admin`` (admin bearer token only)
 =========================  ==========================================================
