@@ -208,9 +208,13 @@ def print_tables(results: list[ScaleResult], repeat: int, seconds: float, rounds
     print("| embedded store (redis-server) RSS | " + " | ".join(f"{h.store_rss:.0f} MiB" for h in https) + " |")
     print(
         "| who_runs uncached: first request after a load / warm (HTTP) | "
-        + " | ".join(f"{h.first_ms:.1f} / {h.warm_ms:.1f} ms ({h.first_ms / h.warm_ms:.1f}×)" for h in https)
+        + " | ".join(
+            f"reload failed: {h.reload_error}" if h.reload_error
+            else f"{h.first_ms:.1f} / {h.warm_ms:.1f} ms ({h.first_ms / h.warm_ms:.1f}×)"
+            for h in https
+        )
         + " |"
-    )
+    )  # fmt: skip
     print()
 
 
@@ -230,6 +234,8 @@ def main() -> None:
     for copies in (int(s) for s in args.scales.split(",")):
         print(f"… {copies}×", file=sys.stderr, flush=True)
         results.append(bench_scale(copies, args.repeat, args.seconds, args.rounds, args.keep_going, not args.no_http))
+        r = results[-1]
+        print(f"… {copies}×: {r.nodes:,} nodes, parse {r.parse_s:.1f} s, load {r.load_s:.1f} s", file=sys.stderr)
     print_tables(results, args.repeat, args.seconds, args.rounds)
     print_targets(results)
     if not all(o.matches for r in results for o in r.ops.values()):
