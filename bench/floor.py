@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from graph_api.store.repository import snippet  # the same window the service shows
+from graph_api.store.writer import search_text  # the same text the snippet is cut from
 from loaders.model import ACTOR_LABELS, LINKS, Label
 from loaders.tokens import fold, query_parts, tokens
 
@@ -30,10 +31,15 @@ def cursor(offset: int) -> str:
 
 
 def _display(row: Row) -> str:
-    names = [str(row[f]) for f in ("name", "title", "text") if row.get(f)] + [str(a) for a in row["aliases"]]
-    if row.get("src_text"):
-        names.append(str(row["src_text"]))
-    return "\n".join(dict.fromkeys(names))
+    return search_text({f: row[f] for f in ("name", "title", "text", "aliases", "src_text")})
+
+
+def _by_role_then_id(activities: list[Row]) -> list[Row]:
+    """Participants as the service lists them: by role (the statement's order), then actor id."""
+    for a in activities:
+        roles = {p["role"]: i for i, p in reversed(list(enumerate(a["participants"])))}
+        a["participants"] = sorted(a["participants"], key=lambda p: (roles[p["role"]], p["actor"]["id"]))
+    return activities
 
 
 def _search_params(v: dict[str, Any]) -> dict[str, Any]:
@@ -72,14 +78,14 @@ def _actors_by_kind_shape(rows: list[Row], v: dict[str, Any]) -> Any:
 
 
 def _activities_shape(rows: list[Row], v: dict[str, Any]) -> Any:
-    total, nodes = (rows[0]["total"], rows[0]["nodes"]) if rows else (0, [])
+    total, nodes = (rows[0]["total"], _by_role_then_id(rows[0]["nodes"])) if rows else (0, [])
     return {"activities": {"totalCount": total, "pageInfo": _page(total, len(nodes), v["first"]), "nodes": nodes}}
 
 
 def _actor_shape(rows: list[Row], v: dict[str, Any]) -> Any:
     r = rows[0]
     node = {k: r[k] for k in ("id", "name", "aliases", "kind", "partners")}
-    node["activities"] = {"totalCount": r["total"], "nodes": r["activities"]}
+    node["activities"] = {"totalCount": r["total"], "nodes": _by_role_then_id(r["activities"])}
     if r["label"] == Label.REGION:
         node["code"] = r["code"]
     return {"node": node}

@@ -1,8 +1,10 @@
 // neighborhood (depth 2): the API's breadth-first walk in one statement. Hops of each node come
-// from one undirected MATCH, in the order FalkorDB gives them (as the API's neighbors.cypher); nodes are kept in visiting order up to $limit (truncated when
+// from one undirected MATCH, ordered as the API orders them (neighbour id, type, source); nodes are kept in visiting order up to $limit (truncated when
 // a hop leads to a node not kept), edges in first-seen order when both ends are kept. Only the
 // first level's kept hops travel through the second level's rows (FalkorDB copies lists per row).
 MATCH (s:Entity {id: $id})-[e1]-(t1:Entity)
+WITH s, e1, t1
+ORDER BY t1.id, type(e1), startNode(e1).id
 WITH s, collect({n: t1.id, source: startNode(e1).id, target: endNode(e1).id, type: type(e1)}) AS hops1
 WITH hops1,
      reduce(seen = [s.id], h IN hops1 |
@@ -11,6 +13,8 @@ WITH seen1, [h IN hops1 WHERE h.n IN seen1] AS kept1, any(h IN hops1 WHERE NOT h
 UNWIND CASE WHEN size(seen1) = 1 THEN [null] ELSE range(1, size(seen1) - 1) END AS i
 WITH seen1, kept1, truncated1, i, seen1[i] AS frontier
 OPTIONAL MATCH (f:Entity {id: frontier})-[e2]-(t2:Entity)
+WITH seen1, kept1, truncated1, i, e2, t2
+ORDER BY i, t2.id, type(e2), startNode(e2).id
 WITH seen1, kept1, truncated1, i,
      collect(CASE WHEN t2 IS NULL THEN null
                   ELSE {n: t2.id, source: startNode(e2).id, target: endNode(e2).id, type: type(e2)} END) AS hs

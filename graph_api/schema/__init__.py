@@ -11,7 +11,7 @@ from strawberry.schema.config import StrawberryConfig
 from strawberry.types import ExecutionContext
 
 from graph_api.errors import QGraphError
-from graph_api.guard import RequestLimits
+from graph_api.guard import RequestLimits, Verdicts
 from graph_api.schema.nodes import (
     NAMED_TYPES,
     Activity,
@@ -48,12 +48,14 @@ def build_schema(settings: Settings | None = None) -> strawberry.Schema:
     settings = settings or Settings()
     # RequestLimits measures depth, aliases, cost and inputs in one linear pass before
     # validation (Strawberry's depth and alias limiters are exponential in fragment
-    # spreads) and then validates through a cache keyed on the document.
+    # spreads) and then validates; both verdicts are kept per (document, variables) in one
+    # LRU for this schema. ParserCache's LRU is Strawberry's, shared at module level.
+    verdicts = Verdicts()
     return QualitySchema(
         query=Query,
         types=TYPES,
         extensions=[
-            lambda: RequestLimits(settings),
+            lambda: RequestLimits(settings, verdicts),
             lambda: MaxTokensLimiter(max_token_count=settings.max_tokens),
             lambda: ParserCache(maxsize=256),
         ],
