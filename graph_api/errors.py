@@ -146,3 +146,9 @@ class LimitExceeded(QGraphError):
 
 class BodyTooLarge(LimitExceeded):
     """A request body or query string is larger than its limit (``QGRAPH_MAX_BODY`` …)."""
+
+
+class Forbidden(QGraphError):
+    """The request uses something this service does not offer to this caller."""
+
+    code = "FORBIDDEN"

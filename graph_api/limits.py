@@ -24,7 +24,6 @@ data query needs to be, and its lists are as long as the schema, not as a page.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import astuple, dataclass
 from functools import lru_cache
 from typing import Any, NoReturn
 
@@ -34,7 +33,6 @@ from graphql import (
     FragmentDefinitionNode,
     FragmentSpreadNode,
     GraphQLField,
-    GraphQLList,
     GraphQLNamedType,
     GraphQLSchema,
     InlineFragmentNode,
@@ -45,69 +43,35 @@ from graphql import (
     ValueNode,
     VariableNode,
     get_named_type,
-    get_nullable_type,
     parse,
     value_from_ast_untyped,
 )
-from graphql.type.introspection import SchemaMetaFieldDef, TypeMetaFieldDef
 
 from graph_api import introspection
 from graph_api.depth import document_depth
-from graph_api.errors import LimitExceeded, QGraphError
+from graph_api.errors import Forbidden, LimitExceeded
 from graph_api.inputs import MAX_NUMBER_CHARS, ArgumentCheck, check_variables
 from graph_api.introspection import INTROSPECTION_FIELDS, MAX_INTROSPECTION_DEPTH, is_introspection_type
+from graph_api.measure import (
+    CONNECTION_LISTS,
+    LONG_LISTS,
+    SIZE_ARGUMENTS,
+    ZERO,
+    Measure,
+    field_definition,
+    is_list,
+)
 from graph_api.settings import Settings
 
-# Arguments that size a list: a page, a subgraph, a batch of ids.
-SIZE_ARGUMENTS = ("first", "last", "limit")
-# Plain list fields known to run long (a body's partners, a campaign's actors): counted at
-# this size instead of QGRAPH_COST_LIST_SIZE.
-LONG_LISTS = {"partners": 100, "actors": 100}
-# The list fields of a connection type, already counted by the connection's `first`.
-CONNECTION_LISTS = frozenset({"nodes", "edges"})
+__all__ = ["DocumentCheck", "Forbidden", "Measure", "introspection_allowance"]
+
 # Times one response key may be selected in one selection set (inline fragments included):
 # validation compares every pair of same-named fields (OverlappingFieldsCanBeMerged), so 400
 # copies of `stats { nodes }`, well inside the token limit, took 1.7 s to validate.
 MAX_SAME_FIELD = 10
-# The root fields of introspection, defined by graphql-core rather than on the query type.
-META_FIELDS = {"__schema": SchemaMetaFieldDef, "__type": TypeMetaFieldDef}
 # Nesting the recursive walk follows (three frames a level) before it stops and counts the
 # document's depth without recursion (a 600-level document would exhaust the stack).
 WALK_CEILING = 100
-
-
-class Forbidden(QGraphError):
-    """The request uses something this service does not offer to this caller."""
-
-    code = "FORBIDDEN"
-
-
-@dataclass(frozen=True)
-class Measure:
-    """What a selection set asks for: deepest nesting, aliases, and the fields it may return,
-    of data (``depth``, ``cost``) and of introspection (``meta_depth``, ``meta_cost``)."""
-
-    depth: int = 0
-    aliases: int = 0
-    cost: int = 0
-    meta_depth: int = 0
-    meta_cost: int = 0
-
-    def __add__(self, other: Measure) -> Measure:
-        return Measure(
-            max(self.depth, other.depth),
-            self.aliases + other.aliases,
-            self.cost + other.cost,
-            max(self.meta_depth, other.meta_depth),
-            self.meta_cost + other.meta_cost,
-        )
-
-    def worst(self, other: Measure) -> Measure:
-        """Each measure at the larger of the two (for alternative operations)."""
-        return Measure(*(max(a, b) for a, b in zip(astuple(self), astuple(other), strict=True)))
-
-
-ZERO = Measure()
 
 
 class DocumentCheck:
@@ -294,10 +258,10 @@ class DocumentCheck:
         aliases = 1 if node.alias else 0
         if node.selection_set is None:
             return Measure(aliases=aliases, meta_depth=1, meta_cost=1) if meta else Measure(1, aliases, 1)
-        definition = _field_definition(parent, name)
+        definition = field_definition(parent, name)
         inner_type = get_named_type(definition.type) if definition else None
         size = self.list_size(definition, node, page=page, meta=meta)
-        connection = size is not None and not _is_list(definition)  # its nodes/edges are the page
+        connection = size is not None and not is_list(definition)  # its nodes/edges are the page
         inner = self.selection_set(inner_type, node.selection_set, page=size if connection else None)
         times = 1 if connection or size is None else size
         if meta:
@@ -316,14 +280,14 @@ class DocumentCheck:
         if definition is None:
             return None
         if meta:
-            return self.meta_sizes.get(node.name.value, self.settings.cost_list_size) if _is_list(definition) else None
+            return self.meta_sizes.get(node.name.value, self.settings.cost_list_size) if is_list(definition) else None
         given = {a.name.value: a.value for a in node.arguments or ()}
         sizes = [self.literal(given.get(name)) for name in SIZE_ARGUMENTS if name in definition.args]
         if sizes:
             counted = [v for v in sizes if isinstance(v, int) and not isinstance(v, bool)]
             # a negative `first` must not offset a sibling's cost
             return max(0, *counted) if counted else self.settings.default_page
-        if not _is_list(definition):
+        if not is_list(definition):
             return None
         if page is not None and node.name.value in CONNECTION_LISTS:
             return page
@@ -354,17 +318,3 @@ def introspection_allowance(schema: GraphQLSchema) -> int:
     """The introspection cost a request may have on ``schema``: a few standard full queries."""
     standard = DocumentCheck(schema, Settings(), None).measure(parse(introspection.STANDARD_QUERY))
     return introspection.STANDARD_QUERIES_ALLOWED * standard.meta_cost
-
-
-def _field_definition(parent: GraphQLNamedType | None, name: str) -> GraphQLField | None:
-    if name in META_FIELDS:
-        return META_FIELDS[name]
-    fields = getattr(parent, "fields", None) if parent is not None else None
-    if not fields or name.startswith("__"):
-        return None
-    field: GraphQLField | None = fields.get(name)
-    return field
-
-
-def _is_list(definition: GraphQLField | None) -> bool:
-    return definition is not None and isinstance(get_nullable_type(definition.type), GraphQLList)
