@@ -43,6 +43,7 @@ VERSION_SUFFIX = ":version"
 # Redis refuses writes with MISCONF once it could not persist (a full disk), and with OOM at its
 # memory limit: "MISCONF Errors writing to the AOF file: No space left on device".
 FULL_SIGNS = ("MISCONF", "No space left", "OOM command not allowed")
+COPY_TIMEOUT_SECONDS = 600.0
 # A ping that takes longer than this means the server is frozen for the service's purposes.
 HEALTH_TIMEOUT_SECONDS = 2.0
 # FalkorDB's answer to a read of a graph key that does not exist yet.
@@ -81,6 +82,15 @@ class FalkorDBStore:
         # swapping, stuck in a fork) is reported within HEALTH_TIMEOUT_SECONDS, not after the
         # query timeout, and a ping never waits behind a long statement's connection.
         pool = self._conn.connection_pool
+        # GRAPH.COPY of a large graph (about 1 GB at 1,000 notices) outlasts the statement
+        # timeout; a retry would send the copy again ("destination key already exists"). So the
+        # copy goes over a connection of its own: a long timeout and no retry.
+        self._copier = redis.Redis(
+            connection_pool=redis.ConnectionPool(
+                connection_class=pool.connection_class,
+                **{**pool.connection_kwargs, "socket_timeout": COPY_TIMEOUT_SECONDS, "retry": Retry(NoBackoff(), 0)},
+            )
+        )
         self._ping = redis.Redis(
             connection_pool=redis.ConnectionPool(
                 connection_class=pool.connection_class,
@@ -171,7 +181,7 @@ class FalkorDBStore:
                     self._drop_stale_staging()
                     if self._conn.exists(self.graph_name):
                         self._wait_for_no_fork()
-                        self._conn.execute_command("GRAPH.COPY", self.graph_name, staging)  # type: ignore[no-untyped-call]
+                        self._copier.execute_command("GRAPH.COPY", self.graph_name, staging)  # type: ignore[no-untyped-call]
                     graph = self._db.select_graph(staging)
                     for done, step in enumerate(steps, 1):
                         text = self.catalog.text(step.name, label=step.label, rel_type=step.rel_type)
@@ -260,6 +270,8 @@ class FalkorDBStore:
             self._conn.close()
         with contextlib.suppress(Exception):
             self._ping.close()
+        with contextlib.suppress(Exception):
+            self._copier.close()
         if self._server is not None:
             self._server.stop()
 
