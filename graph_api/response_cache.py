@@ -27,10 +27,11 @@ class CachedAnswer:
     size: int
 
 
-def answer_key(version: str, query: str, variables: Any, operation_name: str | None, *vary: str) -> str:
+def answer_key(version: str, query: str, variables: Any, operation_name: Any, *vary: str) -> str:
     """A stable key for one question asked of one graph version (also the answer's ETag)."""
     canonical = json.dumps(
-        [version, query, variables or {}, operation_name or "", *vary],
+        # As sent: `operationName: 0` or `variables: 0` must not share the key of an absent one.
+        [version, query, variables, operation_name, *vary],
         ensure_ascii=True,  # escapes lone surrogates too: any string a client sends has a key
         sort_keys=True,
         separators=(",", ":"),

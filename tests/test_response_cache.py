@@ -38,6 +38,8 @@ def test_keys_tell_apart_everything_that_shapes_the_answer() -> None:
         answer_key("v", "q", {"a": 1, "b": 2}, "Op", "admin"),
     }
     assert base not in others and len(others) == 5
+    plain = answer_key("v", "q", None, None)
+    assert plain not in {answer_key("v", "q", None, 0), answer_key("v", "q", None, ""), answer_key("v", "q", {}, None)}
 
 
 def test_bytes_are_bounded_least_recently_used_first() -> None:
