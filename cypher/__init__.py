@@ -19,7 +19,7 @@ class Q(StrEnum):
 
     PING = "ping"
     CREATE_INDEX_ENTITY_ID = "create_index_entity_id"
-    CREATE_INDEX_TERM_TEXT = "create_index_term_text"
+    CREATE_INDEX_ENTITY_SEARCH = "create_index_entity_search"
     CREATE_INDEX_ENTITY_OWNER = "create_index_entity_owner"
     CREATE_INDEX_ENTITY_KIND = "create_index_entity_kind"
     CREATE_INDEX_ACTIVITY_TYPES = "create_index_activity_types"
@@ -31,20 +31,17 @@ class Q(StrEnum):
     SWEEP_NOTICE_SHARED = "sweep_notice_shared"
     UNMARK_NOTICE_SHARED = "unmark_notice_shared"
     NOTICE_SUMMARIES = "notice_summaries"
-    DELETE_ORPHAN_TERMS = "delete_orphan_terms"
     DELETE_ALL = "delete_all"
     MERGE_NODES = "merge_nodes"
     MERGE_EDGES = "merge_edges"
-    MERGE_TERMS = "merge_terms"
     LINK_IMPLEMENTATIONS = "link_implementations"
     LINK_NOTICES = "link_notices"
     SET_META = "set_meta"
     GET_META = "get_meta"
     COUNT_ENTITIES = "count_entities"
     COUNT_EDGES = "count_edges"
-    COUNT_INDEX_EDGES = "count_index_edges"
     GET_NODES = "get_nodes"
-    SEARCH_TERMS = "search_terms"
+    SEARCH = "search"
     SEARCH_SCAN = "search_scan"
     LIST_NOTICES = "list_notices"
     GET_NOTICE = "get_notice"
@@ -63,7 +60,6 @@ class Q(StrEnum):
     NEIGHBORS = "neighbors"
     EXPORT_NODES = "export_nodes"
     EXPORT_EDGES = "export_edges"
-    EXPORT_TERMS = "export_terms"
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,3 @@
-// Every relationship, from the store's counts (no expansion); search-index edges are
-// subtracted by the caller (count_index_edges.cypher).
+// Every relationship, from the store's counts (no expansion).
 MATCH ()-[r]->()
 RETURN count(r) AS count

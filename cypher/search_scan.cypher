@@ -1,10 +1,10 @@
-// Top-k search for queries the bigram index cannot answer (a one-character phrase): a scan
-// of the folded text, scored like search_terms.cypher with a weight of 1; $notices as there.
+// Top-k search for queries the full-text index cannot answer (a one-character phrase: the
+// index holds a lone character only where it stands alone): a scan of the folded text,
+// scored like search.cypher with a weight of 1; $notices as there.
 MATCH (n:Entity)
 WHERE all(p IN $parts WHERE n.search_text CONTAINS p)
-// (the comprehension is projected, then tested: FalkorDB 4.16 cannot resolve one inside WHERE here)
-WITH n, CASE WHEN $notices IS NULL OR n.owner IS NOT NULL THEN 0
-             ELSE size([(n)-[e]-(:Entity) WHERE e.notice IN $notices | 1]) END AS reached
+OPTIONAL MATCH (n)-[e]-(:Entity) WHERE $notices IS NOT NULL AND n.owner IS NULL AND e.notice IN $notices
+WITH n, count(e) AS reached
 WHERE $notices IS NULL OR n.owner IN $notices OR reached > 0
 WITH n, toLower(coalesce(n.name, n.title, n.text, '')) AS name
 LIMIT $scan

@@ -6,8 +6,8 @@ kind and properties; list values become JSON strings where a format has no lists
 
 The Cypher export is a full copy, not a picture: replayed into an empty Neo4j 5 or FalkorDB
 database it answers every query as the original does. It carries what the visual formats leave
-out: the indexes, the derived properties filters and search compare (folded texts), the search
-index (``Term`` nodes and their ``INDEXES`` edges) and the load's version (the ``Meta`` node).
+out: the indexes (the full-text index search reads among them), the derived properties filters
+and search compare (folded texts, search tokens) and the load's version (the ``Meta`` node).
 """
 
 from __future__ import annotations
@@ -22,11 +22,11 @@ from typing import Any
 
 import networkx as nx
 
-from cypher import read_statement
+from cypher import Q, read_statement
 from graph_api.errors import BadUserInput
 from graph_api.store.protocol import Row
 from graph_api.store.writer import INDEX_STEPS
-from loaders.model import ENTITY, INDEXES, META, NODE_LABELS, REL_TYPES, TERM
+from loaders.model import ENTITY, META, NODE_LABELS, REL_TYPES
 
 FORMATS = {
     "graphml": ("application/graphml+xml", "quality-graph.graphml"),
@@ -34,33 +34,29 @@ FORMATS = {
     "csv": ("application/zip", "quality-graph-csv.zip"),
     "cypher": ("application/x-cypher-query; charset=utf-8", "quality-graph.cypher"),
 }
-# Derived, internal properties that a consumer has no use for: the search text and the
-# folded copies filters compare (written by graph_api.store.writer.filter_keys). Only the
-# Cypher export, a copy to replay, keeps them.
-INTERNAL = frozenset({"search_text", "name_folds", "title_fold", "section_fold"})
-# Search-index rows per replay statement: a row is short, so more of them than of nodes.
-TERM_BATCH = 1000
+# Derived, internal properties that a consumer has no use for: the search text, the search
+# tokens the full-text index reads and the folded copies filters compare (written by
+# graph_api.store.writer). Only the Cypher export, a copy to replay, keeps them.
+INTERNAL = frozenset({"search_text", "name_terms", "text_terms", "name_folds", "title_fold", "section_fold"})
 # The index statements of the FalkorDB dialect are the portable form (no name, no IF NOT
-# EXISTS) that Neo4j 5 takes too; the export replays into an empty database.
+# EXISTS) that Neo4j 5 takes too; the export replays into an empty database. The full-text
+# index has no common form: the export carries FalkorDB's, with Neo4j's in a comment above it.
 PORTABLE_DIALECT = "falkordb"
+FULLTEXT_INDEX = Q.CREATE_INDEX_ENTITY_SEARCH
 
 
 @dataclass(frozen=True)
 class Graph:
     """Export rows: nodes (props with id, label, kind) and edges (source, target, type, props);
-    for the Cypher export also each node's internal properties, the search index rows
-    (term, id, weight) and the load's version and time."""
+    for the Cypher export also each node's internal properties and the load's version and time."""
 
     nodes: list[dict[str, Any]]
     edges: list[dict[str, Any]]
     internal: dict[str, dict[str, Any]] = field(default_factory=dict)
-    terms: list[dict[str, Any]] = field(default_factory=list)
     meta: dict[str, Any] | None = None
 
 
-def prepare(
-    node_rows: list[Row], edge_rows: list[Row], term_rows: list[Row] | None = None, meta: Row | None = None
-) -> Graph:
+def prepare(node_rows: list[Row], edge_rows: list[Row], meta: Row | None = None) -> Graph:
     """Plain node and edge dicts from the store's export rows."""
     nodes = []
     internal: dict[str, dict[str, Any]] = {}
@@ -74,8 +70,7 @@ def prepare(
         props = {k: v for k, v in (row["props"] or {}).items() if v is not None}
         edge_id = f"{row['type']}:{props.get('key') or i}"
         edges.append({"id": edge_id, "source": row["source"], "target": row["target"], "type": row["type"], **props})
-    terms = [{"term": r["term"], "id": r["id"], "weight": r["weight"]} for r in term_rows or []]
-    return Graph(nodes, edges, internal, terms, dict(meta) if meta else None)
+    return Graph(nodes, edges, internal, dict(meta) if meta else None)
 
 
 def _flat(value: Any) -> Any:
@@ -171,20 +166,27 @@ def cypher_literal(value: Any) -> str:
     raise TypeError(f"no Cypher literal for {type(value).__name__}")
 
 
+def _one_line(text: str) -> str:
+    return " ".join(ln.strip() for ln in text.splitlines() if not ln.lstrip().startswith("//")).strip() + ";"
+
+
 def index_statements() -> list[str]:
-    """The service's index statements in the form both Neo4j 5 and FalkorDB take."""
+    """The service's index statements in the form both Neo4j 5 and FalkorDB take; the
+    full-text index in FalkorDB's form, after a comment with Neo4j's."""
     out = []
     for name in INDEX_STEPS:
-        text = read_statement(name.value, PORTABLE_DIALECT)
-        out.append(" ".join(ln for ln in text.splitlines() if not ln.lstrip().startswith("//")).strip() + ";")
+        if name == FULLTEXT_INDEX:
+            out.append(f"// Neo4j 5: instead of the next line, {_one_line(read_statement(name.value, 'neo4j'))}")
+        out.append(_one_line(read_statement(name.value, PORTABLE_DIALECT)))
     return out
 
 
 def to_cypher(graph: Graph, batch: int = 200) -> bytes:
     """Statements that re-create the graph in an empty Neo4j 5 or FalkorDB database, one per
-    line (run them in order): indexes, nodes, relationships, the search index, the version."""
+    line (run them in order): indexes (the full-text index search reads among them), nodes,
+    relationships, the version."""
     lines = [
-        "// quality-graph export: indexes, nodes, relationships, the search index and the load's version.",
+        "// quality-graph export: indexes, nodes, relationships and the load's version.",
         "// Replay it in order into an empty database (cypher-shell -f, or one statement per line).",
         *index_statements(),
     ]
@@ -209,12 +211,6 @@ def to_cypher(graph: Graph, batch: int = 200) -> bytes:
                 f"UNWIND {rows} AS row MATCH (a:{ENTITY} {{id: row.s}}) MATCH (b:{ENTITY} {{id: row.t}}) "
                 f"CREATE (a)-[r:{rel}]->(b) SET r = row.p;"
             )
-    for i in range(0, len(graph.terms), TERM_BATCH):
-        rows = cypher_literal(graph.terms[i : i + TERM_BATCH])
-        lines.append(
-            f"UNWIND {rows} AS row MERGE (t:{TERM} {{text: row.term}}) WITH t, row "
-            f"MATCH (n:{ENTITY} {{id: row.id}}) CREATE (t)-[:{INDEXES} {{weight: row.weight}}]->(n);"
-        )
     if graph.meta:
         lines.append(f"CREATE (m:{META}) SET m = {cypher_literal({'id': 'meta', **graph.meta})};")
     return ("\n".join(lines) + "\n").encode()

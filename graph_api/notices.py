@@ -3,7 +3,7 @@
 A load adds a notice, or replaces the notice with the same id (``notice:<year>``) and keeps
 the others; an unload takes one notice out in one all-or-nothing write and leaves the others
 exactly as loading them alone would: shared nodes (actors, documents, campaigns …) stay while
-another notice links to them, and the search-index terms of removed nodes go.
+another notice links to them; the full-text index follows the nodes.
 """
 
 from __future__ import annotations

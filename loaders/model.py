@@ -11,12 +11,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
-# Every domain node also carries the ENTITY label (indexed on ``id``).
+# Every domain node also carries the ENTITY label (indexed on ``id``, and by the full-text
+# index search reads).
 ENTITY = "Entity"
-# Search index nodes; not part of the domain graph (excluded from stats and exports).
-TERM = "Term"
-# The search index's relationship (Term → node) and the one node that holds the load's version.
-INDEXES = "INDEXES"
+# The one node that holds the load's version.
 META = "Meta"
 
 

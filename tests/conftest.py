@@ -79,9 +79,10 @@ def bolt_relay(server: EmbeddedServer, bolt_port: int) -> Iterator[BoltRelay]:
 @pytest.fixture(scope="session")
 def bolt(bolt_relay: BoltRelay) -> Iterator[Neo4jStore]:
     # FalkorDB's Bolt listener stalls the first handshake after a client closed; a short
-    # connection timeout lets the driver's retry get through quickly.
+    # connection timeout lets the driver's retry get through quickly. It speaks FalkorDB's
+    # dialect (its full-text procedures); the Neo4j dialect's files are linted (test_cypher).
     url = f"bolt://127.0.0.1:{bolt_relay.port}"
-    store = Neo4jStore(url, query_timeout=30, connect_timeout=2, write_batch=10)
+    store = Neo4jStore(url, query_timeout=30, connect_timeout=2, write_batch=10, dialect="falkordb")
     yield store
     store.close()
 

@@ -132,16 +132,22 @@ def test_not_makes_missing_properties_false() -> None:
 
 def test_text_starts_from_the_search_index_where_the_tokens_allow() -> None:
     f = ActorFilter(runs=ActivityFilter(text="监督抽查"))
-    lines = actor_page(actor_pred(f), "NAME_ASC", PAGE)[0].text.splitlines()
+    statement, params = actor_page(actor_pred(f), "NAME_ASC", PAGE)
+    lines = statement.text.splitlines()
     assert lines[:3] == [
-        "MATCH (t:Term)-[:INDEXES]->(v1:Activity) WHERE t.text IN $p0",
-        "WITH v1, count(DISTINCT t) AS n WHERE n = $p1",
+        "CALL db.idx.fulltext.queryNodes('Entity', $p0) YIELD node AS v1",
+        "WITH v1 WHERE v1:Activity",
         "MATCH (v0:Entity)-[r1:RUNS]->(v1) WHERE all(s IN $p2 WHERE coalesce(v1.search_text, '') CONTAINS s)",
     ]
+    # Every token required, in each index's own query language; Neo4j calls its named index.
+    assert (params["p0"], params["p1"]) == ("抽查 监督 督抽", "抽查 AND 监督 AND 督抽")
+    neo4j = statement.text_for("neo4j").splitlines()
+    assert neo4j[0] == "CALL db.index.fulltext.queryNodes('entity_search', $p1) YIELD node AS v1"
+    assert neo4j[1:] == lines[1:]
     # A one-character run is not indexed inside longer runs: no hint, a scan.
     assert activity_pred(ActivityFilter(text="沪 质量")) == Prop("search_text", Op.CONTAINS_ALL, ("沪", "质量"))
     root = activity_page(activity_pred(ActivityFilter(text="启动仪式")), "DOCUMENT", PAGE)[0].text
-    assert root.startswith("MATCH (t:Term)-[:INDEXES]->(v0:Activity) WHERE t.text IN $p0")
+    assert root.startswith("CALL db.idx.fulltext.queryNodes('Entity', $p0) YIELD node AS v0\nWITH v0 WHERE v0:Activity")
 
 
 def test_boolean_combinations_keep_their_precedence() -> None:

@@ -35,7 +35,7 @@ def test_loaded_counts_read_back(backend: GraphStore, falkor: FalkorDBStore, not
 
 def test_relation_facts_are_stored(backend: GraphStore, falkor: FalkorDBStore, notice: GraphData) -> None:
     reset(falkor, notice)
-    _, exported, _, _ = GraphRepository(backend).export()
+    _, exported, _ = GraphRepository(backend).export()
     stored = {(e["source"], e["type"], e["target"], (e["props"] or {}).get("role")) for e in exported}
     assert [f for f in RELATION_FACTS if f not in stored] == []
 

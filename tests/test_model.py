@@ -6,21 +6,19 @@ from pathlib import Path
 
 from loaders.model import (
     ENTITY,
-    INDEXES,
     KIND_BY_LABEL,
     LINKS,
     NODE_KINDS,
     NODE_LABELS,
     REL_BY_NAME,
     REL_TYPES,
-    TERM,
     Label,
     kind_of,
     node_id,
 )
 
 ROOT = Path(__file__).resolve().parent.parent
-NAMES = sorted(NODE_LABELS | REL_TYPES | {ENTITY, TERM, INDEXES}, key=len, reverse=True)
+NAMES = sorted(NODE_LABELS | REL_TYPES | {ENTITY}, key=len, reverse=True)
 # A name as a string literal ("RUNS", 'Activity') or in Cypher text ("(n:Entity)", "[:RUNS]").
 SPELLED = re.compile(r"""["']({0})["']|[\[(]\w*:({0})\b""".format("|".join(NAMES)))
 

@@ -43,7 +43,7 @@ def derived() -> GraphData:
 
 
 def answers(store: GraphStore, settings: Settings) -> list[Any]:
-    """Every call's answer, the export without load times, and the search index."""
+    """Every call's answer and the export without load times (with the search tokens)."""
     with TestClient(create_app(settings, store=store)) as client:
         out: list[Any] = []
         for name, variables in CALLS:
@@ -53,7 +53,7 @@ def answers(store: GraphStore, settings: Settings) -> list[Any]:
             out.append(body["data"])
     graph = prepare(*GraphRepository(store).export())
     nodes = sorted(({k: v for k, v in n.items() if k != "loaded_at"} for n in graph.nodes), key=lambda n: n["id"])
-    return [*out, nodes, sorted(graph.edges, key=lambda e: e["id"]), graph.internal, sorted(graph.terms, key=str)]
+    return [*out, nodes, sorted(graph.edges, key=lambda e: e["id"]), graph.internal]
 
 
 def test_notices_list_what_each_notice_brought(falkor: FalkorDBStore, notice: GraphData, derived: GraphData) -> None:
@@ -94,7 +94,7 @@ def test_unload_keeps_shared_nodes_another_notice_uses(falkor: FalkorDBStore, no
     assert repo.nodes(["organizer:市场监管总局", "region:310000"]).keys() == {"organizer:市场监管总局", "region:310000"}
     unload_notice(falkor, "notice:2023")
     assert repo.is_empty() and repo.stats()[:2] == (0, 0)
-    assert falkor._db.select_graph(falkor.graph_name).ro_query("MATCH (t:Term) RETURN count(t)").result_set == [[0]]
+    assert repo.search("监督抽查", 5) == [] and repo.search("上海市", 5) == []
 
 
 def test_unload_of_an_unknown_notice_changes_nothing(falkor: FalkorDBStore, notice: GraphData) -> None:

@@ -63,7 +63,7 @@ def test_path_from_both_ends_is_as_short_as_a_full_search(repo: GraphRepository)
 
     import networkx as nx
 
-    _, edges, _, _ = repo.export()
+    _, edges, _ = repo.export()
     graph = nx.Graph()
     graph.add_edges_from((e["source"], e["target"]) for e in edges if not e["source"].startswith("notice:"))
     rng = random.Random(7)

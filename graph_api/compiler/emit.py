@@ -30,6 +30,8 @@ class Emitter:
 
     def __init__(self) -> None:
         self.params: dict[str, Any] = {}
+        # (FalkorDB text, Neo4j text) of each full-text index call: the one dialect difference.
+        self.variants: list[tuple[str, str]] = []
         self._vars = 0
 
     def param(self, value: Any) -> str:

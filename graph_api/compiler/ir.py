@@ -113,7 +113,7 @@ class Rel:
 
 @dataclass(frozen=True)
 class Indexed:
-    """The search index (Term nodes) holds every one of ``tokens`` for the node.
+    """The full-text index holds every one of ``tokens`` for the node.
 
     Implied by a text condition beside it (the parser adds it only where that holds), so it
     is never tested by itself: it lets a statement start from the index instead of a scan.

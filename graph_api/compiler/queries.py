@@ -12,18 +12,17 @@ from enum import StrEnum
 from typing import Any, cast
 
 from cypher import Generated
+from graph_api.compiler import fulltext
 from graph_api.compiler.emit import Emitter
 from graph_api.compiler.ir import And, Indexed, Op, Pred, Prop, Quant, Rel, conj, has_rel
 from loaders.model import (
     ACTOR_LABELS,
     ENTITY,
-    INDEXES,
     KIND_BY_LABEL,
     LINKS,
     NODE_KINDS,
     REL_BY_NAME,
     SCOPED_LINKS,
-    TERM,
     Label,
 )
 from loaders.model import Rel as RelName
@@ -102,12 +101,21 @@ def _indexed(pred: Pred) -> Indexed | None:
 
 
 def _from_index(e: Emitter, hint: Indexed, var: str, label: str) -> list[str]:
-    """Clauses binding ``var`` to the ``label`` nodes the search index holds every token for."""
-    tokens = e.param(hint.tokens)
-    return [
-        f"MATCH (t:{TERM})-[:{INDEXES}]->({var}:{label}) WHERE t.text IN {tokens}",
-        f"WITH {var}, count(DISTINCT t) AS n WHERE n = {e.param(len(hint.tokens))}",
-    ]
+    """Clauses binding ``var`` to the ``label`` nodes the full-text index holds every token for
+    (FalkorDB's call; :func:`_generated` gives Neo4j its own)."""
+    redisearch = e.param(fulltext.redisearch_query(hint.tokens))
+    lucene = e.param(fulltext.lucene_query(hint.tokens))
+    falkordb_call = fulltext.call("falkordb", redisearch, var)
+    e.variants.append((falkordb_call, fulltext.call("neo4j", lucene, var)))
+    return [falkordb_call, f"WITH {var} WHERE {var}:{label}"]
+
+
+def _generated(name: str, text: str, e: Emitter) -> Generated:
+    """The statement, with a Neo4j variant when it calls the full-text index."""
+    neo4j = text
+    for falkordb_call, neo4j_call in e.variants:
+        neo4j = neo4j.replace(falkordb_call, neo4j_call)
+    return Generated(name, text, (("neo4j", neo4j),) if neo4j != text else ())
 
 
 def _root_head(e: Emitter, label: str, pred: Pred) -> tuple[list[str], Pred]:
@@ -150,7 +158,7 @@ def activity_page(pred: Pred, order: str, page: Page) -> Statement:
     head, rest = _root_head(e, Label.ACTIVITY, pred)
     clauses = _filtered(e, head, rest, ["v0"])
     text = "\n".join([*clauses, "WITH v0", *_page_tail([], ACTIVITY_ORDERS[order], page)])
-    return Generated("activity_page", text), {**e.params, **page.params()}
+    return _generated("activity_page", text, e), {**e.params, **page.params()}
 
 
 def actor_page(pred: Pred, order: str, page: Page) -> Statement:
@@ -164,7 +172,7 @@ def actor_page(pred: Pred, order: str, page: Page) -> Statement:
     else:
         clauses.append("WITH v0")
     text = "\n".join([*clauses, *_page_tail([], ACTOR_ORDERS[order], page)])
-    return Generated("actor_page", text), {**e.params, **page.params()}
+    return _generated("actor_page", text, e), {**e.params, **page.params()}
 
 
 def _scoped_head(scope: str, role: str | None, e: Emitter) -> list[str]:
@@ -185,7 +193,7 @@ def scoped_activity_pages(scope: str, pred: Pred, order: str, page: Page, role: 
     e = Emitter()
     clauses = _filtered(e, _scoped_head(scope, role, e), pred, ["owner", "v0"])
     text = "\n".join([*clauses, "WITH owner, v0", *_page_tail(["owner"], ACTIVITY_ORDERS[order], page)])
-    return Generated(f"{scope}_activity_pages", text), {**e.params, **page.params()}
+    return _generated(f"{scope}_activity_pages", text, e), {**e.params, **page.params()}
 
 
 # One UNION ALL branch per facet, each counting over the same filtered activities (the
@@ -227,7 +235,7 @@ def facets(pred: Pred, scope: str | None = None) -> Statement:
     group = "owner, " if scope is not None else ""
     branches = [f"{match}\n{b.format(keep=', '.join(keep), group=group)}" for b in _FACET_BRANCHES]
     name = "facets" if scope is None else f"{scope}_facets"
-    return Generated(name, "\nUNION ALL\n".join(branches)), e.params
+    return _generated(name, "\nUNION ALL\n".join(branches), e), e.params
 
 
 def count_by_kind() -> Statement:

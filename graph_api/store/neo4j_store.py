@@ -41,8 +41,12 @@ class Neo4jStore:
         query_timeout: float = 10.0,
         connect_timeout: float = 10.0,
         write_batch: int = 500,
+        dialect: str = "neo4j",
     ) -> None:
-        self.catalog = Catalog("neo4j")
+        """``dialect`` is the Cypher the server speaks: ``neo4j``, or ``falkordb`` for FalkorDB's
+        own Bolt listener (it reports itself as Neo4j 5.13 but has FalkorDB's procedures: its
+        full-text index is ``db.idx.fulltext``, not ``db.index.fulltext``)."""
+        self.catalog = Catalog(dialect)
         self.round_trips = 0
         self.database = database
         self.write_batch = write_batch

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from cypher import Generated, Q
-from graph_api.compiler import queries
+from graph_api.compiler import fulltext, queries
 from graph_api.compiler.ir import Pred
 from graph_api.compiler.queries import ACTOR_KINDS, Page
 from graph_api.errors import BadUserInput
@@ -173,13 +173,13 @@ class GraphRepository:
         return out
 
     def stats(self) -> tuple[int, int, list[Row]]:
-        """Node count, edge count (search-index edges left out), and node counts by kind.
+        """Node count, edge count, and node counts by kind.
 
         Everything comes from label and relationship-type counts: nothing is scanned.
         """
         statement, params = queries.count_by_kind()
         by_kind = sorted((r for r in self._run(statement, params) if r["count"]), key=lambda r: str(r["kind"]))
-        edges = self._count(Q.COUNT_EDGES) - self._count(Q.COUNT_INDEX_EDGES)
+        edges = self._count(Q.COUNT_EDGES)
         return sum(r["count"] for r in by_kind), edges, by_kind
 
     def _count(self, name: Q) -> int:
@@ -209,15 +209,17 @@ class GraphRepository:
     def search(self, text: str, limit: int, notices: Sequence[str] | None = None) -> list[SearchHit]:
         """Nodes whose text holds every phrase of ``text``, best first, one hit per node.
 
-        Candidates come from the Term index (bigrams); each is then checked to hold the
-        whole phrase, so "抽查" finds "监督抽查" but "查抽" does not. Ranking and the cut to
-        ``limit`` happen in the database; only the hits come back. ``notices`` (ids) keeps
-        those notices' own nodes and the shared nodes their edges reach.
+        Candidates come from the database's full-text index (every bigram token of the query);
+        each is then checked to hold the whole phrase, so "抽查" finds "监督抽查" but "查抽"
+        does not. Ranking and the cut to ``limit`` happen in the database; only the hits come
+        back. A one-character phrase is found by a scan (the index holds a lone character only
+        where it stands alone). ``notices`` (ids) keeps those notices' own nodes and the shared
+        nodes their edges reach.
         """
         parts = query_parts(text)
         if not parts or (notices is not None and not notices):
             return []
-        wanted = [sorted(tokens(p)) for p in parts]
+        wanted = [tokens(p) for p in parts]
         params: dict[str, Any] = {
             "parts": parts,
             "tokens": max(sum(len(w) for w in wanted), 1),
@@ -225,8 +227,16 @@ class GraphRepository:
             "notices": None if notices is None else list(notices),
         }
         if all(len(p) > 1 for p in parts):
-            params.update(terms=sorted(set().union(*wanted)), groups=wanted)
-            rows = self._run(Q.SEARCH_TERMS, params)
+            terms = sorted(set().union(*wanted))
+            if not terms:  # phrases without a letter or digit: nothing is indexed under them
+                return []
+            params.update(
+                query=fulltext.redisearch_query(terms),
+                lucene=fulltext.lucene_query(terms),
+                nterms=len(terms),
+                spaced=[f" {t} " for t in terms],
+            )
+            rows = self._run(Q.SEARCH, params)
         else:
             rows = self._run(Q.SEARCH_SCAN, {**params, "scan": SCAN_LIMIT})
         return [
@@ -295,7 +305,7 @@ class GraphRepository:
         rows = self._run(Q.LINKED_NODES, {"year": year}, label=label, rel_type=rel_type)
         return [row["props"] for row in rows]
 
-    def export(self) -> tuple[list[Row], list[Row], list[Row], Row | None]:
-        """Every domain node (props, labels) and edge (source, target, type, props), the search
-        index (term, id, weight) and the load's version (``meta``)."""
-        return self._run(Q.EXPORT_NODES), self._run(Q.EXPORT_EDGES), self._run(Q.EXPORT_TERMS), self.meta()
+    def export(self) -> tuple[list[Row], list[Row], Row | None]:
+        """Every domain node (props, labels) and edge (source, target, type, props) and the
+        load's version (``meta``)."""
+        return self._run(Q.EXPORT_NODES), self._run(Q.EXPORT_EDGES), self.meta()

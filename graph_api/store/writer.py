@@ -21,10 +21,9 @@ from loaders.tokens import fold, tokens
 
 T = TypeVar("T")
 
-# Tokens found in these properties weigh more in search ranking than those of the sentence.
+# Tokens found in these properties weigh more in search ranking than those of the sentence
+# (cypher/search.cypher: 3 for a query token among the name tokens, 1 otherwise).
 NAME_FIELDS = ("name", "title", "text")
-NAME_WEIGHT = 3
-SENTENCE_WEIGHT = 1
 INDEX_STEPS = (
     Q.CREATE_INDEX_ENTITY_ID,
     Q.CREATE_INDEX_ENTITY_OWNER,
@@ -32,7 +31,7 @@ INDEX_STEPS = (
     Q.CREATE_INDEX_ACTIVITY_TYPES,
     Q.CREATE_INDEX_ACTIVITY_YEAR,
     Q.CREATE_INDEX_NOTICE_YEAR,
-    Q.CREATE_INDEX_TERM_TEXT,
+    Q.CREATE_INDEX_ENTITY_SEARCH,
 )
 
 
@@ -58,17 +57,17 @@ def search_text(props: dict[str, Any]) -> str:
     return "\n".join(dict.fromkeys(parts))
 
 
-def term_rows(node_id: str, props: dict[str, Any]) -> list[dict[str, Any]]:
-    """Index rows for one node: each token once, weighted by the field it came from."""
-    weights: dict[str, int] = {}
+def search_terms(props: dict[str, Any]) -> dict[str, str]:
+    """The node's search tokens for the database's full-text index, tokenized here (bigrams,
+    :func:`loaders.tokens.tokens`) and joined by spaces, so the index only splits on spaces:
+    ``name_terms`` from its names (they rank higher), ``text_terms`` the other tokens of its
+    sentence and of the other names of what it names ("QC小组" → 质量管理小组)."""
+    names: set[str] = set()
     for text in _names(props):
-        for token in tokens(text):
-            weights[token] = NAME_WEIGHT
+        names |= tokens(text)
     sentence = str(props.get("src_text") or "")
-    # The other names of what the node names ("QC小组" → 质量管理小组) are found too.
-    for token in tokens(sentence + "\n" + synonyms.expand("\n".join([*_names(props), sentence]))):
-        weights.setdefault(token, SENTENCE_WEIGHT)
-    return [{"term": t, "id": node_id, "weight": w} for t, w in sorted(weights.items())]
+    rest = tokens(sentence + "\n" + synonyms.expand("\n".join([*_names(props), sentence]))) - names
+    return {"name_terms": " ".join(sorted(names)), "text_terms": " ".join(sorted(rest))}
 
 
 def filter_keys(props: dict[str, Any]) -> dict[str, Any]:
@@ -120,8 +119,8 @@ def _version_step() -> WriteStep:
 
 
 def unload_steps(notice_id: str) -> list[WriteStep]:
-    """Every statement that unloads one notice, its search-index terms included."""
-    return [*removal_steps(notice_id), WriteStep(Q.DELETE_ORPHAN_TERMS), _version_step()]
+    """Every statement that unloads one notice (the full-text index follows its nodes)."""
+    return [*removal_steps(notice_id), _version_step()]
 
 
 def load_steps(datas: Sequence[GraphData], batch: int = 500) -> list[WriteStep]:
@@ -132,8 +131,6 @@ def load_steps(datas: Sequence[GraphData], batch: int = 500) -> list[WriteStep]:
     for data in datas:
         steps.extend(removal_steps(data.notice_id))
     node_rows: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    terms: list[dict[str, Any]] = []
-    seen: set[str] = set()
     for data in datas:
         year = notice_year(data)
         for node in data.nodes:
@@ -144,13 +141,11 @@ def load_steps(datas: Sequence[GraphData], batch: int = 500) -> list[WriteStep]:
             if node.label == Label.NOTICE:
                 props["loaded_at"] = loaded_at  # `qgraph notices` lists it
             props["search_text"] = fold(search_text(props))
+            props.update(search_terms(props))
             props.update(filter_keys(props))
             if props.get("name") and props.get("sort_key") == props["name"]:
                 props["sort_key"] = pinyin_key(str(props["name"]))  # named nodes list in pinyin order
             node_rows[node.label].append({"id": node.id, "props": props})
-            if node.id not in seen:
-                seen.add(node.id)
-                terms.extend(term_rows(node.id, props))
     for label in sorted(node_rows):
         for rows in batched(node_rows[label], batch):
             steps.append(WriteStep(Q.MERGE_NODES, {"rows": rows}, label=label))
@@ -167,8 +162,5 @@ def load_steps(datas: Sequence[GraphData], batch: int = 500) -> list[WriteStep]:
     for data in datas:  # across notices, whichever of two is loaded first
         steps.append(WriteStep(Q.LINK_IMPLEMENTATIONS, {"notice": data.notice_id}))
         steps.append(WriteStep(Q.LINK_NOTICES, {"notice": data.notice_id}))
-    for rows in batched(terms, batch * 4):
-        steps.append(WriteStep(Q.MERGE_TERMS, {"rows": rows}))
-    steps.append(WriteStep(Q.DELETE_ORPHAN_TERMS))
     steps.append(_version_step())
     return steps

@@ -1,3 +1,0 @@
-MATCH (t:Term)
-WHERE NOT (t)-[:INDEXES]->()
-DELETE t

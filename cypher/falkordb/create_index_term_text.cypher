@@ -1,1 +1,0 @@
-CREATE INDEX FOR (t:Term) ON (t.text)
