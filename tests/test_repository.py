@@ -1,12 +1,27 @@
 """Search and walks through the repository on both backends."""
 
+from collections.abc import Iterator
+from typing import Any
+
 import pytest
 
 from graph_api.store import walk
+from graph_api.store.falkordb_store import FalkorDBStore
 from graph_api.store.protocol import GraphStore
 from graph_api.store.repository import GraphRepository
+from loaders.notice import build_graph
 from loaders.records import GraphData
 from tests.conftest import reset
+from tests.search_reference import OldSearch
+from tests.test_loading import derived_notice
+
+# The contract's search case on the bundled notice, as main at 1a357e8 (bigram graph) ranked it.
+EXPECTED_TOP = [
+    ("activity:2023:附件1/十一/3", 7.2),  # 开展质量监督抽查: a name holding the phrase
+    ("arrangement:2023:5", 7.0),  # 产品质量国家监督抽查
+    ("activity:2023:附件1/九/1", 4.4),
+    ("arrangement:2023:6", 1.0),  # the phrase in its sentence only
+]
 
 
 @pytest.fixture
@@ -83,3 +98,69 @@ def test_path_from_both_ends_is_as_short_as_a_full_search(repo: GraphRepository)
         assert (sub.nodes[0], sub.nodes[-1]) == (start, goal)
         for hop, (a, b) in zip(sub.edges, zip(sub.nodes, sub.nodes[1:], strict=False), strict=True):
             assert {hop.source, hop.target} == {a, b}
+
+
+# Queries whose answers must be what the ranking before the full-text index gave
+# (tests/search_reference.py): bigram phrases, several phrases, one-character phrases (scan),
+# synonyms (QC小组 / 质量管理小组), exact names, and the year/notice scope.
+SEARCH_CASES: list[tuple[str, int, dict[str, Any]]] = [
+    ("监督抽查", 10, {}),
+    ("抽查", 50, {}),
+    ("质量", 50, {}),
+    ("上海市", 5, {}),
+    ("剑网 2023", 5, {}),
+    ("质量月 上海", 10, {}),
+    ("QC小组", 20, {}),
+    ("质量管理小组", 20, {}),
+    ("检验检测 机构", 20, {}),
+    ("首席质量官评价规范", 3, {}),
+    ("市场监管总局", 20, {}),
+    ("ISO", 10, {}),
+    ("沪", 10, {}),
+    ("质", 5, {}),
+    ("监督 查", 20, {}),
+    ("查抽", 10, {}),
+    ("——", 10, {}),
+    ("监督抽查", 20, {"year": 2024}),
+    ("质量", 30, {"year": 2023}),
+    ("市场监管总局", 10, {"notice": "notice:2024"}),
+    ("上海", 20, {"year": 2024, "notice": "notice:2024"}),
+    ("质量管理小组", 20, {"year": 2023}),
+    ("沪", 10, {"year": 2024}),
+    ("监督抽查", 10, {"year": 1999}),
+]
+
+
+@pytest.fixture(scope="module")
+def two_notices(falkor: FalkorDBStore, notice: GraphData) -> Iterator[OldSearch]:
+    reset(falkor, notice, build_graph(derived_notice(), "notice-2024.txt"))
+    old = OldSearch(falkor, "search_reference")
+    yield old
+    old.close()
+
+
+@pytest.mark.parametrize(("text", "first", "scope"), SEARCH_CASES)
+def test_search_answers_as_the_ranking_before_the_full_text_index(
+    two_notices: OldSearch, backend: GraphStore, text: str, first: int, scope: dict[str, Any]
+) -> None:
+    repo = GraphRepository(backend)
+    notices = repo.notice_ids(scope.get("year"), scope.get("notice"))
+    found = [(h.props["id"], h.score) for h in repo.search(text, first, notices)]
+    assert found == two_notices.search(text, first, notices)
+
+
+def test_search_ranks_the_contract_case_as_before(repo: GraphRepository) -> None:
+    """The contract's case on the bundled notice: the best hits and their scores, as the
+    ranking before the full-text index gave them."""
+    top = [(h.props["id"], h.score) for h in repo.search("监督抽查", 10)][:4]
+    assert top == EXPECTED_TOP
+
+
+def test_query_syntax_in_user_text_is_only_text(repo: GraphRepository) -> None:
+    """RediSearch/Lucene operators typed into a query are phrases to find, never syntax:
+    nothing matches them, and nothing fails."""
+    for text in ("抽查 -监督", "抽查|质量", "@name_terms:抽查", "抽* %抽查%1", '"抽查"', "抽查 OR 质量", "(抽查) AND:"):
+        hits = repo.search(text, 10)
+        parts = text.split()
+        assert all(all(p.lower() in h.props["search_text"] for p in parts) for h in hits), text
+    assert repo.search("抽查 -监督", 50) == []  # "-监督" occurs nowhere
