@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from graph_api.compiler.fulltext import redisearch_query  # the query text the service sends
 from graph_api.store.repository import snippet  # the same window the service shows
 from graph_api.store.writer import search_text  # the same text the snippet is cut from
 from loaders.model import ACTOR_LABELS, LINKS, Label
@@ -45,8 +46,10 @@ def _by_role_then_id(activities: list[Row]) -> list[Row]:
 def _search_params(v: dict[str, Any]) -> dict[str, Any]:
     parts = query_parts(v["text"])
     wanted = [tokens(p) for p in parts]
+    terms = sorted(set().union(*wanted))
     return {
-        "terms": sorted(set().union(*wanted)),
+        "query": redisearch_query(terms),
+        "terms": terms,
         "parts": parts,
         "tokens": max(sum(len(w) for w in wanted), 1),
         "first": v["first"],

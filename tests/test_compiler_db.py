@@ -237,7 +237,8 @@ def _lint(statements: list[tuple[str, str]]) -> list[tuple[str, str]]:
 
 
 def contract_statements() -> list[tuple[str, str]]:
-    """What the contract operations compile to (who_runs, activities, find_actor, …)."""
+    """What the contract operations compile to (who_runs, activities, find_actor, …), as Neo4j
+    runs them (its own full-text call where they start from the index)."""
     page = Page(0, 20)
     types = [ActivityType.SUPERVISION_SAMPLING]
     built = [
@@ -247,12 +248,13 @@ def contract_statements() -> list[tuple[str, str]]:
         queries.actor_page(TRUE, "ACTIVITY_COUNT_DESC", page),
         queries.activity_page(activity_pred(ActivityFilter(campaign="campaign:昆仑2023", actor="region:310000")), "DOCUMENT", page),
         queries.activity_page(TRUE, "TITLE_ASC", page),
+        queries.activity_page(activity_pred(ActivityFilter(text="启动仪式")), "DOCUMENT", page),
         queries.facets(TRUE),
         queries.facets(activity_pred(ActivityFilter(year=2023)), Scope.ACTOR),
         queries.count_by_kind(),
         *(queries.scoped_activity_pages(s, TRUE, "DOCUMENT", page, "LEAD" if s == Scope.ACTOR else None) for s in Scope),
     ]  # fmt: skip
-    return [(s.name, s.text) for s, _ in built]
+    return [(s.name, s.text_for("neo4j")) for s, _ in built]
 
 
 def test_compiled_statements_lint_clean_on_neo4j() -> None:
@@ -263,8 +265,8 @@ def test_compiled_statements_lint_clean_on_neo4j() -> None:
     @settings(max_examples=10, deadline=None, database=None, suppress_health_check=list(HealthCheck))
     @given(actor_filters(1), activity_filters(1))
     def collect(actors: ActorFilter, activities: ActivityFilter) -> None:
-        corpus.append(("actors", queries.actor_page(actor_pred(actors), "NAME_ASC", ALL)[0].text))
-        corpus.append(("activities", queries.activity_page(activity_pred(activities), "DOCUMENT", ALL)[0].text))
+        corpus.append(("actors", queries.actor_page(actor_pred(actors), "NAME_ASC", ALL)[0].text_for("neo4j")))
+        corpus.append(("activities", queries.activity_page(activity_pred(activities), "DOCUMENT", ALL)[0].text_for("neo4j")))
 
     collect()
     assert len(corpus) >= 30

@@ -1,5 +1,6 @@
 """Full-text index query text: built only from tokens, every non-alphanumeric character escaped."""
 
+from cypher import read_statement
 from graph_api.compiler.fulltext import call, escape, lucene_query, redisearch_query
 from graph_api.loading import load_graphs
 from graph_api.store.falkordb_store import FalkorDBStore
@@ -37,3 +38,14 @@ def test_an_underscore_token_is_found_as_written(falkor: FalkorDBStore) -> None:
     assert [h.props["id"] for h in repo.search("qc_x", 5)] == ["topic:qc_x"]
     assert {h.props["id"] for h in repo.search("小组", 5)} == {"topic:qc_x", "topic:qcx"}
     assert repo.search("qc-x", 5) == []
+
+
+def test_the_neo4j_search_differs_only_in_its_full_text_call() -> None:
+    """The Neo4j statements cannot run here (no Neo4j server): they are kept line for line
+    FalkorDB's, which run, but for the call of the index (and are linted, test_cypher)."""
+    for name in ("search", "create_index_entity_search"):
+        assert read_statement(name, "neo4j") != read_statement(name, "falkordb")
+    falkordb = read_statement("search", "falkordb").splitlines()
+    neo4j = read_statement("search", "neo4j").splitlines()
+    changed = [(a, b) for a, b in zip(falkordb, neo4j, strict=True) if a != b and not a.startswith("//")]
+    assert changed == [(call("falkordb", "$query", "n"), call("neo4j", "$lucene", "n"))]

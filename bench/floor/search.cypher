@@ -1,12 +1,12 @@
-// search: nodes holding every bigram of the query ($terms, through the Term index) and every
-// phrase ($parts), scored as the API ranks them (term weight per query token, +10 for a name
-// equal to a phrase, up to +5 for a name holding every phrase), best $first, with the fields the
-// contract shows and what the snippet is cut from.
-MATCH (t:Term)-[w:INDEXES]->(n:Entity)
-WHERE t.text IN $terms
-WITH n, collect(t.text) AS held, sum(w.weight) AS weight
-WHERE all(term IN $terms WHERE term IN held) AND all(p IN $parts WHERE n.search_text CONTAINS p)
-WITH n, weight, toLower(coalesce(n.name, n.title, n.text, '')) AS folded
+// search: the nodes FalkorDB's full-text index holds every bigram of the query for ($query)
+// that hold every phrase ($parts), scored as the API ranks them (per query token 3 when it is
+// a name token, else 1, over the number of query tokens; +10 for a name equal to a phrase, up
+// to +5 for a name holding every phrase), best $first, with the fields the contract shows and
+// what the snippet is cut from.
+CALL db.idx.fulltext.queryNodes('Entity', $query) YIELD node AS n
+WITH n WHERE all(p IN $parts WHERE n.search_text CONTAINS p)
+WITH n, toLower(coalesce(n.name, n.title, n.text, '')) AS folded,
+     size($terms) + 2 * size([t IN $terms WHERE (' ' + n.name_terms + ' ') CONTAINS (' ' + t + ' ')]) AS weight
 WITH n, weight * 1.0 / $tokens +
         CASE
           WHEN any(p IN $parts WHERE p = folded) THEN 10

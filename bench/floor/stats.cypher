@@ -1,8 +1,8 @@
-// stats: node counts by kind, and the edges between domain nodes as every edge less the search
-// index's INDEXES edges, from FalkorDB's own per-type totals (db.meta.stats(), no scan; a
-// count(r) over MATCH ()-[r]->() is O(1) only as a statement's sole clause). FalkorDB dialect.
-CALL db.meta.stats() YIELD relTypes, relCount
-WITH relCount - coalesce(relTypes.INDEXES, 0) AS edges
+// stats: node counts by kind, and every edge, from FalkorDB's own per-type totals
+// (db.meta.stats(), no scan; a count(r) over MATCH ()-[r]->() is O(1) only as a statement's
+// sole clause). FalkorDB dialect.
+CALL db.meta.stats() YIELD relCount
+WITH relCount AS edges
 MATCH (n:Entity)
 WITH edges, n.kind AS kind, count(n) AS c
 ORDER BY kind
