@@ -32,6 +32,7 @@ class Q(StrEnum):
     UNMARK_NOTICE_SHARED = "unmark_notice_shared"
     NOTICE_SUMMARIES = "notice_summaries"
     DELETE_ALL = "delete_all"
+    DELETE_LEGACY_TERMS = "delete_legacy_terms"
     MERGE_NODES = "merge_nodes"
     MERGE_EDGES = "merge_edges"
     LINK_IMPLEMENTATIONS = "link_implementations"

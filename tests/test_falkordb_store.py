@@ -157,3 +157,14 @@ def test_a_full_disk_refuses_the_load_by_name_and_keeps_the_graph(small_disk: Pa
         assert GraphRepository(store).stats() == before
     finally:
         store.close()
+
+
+def test_a_load_removes_the_bigram_index_of_older_versions(falkor: FalkorDBStore, notice: GraphData) -> None:
+    reset(falkor)
+    graph = falkor._db.select_graph(falkor.graph_name)
+    graph.query("CREATE (:Term {text: '抽查'})-[:INDEXES {weight: 1}]->(:Entity:Region {id: 'region:old'})")
+    from graph_api.loading import load_graphs
+
+    load_graphs(falkor, [notice])
+    assert graph.ro_query("MATCH (t:Term) RETURN count(t)").result_set == [[0]]
+    assert GraphRepository(falkor).stats()[1] == len(notice.edges)

@@ -127,6 +127,7 @@ def load_steps(datas: Sequence[GraphData], batch: int = 500) -> list[WriteStep]:
     """Every statement that loads ``datas``, each notice replacing all its earlier version
     brought (:func:`removal_steps`); the other notices stay as they were."""
     steps = [WriteStep(name) for name in INDEX_STEPS]
+    steps.append(WriteStep(Q.DELETE_LEGACY_TERMS))
     loaded_at = datetime.now(UTC).isoformat(timespec="seconds")
     for data in datas:
         steps.extend(removal_steps(data.notice_id))
