@@ -218,3 +218,19 @@ def swap_in(conn: redis.Redis, staging: str, graph_name: str, version_key: str, 
             "a load returned before every replica had it; readers use the primary until they do",
             extra={"replicas": attached, "acknowledged": replies[4], "waited_seconds": wait_seconds},
         )
+
+
+def replicas_of(store: object) -> Replicas | None:
+    """The read replicas a store reads from, if it has any (FalkorDB with QGRAPH_REPLICAS)."""
+    found = getattr(store, "replicas", None)
+    return found if isinstance(found, Replicas) else None
+
+
+def replica_report(store: object, primary_version: str) -> list[dict[str, Any]] | None:
+    """What /ready says of each replica; None for a store without replicas."""
+    replicas = replicas_of(store)
+    if replicas is None:
+        return None
+    return [
+        {"replica": s.address, "available": s.available, "current": s.current} for s in replicas.states(primary_version)
+    ]
