@@ -214,7 +214,7 @@ def test_a_replica_behind_the_primary_is_skipped_until_it_holds_the_version(
     load(pair.store, national)
     assert pair.replica.endpoint is not None and pair.primary.endpoint is not None
     replica = pair.replica.endpoint.client(5.0)
-    replica.execute_command("REPLICAOF", "NO", "ONE")  # it keeps the old graph and stops following
+    replica.execute_command("REPLICAOF", "NO", "ONE")  # it keeps the old graph and stops following  # type: ignore[no-untyped-call]
     try:
         load(pair.store, national, zhejiang)
         expected = counts(pair.direct)[0]
@@ -222,7 +222,7 @@ def test_a_replica_behind_the_primary_is_skipped_until_it_holds_the_version(
         assert counts(pair.store) == (expected, True)  # the newer graph, from the primary
         assert (pair.replicas.fallbacks, pair.replicas.members[0].reads) == (fallbacks + 3, served)
     finally:
-        replica.execute_command("REPLICAOF", "127.0.0.1", pair.primary.endpoint.port)
+        replica.execute_command("REPLICAOF", "127.0.0.1", pair.primary.endpoint.port)  # type: ignore[no-untyped-call]
     _wait_synced(pair.replica)
     deadline = time.monotonic() + SYNC_SECONDS
     while pair.replicas.members[0].reads == served:

@@ -35,18 +35,12 @@ def _sides_type(name: str, item: Any, description: str, what: str, both: str) ->
 
 
 ActorComparison = _sides_type(
-    "ActorComparison",
-    Actor,
-    "Actors of two notices: those running activities in one only, and in both (by name).",
-    "Running activities",
-    "Running activities of both.",
+    "ActorComparison", Actor, "Actors of two notices: those running activities in one only, and in both (by name).",
+    "Running activities", "Running activities of both.",
 )
 CampaignComparison = _sides_type(
-    "CampaignComparison",
-    Campaign,
-    "Campaigns by series (昆仑2023 and 昆仑2025 are one programme).",
-    "Campaigns of the activities",
-    "Campaigns of both notices' activities (`from`'s nodes).",
+    "CampaignComparison", Campaign, "Campaigns by series (昆仑2023 and 昆仑2025 are one programme).",
+    "Campaigns of the activities", "Campaigns of both notices' activities (`from`'s nodes).",
 )
 EventComparison = _sides_type(
     "EventComparison", Event, "Events (conferences, forums, exhibitions) of two notices' activities, by name.",
