@@ -201,7 +201,11 @@ def swap_in(conn: redis.Redis, staging: str, graph_name: str, version_key: str, 
     on the same connection (``WAIT`` counts that connection's writes), wait up to
     ``wait_seconds`` for every replica attached to the primary to have it. A replica still
     behind then is skipped by readers until it reports the new version."""
-    attached = int(conn.info("replication").get("connected_slaves", 0)) if wait_seconds > 0 else 0
+    try:
+        replication = conn.info("replication")
+    except redis.ConnectionError:  # a pooled connection left from before a server restart
+        replication = conn.info("replication")  # INFO is safe to send twice; the swap is not
+    attached = int(replication.get("connected_slaves", 0)) if wait_seconds > 0 else 0
     pipe = conn.pipeline(transaction=False)
     pipe.execute_command("MULTI")  # type: ignore[no-untyped-call]
     pipe.execute_command("RENAME", staging, graph_name)  # type: ignore[no-untyped-call]
