@@ -98,8 +98,8 @@ def main() -> None:
             for _ in range(args.rounds):
                 for name, store in (("primary", direct), ("replica", replicated)):
                     for loading in (False, True):
-                        measured = phase(store, direct, datas, args.readers, args.seconds, loading)
-                        runs.setdefault((name, loading), []).append(measured)
+                        one = phase(store, direct, datas, args.readers, args.seconds, loading)
+                        runs.setdefault((name, loading), []).append(one)
             print("| reads on | loads running | answers/s | median ms | loads done |")
             print("|---|---|---:|---:|---:|")
             for (name, loading), measured in runs.items():
