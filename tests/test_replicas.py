@@ -167,7 +167,8 @@ def test_reads_go_to_a_current_replica_and_to_the_primary_when_it_is_killed(
     assert counts(pair.store) == (expected, True)
     assert pair.ro_queries(pair.replica) == replica_calls + 3  # stats: three statements
     assert pair.ro_queries(pair.primary) == primary_calls
-    settings = Settings(data_dir=Path("/nonexistent"), load_if_empty=False)
+    # No background health checks: only this test's reads and /ready tell the replica's state.
+    settings = Settings(data_dir=Path("/nonexistent"), load_if_empty=False, watch_interval=3600)
     address = pair.replicas.members[0].address
     with TestClient(create_app(settings, store=pair.store)) as client:
         ready = client.get("/ready")

@@ -146,8 +146,8 @@ class Replicas:
             return False
         if replica.seen == version and replica.available:
             return True
-        try:
-            replica.seen = _text(replica.conn.get(self.version_key))
+        try:  # over the ping connection: a frozen replica costs PING_SECONDS, not a query timeout
+            replica.seen = _text(replica.ping.get(self.version_key))
         except (*AWAY, redis.ResponseError) as exc:
             self._mark(replica, False, exc)
             return False
