@@ -4,6 +4,8 @@ Loads are all-or-nothing and invisible until complete: the live graph is copied 
 staging key (``GRAPH.COPY``), every step runs there, and ``RENAME`` swaps it in atomically.
 One load at a time per graph: a lock key names its holder's connection and lives only as
 long as that connection (see :class:`LoadLock`), so a killed loader never blocks the next.
+With read replicas, reads go to one that holds the version the answer pinned, and a load waits
+for the replicas to have it (:mod:`graph_api.store.replicas`).
 """
 
 from __future__ import annotations
