@@ -8,8 +8,9 @@ Environment variables (all optional):
 ``QGRAPH_DATA``            data directory of the embedded store (default: user data dir)
 ``QGRAPH_GRAPH``           graph (FalkorDB key) name, default ``quality_graph``
 ``QGRAPH_REPLICAS``        comma-separated ``falkordb://host:port`` read replicas of the
-                           ``QGRAPH_DB`` FalkorDB (``REPLICAOF`` it); reads go to one that
-                           holds the current graph version, else to the primary (default: none)
+                           external FalkorDB primary (they ``REPLICAOF`` it); reads go to one
+                           that holds the current graph version, else to the primary (default:
+                           none)
 ``QGRAPH_REPLICA_WAIT``    seconds a load waits for the attached replicas to have it, default
                            10 (0: do not wait; readers use the primary until they do)
 ``QGRAPH_DB_USER``         Neo4j / FalkorDB user
