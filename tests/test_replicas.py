@@ -215,7 +215,8 @@ def test_a_replica_behind_the_primary_is_skipped_until_it_holds_the_version(
     load(pair.store, national)
     assert pair.replica.endpoint is not None and pair.primary.endpoint is not None
     replica = pair.replica.endpoint.client(5.0)
-    replica.execute_command("REPLICAOF", "NO", "ONE")  # it keeps the old graph and stops following  # type: ignore[no-untyped-call]
+    # It keeps the old graph and stops following the primary.
+    replica.execute_command("REPLICAOF", "NO", "ONE")  # type: ignore[no-untyped-call]
     try:
         load(pair.store, national, zhejiang)
         expected = counts(pair.direct)[0]
@@ -229,3 +230,34 @@ def test_a_replica_behind_the_primary_is_skipped_until_it_holds_the_version(
     while pair.replicas.members[0].reads == served:
         assert counts(pair.store) == (expected, True)
         assert time.monotonic() < deadline, "the replica never caught up"
+
+
+def test_a_frozen_replica_is_seen_by_the_health_check_and_reads_do_not_wait_for_it(
+    pair: Pair, national: GraphData
+) -> None:
+    """SIGSTOP stands for a replica that is alive but answers nothing (swapping, stuck)."""
+    load(pair.store, national)
+    expected = counts(pair.direct)[0]
+    assert counts(pair.store) == (expected, True)
+    pid = pair.replica.pid
+    assert pid is not None
+    settings = Settings(data_dir=Path("/nonexistent"), load_if_empty=False, watch_interval=3600)
+    os.kill(pid, signal.SIGSTOP)
+    try:
+        with TestClient(create_app(settings, store=pair.store)) as client:
+            started = time.monotonic()
+            ready = client.get("/ready")
+            assert time.monotonic() - started < 3  # the replica's ping has a deadline of its own
+            assert ready.status_code == 200 and ready.json()["replicas"][0]["available"] is False
+            started = time.monotonic()
+            assert counts(pair.store) == (expected, True)  # from the primary, at once
+            assert time.monotonic() - started < 2
+    finally:
+        os.kill(pid, signal.SIGCONT)
+    deadline = time.monotonic() + SYNC_SECONDS
+    while True:
+        pair.store.health()  # checks the replicas too
+        if pair.replicas.states(pair.store.version())[0].current:
+            break
+        assert time.monotonic() < deadline, "the replica did not come back"
+        time.sleep(0.2)
