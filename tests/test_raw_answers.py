@@ -46,6 +46,18 @@ def test_a_repeated_request_gets_the_stored_response_without_the_view(
     assert metric(client, "qgraph_response_cache_misses_total") == 1
 
 
+def test_a_stored_response_is_compressed_afresh_for_each_client(client: TestClient) -> None:
+    """The gzip layer outside rewrites the view's headers in place: what is stored is the
+    view's own response, so a hit is compressed (or not) for the client that asks."""
+    big = {"query": "{ actors(first: 100) { nodes { id name aliases kind } } }"}
+    zipped = [client.post("/graphql", json=big, headers={"accept-encoding": "gzip"}) for _ in range(2)]
+    plain = client.post("/graphql", json=big, headers={"accept-encoding": "identity"})
+    assert metric(client, "qgraph_response_cache_hits_total") == 2
+    assert all(r.headers["content-encoding"] == "gzip" for r in zipped)
+    assert "content-encoding" not in plain.headers
+    assert zipped[0].json() == zipped[1].json() == plain.json() and len(plain.content) > 1024
+
+
 def test_what_may_shape_the_answer_is_part_of_the_key(client: TestClient) -> None:
     plain = client.post("/graphql", json={"query": STATS})
     strict = client.post("/graphql", json={"query": STATS}, headers={"accept": "application/graphql-response+json"})

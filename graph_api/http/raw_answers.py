@@ -127,15 +127,17 @@ class _Recorder:
         self._send = send
         self._if_none_match = if_none_match
         self._limit = limit
-        self._start: Message | None = None
+        self._start: tuple[int, tuple[tuple[bytes, bytes], ...]] | None = None
         self._body = bytearray()
         self._complete = False
         self._swallow = False
 
     async def send(self, message: Message) -> None:
         if message["type"] == "http.response.start":
-            self._start = message
-            headers = [(bytes(k), bytes(v)) for k, v in message.get("headers", [])]
+            # A copy as the view sent them: the middlewares outside (gzip, security headers)
+            # change this message's header list in place after it is passed on.
+            headers = tuple((bytes(k), bytes(v)) for k, v in message.get("headers", []))
+            self._start = (message["status"], headers)
             etag = next((v for k, v in headers if k == b"etag"), b"")
             if message["status"] == 200 and self._if_none_match and not_modified(etag, self._if_none_match):
                 self._swallow = True
@@ -154,5 +156,4 @@ class _Recorder:
         """The whole response, when it was sent whole and is small enough to keep."""
         if self._start is None or not self._complete or len(self._body) > self._limit:
             return None
-        headers = tuple((bytes(k), bytes(v)) for k, v in self._start.get("headers", []))
-        return StoredResponse(self._start["status"], headers, bytes(self._body))
+        return StoredResponse(*self._start, bytes(self._body))
