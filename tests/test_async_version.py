@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 
 import pytest
+import redis
 
 from graph_api.errors import StoreUnavailable
 from graph_api.store.async_version import AsyncVersionReader
@@ -43,9 +44,7 @@ def test_it_serves_only_the_loop_it_was_made_on(falkor: FalkorDBStore) -> None:
     assert asyncio.run(elsewhere()) is False
 
 
-def test_a_server_that_is_gone_is_store_unavailable(tmp_path: object) -> None:
-    import redis
-
+def test_a_server_that_is_gone_is_store_unavailable() -> None:
     async def read() -> None:
         reader = AsyncVersionReader.like(redis.Redis(unix_socket_path="/nonexistent/falkordb.sock"), "g:version")
         assert reader is not None
