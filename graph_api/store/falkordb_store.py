@@ -23,6 +23,7 @@ from falkordb import FalkorDB
 
 from cypher import Generated, Q
 from graph_api.errors import StoreError, StoreFull, StoreTimeout, StoreUnavailable
+from graph_api.store.async_version import AsyncVersionReader
 from graph_api.store.embedded import EmbeddedServer, Endpoint
 from graph_api.store.falkordb_client import connect, with_timeout
 from graph_api.store.load_lock import LoadLock
@@ -218,6 +219,11 @@ class FalkorDBStore:
         except redis.RedisError as exc:
             raise self._translate(exc, Q.GET_META) from exc
         return value.decode() if isinstance(value, bytes) else str(value or "")
+
+    def async_version_reader(self) -> AsyncVersionReader | None:
+        """:meth:`version` for the calling event loop, read without a thread hop (None: use
+        :meth:`version`). Create it on the serving loop and close it there."""
+        return AsyncVersionReader.like(self._conn, self.version_key)
 
     # -- lifecycle -----------------------------------------------------------------------
     def health(self) -> None:
