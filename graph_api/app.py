@@ -18,6 +18,7 @@ from graph_api.errors import StoreUnavailable
 from graph_api.http.admin import admin_routes, guarded_metrics
 from graph_api.http.errors import GRAPHQL_PATH, handlers
 from graph_api.http.graphql import GraphQLApp
+from graph_api.http.raw_answers import RawAnswers
 from graph_api.http.routes import public_routes
 from graph_api.loading import load_bundled_if_empty
 from graph_api.metrics import Metrics, ObservedRequests
@@ -50,6 +51,9 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
             state["store"] = await call(open_store, settings)
         watch = state["watch"] = StoreWatch(state["store"], settings.watch_interval)
         watch.start()
+        # The response cache reads the graph version on this loop, without a thread hop.
+        opener = getattr(state["store"], "async_version_reader", None)
+        state["versions"] = opener() if opener is not None and settings.cache_mb > 0 else None
         try:
             if owned and settings.load_if_empty:
                 await call(load_bundled_if_empty, state["store"], settings)
@@ -57,11 +61,14 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
             yield
         finally:
             watch.stop()
+            if (versions := state.pop("versions", None)) is not None:
+                await versions.close()
             if owned:
                 await call(state.pop("store").close)
 
-    graphql = GraphQLApp(settings, current_store, metrics)
-    routes: list[BaseRoute] = [*public_routes(current_store), Route(GRAPHQL_PATH, graphql, methods=["GET", "POST"])]
+    graphql = GraphQLApp(settings, current_store, metrics, lambda: state.get("versions"))
+    answered = RawAnswers(graphql, graphql.answers, settings.admin_token)
+    routes: list[BaseRoute] = [*public_routes(current_store), Route(GRAPHQL_PATH, answered, methods=["GET", "POST"])]
     if settings.admin_token:
         routes += admin_routes(settings, current_store)
     if settings.metrics != "off":

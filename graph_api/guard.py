@@ -1,5 +1,9 @@
 """The schema extension that bounds every request before validation and execution.
 
+Parsing: graphql-core's token limit (``QGRAPH_MAX_TOKENS``), through Strawberry's shared parse
+LRU, so a repeated document is parsed once (one extension doing what MaxTokensLimiter and
+ParserCache did: every extension costs Strawberry hook set-up on every request).
+
 Before validation: the linear document check of :mod:`graph_api.limits` (depth, aliases,
 cost, argument values with variables substituted) and the introspection setting; then the
 standard validation. Both verdicts are kept per (document text, variables) in a bounded LRU
@@ -21,6 +25,7 @@ from typing import Any
 
 from graphql import GraphQLError, GraphQLResolveInfo
 from strawberry.extensions import SchemaExtension
+from strawberry.extensions.parser_cache import _get_parse_cache
 from strawberry.schema.schema import validate_document
 
 from graph_api.errors import BadUserInput, LimitExceeded, QGraphError
@@ -28,6 +33,8 @@ from graph_api.limits import DocumentCheck, Forbidden
 from graph_api.settings import Settings
 from graph_api.store.params import unstorable
 
+# Parsed documents kept (Strawberry's module-level LRU of graphql-core's parse).
+PARSED_KEPT = 256
 # Whether the current request carries the admin bearer token (set by the HTTP view).
 CALLER_IS_ADMIN: ContextVar[bool] = ContextVar("qgraph_caller_is_admin", default=False)
 
@@ -95,6 +102,12 @@ class RequestLimits(SchemaExtension):
         super().__init__()
         self.settings = settings
         self.verdicts = verdicts if verdicts is not None else Verdicts()
+
+    def on_parse(self) -> Iterator[None]:
+        context = self.execution_context
+        context.parse_options["max_tokens"] = self.settings.max_tokens
+        context.graphql_document = _get_parse_cache(PARSED_KEPT)(context.query, **context.parse_options)
+        yield
 
     def on_validate(self) -> Iterator[None]:
         context = self.execution_context

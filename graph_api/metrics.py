@@ -13,7 +13,9 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from graph_api.errors import QGraphError
 from graph_api.store.protocol import GraphStore
+from graph_api.store.replicas import replicas_of
 from graph_api.store.supervisor import StoreWatch
 
 log = logging.getLogger("graph_api.http")
@@ -44,11 +46,38 @@ class _StoreCollector(Collector):
         }
         if store is not None:
             families["round_trips"].add_metric([store.backend], store.round_trips)
+        yield from _replica_families(store)
         if store is not None and watch is not None:
             families["restarts"].add_metric([store.backend], watch.restarts)
             families["outages"].add_metric([store.backend], watch.outages)
             families["available"].add_metric([store.backend], 1 if watch.available else 0)
         yield from families.values()
+
+
+def _replica_families(store: GraphStore | None) -> Iterator[Metric]:
+    """Per replica: answering, holding the primary's version, reads served; and the reads the
+    primary answered because no replica held the version (none without QGRAPH_REPLICAS)."""
+    replicas = replicas_of(store)
+    if store is None or replicas is None:
+        return
+    try:
+        version = store.version()
+    except QGraphError:
+        version = None  # the primary is away: no replica is current
+    available = GaugeMetricFamily("qgraph_replica_available", "1 while the replica answers", labels=["replica"])
+    current = GaugeMetricFamily(
+        "qgraph_replica_current", "1 while the replica holds the primary's graph version", labels=["replica"]
+    )
+    reads = CounterMetricFamily("qgraph_replica_reads", "Statements a replica answered", labels=["replica"])
+    for state in replicas.states(version or ""):
+        available.add_metric([state.address], 1 if state.available else 0)
+        current.add_metric([state.address], 1 if state.current and version is not None else 0)
+        reads.add_metric([state.address], state.reads)
+    fallbacks = CounterMetricFamily(
+        "qgraph_replica_fallbacks", "Statements the primary answered: no replica held the version"
+    )
+    fallbacks.add_metric([], replicas.fallbacks)
+    yield from (available, current, reads, fallbacks)
 
 
 class Metrics:

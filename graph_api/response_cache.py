@@ -14,6 +14,7 @@ import hashlib
 import json
 import threading
 from collections import OrderedDict
+from collections.abc import Hashable
 from dataclasses import dataclass
 from typing import Any
 
@@ -48,33 +49,35 @@ class ResponseCache:
         self.misses = 0
         self.bytes = 0
         self._version: str | None = None
-        self._answers: OrderedDict[str, CachedAnswer] = OrderedDict()
+        self._answers: OrderedDict[Hashable, CachedAnswer] = OrderedDict()
         self._lock = threading.Lock()
 
     def __len__(self) -> int:
         return len(self._answers)
 
-    def get(self, version: str, key: str) -> CachedAnswer | None:
-        """The answer under ``key`` if it was read from ``version``; counts a hit or a miss."""
+    def get(self, version: str, key: Hashable, count_miss: bool = True) -> CachedAnswer | None:
+        """The answer under ``key`` if it was read from ``version``; counts a hit, or a miss
+        (unless ``count_miss``: a lookup that another lookup of the same request follows)."""
         with self._lock:
             self._follow(version)
             answer = self._answers.get(key)
             if answer is None:
-                self.misses += 1
+                self.misses += count_miss
                 return None
             self._answers.move_to_end(key)
             self.hits += 1
             return answer
 
-    def put(self, version: str, key: str, answer: CachedAnswer) -> None:
-        """Keep ``answer``, read from ``version``; too large an answer is not kept."""
+    def put(self, version: str, key: Hashable, answer: CachedAnswer) -> bool:
+        """Keep ``answer``, read from ``version``; whether it is kept (too large an answer, or
+        one of an older version than the answers held, is not)."""
         size = answer.size
         if size > self.max_bytes // 4:
-            return
+            return False
         with self._lock:
             self._follow(version)
             if version != self._version:
-                return
+                return False
             old = self._answers.pop(key, None)
             if old is not None:
                 self.bytes -= old.size
@@ -83,6 +86,7 @@ class ResponseCache:
             while self.bytes > self.max_bytes:
                 _, dropped = self._answers.popitem(last=False)
                 self.bytes -= dropped.size
+            return True
 
     def _follow(self, version: str) -> None:
         """A newer version than the answers held: drop them all (a load landed)."""

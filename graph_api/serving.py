@@ -130,6 +130,14 @@ def worker_app() -> Any:
     return create_app(settings)
 
 
+# How long uvicorn's supervisor waits for a worker's answer to its health ping before it kills
+# the worker (uvicorn's default is 5 s). A spawned worker answers only once its interpreter has
+# unpickled its configuration, importing the app's modules; on a busy machine that took over
+# 5 s, and a worker killed before it served stops the whole service ("Child process … failed to
+# start, stopping the parent process"; seen in `make test` at load average 5).
+WORKER_HEALTHCHECK_SECONDS = 60
+
+
 def _serve_workers(settings: Settings, workers: int) -> None:
     """uvicorn's process supervisor over ``workers`` processes of ``graph_api.app:create_app``;
     it takes SIGTERM and SIGINT itself and returns once every worker has stopped."""
@@ -144,5 +152,6 @@ def _serve_workers(settings: Settings, workers: int) -> None:
         workers=workers,
         lifespan="on",
         timeout_graceful_shutdown=10,
+        timeout_worker_healthcheck=WORKER_HEALTHCHECK_SECONDS,
     )
     Multiprocess(config, sockets=[config.bind_socket()]).run()

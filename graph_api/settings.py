@@ -7,6 +7,12 @@ Environment variables (all optional):
                            FalkorDB; ``bolt://``, ``neo4j://``, ``neo4j+s://`` … Neo4j
 ``QGRAPH_DATA``            data directory of the embedded store (default: user data dir)
 ``QGRAPH_GRAPH``           graph (FalkorDB key) name, default ``quality_graph``
+``QGRAPH_REPLICAS``        comma-separated ``falkordb://host:port`` read replicas of the
+                           external FalkorDB primary (they ``REPLICAOF`` it); reads go to one
+                           that holds the current graph version, else to the primary (default:
+                           none)
+``QGRAPH_REPLICA_WAIT``    seconds a load waits for the attached replicas to have it, default
+                           10 (0: do not wait; readers use the primary until they do)
 ``QGRAPH_DB_USER``         Neo4j / FalkorDB user
 ``QGRAPH_DB_PASSWORD``     Neo4j / FalkorDB password
 ``QGRAPH_DB_DATABASE``     Neo4j database name (default: the server's default)
@@ -93,6 +99,8 @@ class Settings:
     db_url: str | None = None
     data_dir: Path = Path(platformdirs.user_data_dir("quality-graph"))
     graph_name: str = "quality_graph"
+    replicas: tuple[str, ...] = ()
+    replica_wait: float = 10.0
     db_user: str | None = None
     db_password: str | None = None
     db_database: str | None = None
@@ -189,6 +197,10 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         db_url=env.get("QGRAPH_DB") or None,
         data_dir=Path(env["QGRAPH_DATA"]).expanduser() if env.get("QGRAPH_DATA") else base.data_dir,
         graph_name=env.get("QGRAPH_GRAPH") or base.graph_name,
+        replicas=tuple(u.strip() for u in env.get("QGRAPH_REPLICAS", "").split(",") if u.strip()),
+        replica_wait=0.0
+        if env.get("QGRAPH_REPLICA_WAIT", "").strip() == "0"
+        else _number(env, "QGRAPH_REPLICA_WAIT", base.replica_wait, float),
         db_user=env.get("QGRAPH_DB_USER") or None,
         db_password=env.get("QGRAPH_DB_PASSWORD") or None,
         db_database=env.get("QGRAPH_DB_DATABASE") or None,
@@ -250,4 +262,25 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         if env.get(key, "on").lower() not in ACCESS:
             raise ConfigError(f"{key}: expected one of {sorted(ACCESS)}, got {env[key]!r}", key=key)
     settings.backend  # noqa: B018 - validates the scheme early
+    _check_replicas(settings)
     return settings
+
+
+def _check_replicas(settings: Settings) -> None:
+    """Replicas are FalkorDB servers that replicate a FalkorDB primary reached over TCP."""
+    if not settings.replicas:
+        return
+    if settings.backend != "falkordb":
+        why = {
+            "neo4j": "a Neo4j cluster routes reads to its followers itself: give QGRAPH_DB a neo4j:// URL",
+            "embedded": "the embedded store listens on a unix socket no replica can follow: "
+            "run FalkorDB as a server and set QGRAPH_DB=falkordb://host:port",
+        }[settings.backend]
+        raise ConfigError(f"QGRAPH_REPLICAS needs a FalkorDB primary in QGRAPH_DB; {why}", key="QGRAPH_REPLICAS")
+    for url in settings.replicas:
+        scheme = urlsplit(url).scheme.lower()
+        if scheme not in FALKORDB_SCHEMES:
+            raise ConfigError(
+                f"QGRAPH_REPLICAS: expected falkordb://host:port URLs, got {url.split('@')[-1]!r}",
+                key="QGRAPH_REPLICAS",
+            )

@@ -78,7 +78,9 @@ try {
     await page.click(`#results li >> nth=${nth}`);
     await page.waitForFunction((m) => window.qgraphNodeCount() > m, n, { timeout: 15000 });
   }
-  await page.waitForSelector('#details h2', { timeout: 15000 });
+  // The details shown are the last clicked result's, however the answers arrive.
+  await page.waitForFunction((nodeId) => document.querySelector('#details .hint')?.textContent === nodeId
+    && document.querySelector('#details h2'), report.results[2], { timeout: 15000 });
   report.nodes = await count();
   report.details = await page.textContent('#details');
   report.detailLinks = await page.$$eval('#details a.link', (links) => links.length);
@@ -99,6 +101,24 @@ try {
       links: await page.$$eval('#details li a.link', (links) => links.map((a) => a.dataset.id)),
     };
   }
+
+  // A slow answer for an earlier click never replaces a later click's details: the first node's
+  // details answer is held until the second node's details have rendered.
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  const [slow, fast] = ['campaign:剑网2023', 'topic:首席质量官'];
+  await page.route('**/graphql', async (route) => {
+    const body = route.request().postData() || '';
+    if (body.includes(slow) && body.includes('source')) await held;
+    await route.continue();
+  });
+  page.evaluate((nodeId) => focus(nodeId), slow);
+  await page.evaluate((nodeId) => focus(nodeId), fast);
+  await page.waitForFunction((nodeId) => document.querySelector('#details .hint')?.textContent === nodeId, fast, { timeout: 15000 });
+  release();
+  await page.waitForTimeout(500);
+  report.race = await page.$eval('#details .hint', (n) => n.textContent);
+  await page.unroute('**/graphql');
 
   // The store down: the service answers UNAVAILABLE (as it does when FalkorDB is gone); the
   // page says so in Chinese and keeps the technical text out of sight.

@@ -191,3 +191,19 @@ def test_facets_and_counts_are_single_statements() -> None:
     counts = count_by_kind()[0].text
     # one branch per kind of the registry: 19 with Standard (issue 16)
     assert counts.count("UNION ALL") == 18 and "MATCH (n:KeyArrangement) RETURN 'KEY_ARRANGEMENT' AS kind" in counts
+
+
+def test_a_repeated_statement_is_compiled_once_and_its_parameters_are_the_callers_own() -> None:
+    from graph_api.compiler import queries
+    from graph_api.compiler.ir import Op, Prop
+
+    pred = Prop("kind", Op.EQ, "compiled once")  # asked nowhere else: the first call compiles
+    page = queries.Page(0, 10)
+    hits = queries.actor_page.cache_info().hits  # type: ignore[attr-defined]
+    first = queries.actor_page(pred, "NAME_ASC", page)
+    first[1]["owners"] = ["mutated by a caller"]
+    second = queries.actor_page(pred, "NAME_ASC", page)
+    assert queries.actor_page.cache_info().hits == hits + 1  # type: ignore[attr-defined]
+    assert second[0] is first[0] and "owners" not in second[1]
+    assert second[1] == {k: v for k, v in first[1].items() if k != "owners"}
+    assert queries.actor_page(pred, "NAME_DESC", page)[0] != first[0]

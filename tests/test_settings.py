@@ -42,3 +42,18 @@ def test_the_bounded_reader_s_limits_are_read_with_sane_defaults() -> None:
 def test_settings_are_frozen() -> None:
     with pytest.raises(AttributeError):
         Settings().port = 1  # type: ignore[misc]
+
+
+def test_read_replicas_are_listed_for_a_falkordb_primary_only() -> None:
+    assert (Settings().replicas, Settings().replica_wait) == ((), 10.0)
+    s = load_settings(
+        {"QGRAPH_DB": "falkordb://p:6379", "QGRAPH_REPLICAS": "falkordb://r1:6379, falkordb://r2:6380,", "QGRAPH_REPLICA_WAIT": "0"}
+    )
+    assert (s.replicas, s.replica_wait) == (("falkordb://r1:6379", "falkordb://r2:6380"), 0.0)
+    with pytest.raises(ConfigError, match="QGRAPH_REPLICAS needs a FalkorDB primary in QGRAPH_DB; the embedded store"):
+        load_settings({"QGRAPH_REPLICAS": "falkordb://r1:6379"})
+    with pytest.raises(ConfigError, match="a Neo4j cluster routes reads to its followers itself"):
+        load_settings({"QGRAPH_DB": "neo4j://n", "QGRAPH_REPLICAS": "falkordb://r1:6379"})
+    with pytest.raises(ConfigError, match="expected falkordb://host:port URLs, got 'r1:6379'") as info:
+        load_settings({"QGRAPH_DB": "falkordb://p:6379", "QGRAPH_REPLICAS": "http://user:secret@r1:6379"})
+    assert "secret" not in info.value.message

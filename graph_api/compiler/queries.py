@@ -7,9 +7,11 @@ parameters too (``$skip``/``$end``), so one text serves every page.
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Any, cast
+from typing import Any, ParamSpec, cast
 
 from cypher import Generated
 from graph_api.compiler import fulltext
@@ -70,6 +72,26 @@ class Page:
 
 
 Statement = tuple[Generated, dict[str, Any]]
+P = ParamSpec("P")
+# Statements kept per distinct (filter, order, page …): a repeated question compiles once.
+COMPILED_KEPT = 512
+
+
+def compiled_once(build: Callable[P, Statement]) -> Callable[P, Statement]:
+    """``build`` memoized on its arguments (frozen IR values, strings, pages); each caller gets
+    its own parameters dict, so nothing a caller adds leaks into the next."""
+    kept = functools.lru_cache(maxsize=COMPILED_KEPT)(build)
+
+    @functools.wraps(build)
+    def memo(*args: P.args, **kwargs: P.kwargs) -> Statement:
+        try:
+            statement, params = kept(*args, **kwargs)  # type: ignore[arg-type]
+        except TypeError:  # an unhashable argument: built every time, as before
+            return build(*args, **kwargs)
+        return statement, dict(params)
+
+    memo.cache_info = kept.cache_info  # type: ignore[attr-defined]
+    return memo
 
 
 def _filtered(e: Emitter, head: list[str], pred: Pred, keep: list[str]) -> list[str]:
@@ -152,6 +174,7 @@ def _page_tail(keys: list[str], order: str, page: Page) -> list[str]:
     ]
 
 
+@compiled_once
 def activity_page(pred: Pred, order: str, page: Page) -> Statement:
     """Matching activities: total count and one page of node properties."""
     e = Emitter()
@@ -161,6 +184,7 @@ def activity_page(pred: Pred, order: str, page: Page) -> Statement:
     return _generated("activity_page", text, e), {**e.params, **page.params()}
 
 
+@compiled_once
 def actor_page(pred: Pred, order: str, page: Page) -> Statement:
     """Matching actors: total count and one page of node properties."""
     e = Emitter()
@@ -188,6 +212,7 @@ def _scoped_head(scope: str, role: str | None, e: Emitter) -> list[str]:
     ]
 
 
+@compiled_once
 def scoped_activity_pages(scope: str, pred: Pred, order: str, page: Page, role: str | None = None) -> Statement:
     """For each owner in ``$owners``: its matching activities' total and one page."""
     e = Emitter()
@@ -221,6 +246,7 @@ _FACET_BRANCHES = [
 ]
 
 
+@compiled_once
 def facets(pred: Pred, scope: str | None = None) -> Statement:
     """Group-by counts of matching activities (per owner in ``$owners`` with a scope):
     rows of facet, key, label, count, in no particular order."""

@@ -37,6 +37,7 @@ from graph_api.schema.context import Context
 from graph_api.security import loads
 from graph_api.settings import Settings
 from graph_api.store import GraphStore
+from graph_api.store.async_version import AsyncVersionReader
 from graph_api.store.repository import GraphRepository
 
 STATIC = Path(__file__).resolve().parents[1] / "static"
@@ -100,7 +101,14 @@ class GraphQLApp(GraphQL[Context, None]):
     """Strawberry's ASGI view with our context, error format, strict request parsing, and
     operations run on the operation loop under the request deadline."""
 
-    def __init__(self, settings: Settings, store_getter: Callable[[], GraphStore], metrics: Metrics, **kw: Any) -> None:
+    def __init__(
+        self,
+        settings: Settings,
+        store_getter: Callable[[], GraphStore],
+        metrics: Metrics,
+        reader_getter: Callable[[], AsyncVersionReader | None] = lambda: None,
+        **kw: Any,
+    ) -> None:
         # GraphiQL for a browser's GET: our own page with vendored assets, never a CDN.
         super().__init__(build_schema(settings), graphql_ide="graphiql", **kw)
         self.settings = settings
@@ -108,7 +116,8 @@ class GraphQLApp(GraphQL[Context, None]):
         self.metrics = metrics
         registered = documents_in(settings.persisted_dir) if settings.persisted_dir else {}
         self.persisted = PersistedQueries(settings.persisted, registered)
-        self.answers = AnswerCache(ResponseCache(int(settings.cache_mb * 1024 * 1024)), store_getter, metrics)
+        cache = ResponseCache(int(settings.cache_mb * 1024 * 1024))
+        self.answers = AnswerCache(cache, store_getter, metrics, reader_getter)
 
     async def run(self, request: Any, context: Any = UNSET, root_value: Any = UNSET) -> Any:
         # Strawberry answers a malformed request with plain text; ours is a coded JSON error.
@@ -200,4 +209,4 @@ class GraphQLApp(GraphQL[Context, None]):
         response.headers["content-type"] = f"{media_type}; charset=utf-8"
         if status != 200:
             response.status_code = status
-        return self.answers.validated(response)
+        return self.answers.tagged(response)

@@ -19,6 +19,7 @@ from graph_api.export import FORMATS, prepare, render
 from graph_api.labels import display_model
 from graph_api.schema.context import call
 from graph_api.store import GraphStore
+from graph_api.store.replicas import replica_report, replicas_of
 from graph_api.store.repository import GraphRepository
 
 # /ready answers within this, whatever the store does (a health check's own deadline).
@@ -37,7 +38,7 @@ def public_routes(current_store: Callable[[], GraphStore]) -> list[BaseRoute]:
         store = current_store()
 
         async def empty() -> bool:
-            await call(store.health)  # a ping of its own, with a short timeout
+            await call(store.health)  # a ping of its own, with a short timeout (replicas too)
             return await call(GraphRepository(store).is_empty)
 
         try:
@@ -46,7 +47,10 @@ def public_routes(current_store: Callable[[], GraphStore]) -> list[BaseRoute]:
         except TimeoutError:
             # A frozen store answers no ping: say so within the deadline, never hang.
             raise StoreUnavailable.away(f"the store did not answer /ready within {READY_SECONDS:g} s") from None
-        return JSONResponse({"status": "ready"})
+        body: dict[str, object] = {"status": "ready"}
+        if replicas_of(store) is not None:  # ready on the primary; replicas only add read capacity
+            body["replicas"] = replica_report(store, await call(store.version))
+        return JSONResponse(body)
 
     async def export(request: Request) -> Response:
         fmt = request.path_params["format"]

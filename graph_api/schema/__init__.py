@@ -6,7 +6,6 @@ import logging
 
 import strawberry
 from graphql import GraphQLError
-from strawberry.extensions import MaxTokensLimiter, ParserCache
 from strawberry.schema.config import StrawberryConfig
 from strawberry.types import ExecutionContext
 
@@ -49,15 +48,13 @@ def build_schema(settings: Settings | None = None) -> strawberry.Schema:
     # RequestLimits measures depth, aliases, cost and inputs in one linear pass before
     # validation (Strawberry's depth and alias limiters are exponential in fragment
     # spreads) and then validates; both verdicts are kept per (document, variables) in one
-    # LRU for this schema. ParserCache's LRU is Strawberry's, shared at module level.
+    # LRU for this schema. The parse LRU is Strawberry's, shared at module level.
     verdicts = Verdicts()
     return QualitySchema(
         query=Query,
         types=TYPES,
         extensions=[
-            lambda: RequestLimits(settings, verdicts),
-            lambda: MaxTokensLimiter(max_token_count=settings.max_tokens),
-            lambda: ParserCache(maxsize=256),
+            lambda: RequestLimits(settings, verdicts),  # also parses, within the token limit
         ],
         config=StrawberryConfig(auto_camel_case=True),
     )

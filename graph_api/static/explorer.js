@@ -253,11 +253,16 @@ function joinLinks(items, text) {
   return span;
 }
 
+// The node whose details were asked for last: an answer that arrives after a later click is dropped.
+let detailsWanted = null;
+
 async function showDetails(id) {
   const panel = document.getElementById('details');
+  detailsWanted = id;
   panel.replaceChildren(el('p', { class: 'hint' }, '加载中…'));
   try {
     const { node } = await gql(detailsQuery(), { id });
+    if (detailsWanted !== id) return;
     const kind = MODEL.byTypename[node.__typename];
     const title = node.name || node.contactName || node.title || node.text || kindName(kind);
     const parts = [el('h2', {}, kindBadge(kind), title), el('p', { class: 'hint' }, node.id)];
@@ -302,14 +307,14 @@ async function showDetails(id) {
     parts.push(list);
     panel.replaceChildren(...parts);
   } catch (error) {
-    panel.replaceChildren(problem(error));
+    if (detailsWanted === id) panel.replaceChildren(problem(error));
   }
 }
 
 /** Expand a node in the graph and show its details; problems show in the details panel. */
 async function focus(id) {
   await Promise.all([
-    expand(id).catch((error) => document.getElementById('details').replaceChildren(problem(error))),
+    expand(id).catch((error) => { if (detailsWanted === id) document.getElementById('details').replaceChildren(problem(error)); }),
     showDetails(id),
   ]);
 }

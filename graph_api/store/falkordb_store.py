@@ -4,6 +4,8 @@ Loads are all-or-nothing and invisible until complete: the live graph is copied 
 staging key (``GRAPH.COPY``), every step runs there, and ``RENAME`` swaps it in atomically.
 One load at a time per graph: a lock key names its holder's connection and lives only as
 long as that connection (see :class:`LoadLock`), so a killed loader never blocks the next.
+With read replicas, reads go to one that holds the version the answer pinned, and a load waits
+for the replicas to have it (:mod:`graph_api.store.replicas`).
 """
 
 from __future__ import annotations
@@ -15,26 +17,23 @@ import time
 import uuid
 from collections.abc import Mapping, Sequence
 from typing import Any
-from urllib.parse import urlsplit
 
 import redis
 from falkordb import FalkorDB
-from redis.backoff import NoBackoff
-from redis.retry import Retry
 
 from cypher import Generated, Q
 from graph_api.errors import StoreError, StoreFull, StoreTimeout, StoreUnavailable
+from graph_api.store.async_version import AsyncVersionReader
 from graph_api.store.embedded import EmbeddedServer, Endpoint
+from graph_api.store.falkordb_client import connect, with_timeout
 from graph_api.store.load_lock import LoadLock
 from graph_api.store.params import check_params
 from graph_api.store.protocol import Progress, Row, WriteStep
+from graph_api.store.replicas import Replicas, swap_in
 from graph_api.store.statements import Catalog
 
 log = logging.getLogger(__name__)
 
-# One immediate retry on a dropped connection: after a server restart the pooled connection
-# is stale and the retry reconnects; a server that is down fails fast instead of backing off.
-QUICK_RETRY = Retry(NoBackoff(), 1)
 # INFO persistence flags that mean a child process holds the fork.
 FORK_FLAGS = ("aof_rewrite_in_progress", "rdb_bgsave_in_progress", "module_fork_in_progress")
 FORK_WAIT_SECONDS = 60
@@ -66,77 +65,43 @@ class FalkorDBStore:
         query_timeout: float = 10.0,
         connect_timeout: float = 10.0,
         server: EmbeddedServer | None = None,
+        replicas: Sequence[str] = (),
+        replica_wait: float = 10.0,
     ) -> None:
+        """``replicas``: ``falkordb://`` URLs of read replicas of this server (reads go there
+        when they hold the current version); a load waits up to ``replica_wait`` seconds for
+        the replicas attached to the primary to have it."""
         self.catalog = Catalog("falkordb")
         self.graph_name = graph_name
         self.round_trips = 0
         self._timeout_ms = int(query_timeout * 1000)
         self._server = server
         self._write_lock = threading.Lock()
+        self._replica_wait = replica_wait
+
+        def client(to_url: str | None, to_endpoint: Endpoint | None = None) -> FalkorDB:
+            timeouts = {"query_timeout": query_timeout, "connect_timeout": connect_timeout}
+            return connect(to_endpoint, to_url, username=username, password=password, **timeouts)
+
         try:
-            self._db = self._connect(endpoint, url, username, password, query_timeout, connect_timeout)
+            self._db = client(url, endpoint)
         except redis.RedisError as exc:
             raise StoreUnavailable(f"FalkorDB does not answer at {url or endpoint}: {exc}") from exc
         self._conn: redis.Redis = self._db.connection
+        self.replicas = Replicas(replicas, self.version_key, lambda u: client(u).connection) if replicas else None
         # Pings go over a pool of their own with a short timeout: a frozen server (stopped,
         # swapping, stuck in a fork) is reported within HEALTH_TIMEOUT_SECONDS, not after the
         # query timeout, and a ping never waits behind a long statement's connection.
-        pool = self._conn.connection_pool
+        self._ping = with_timeout(self._conn, HEALTH_TIMEOUT_SECONDS, connect_seconds=HEALTH_TIMEOUT_SECONDS)
         # GRAPH.COPY of a large graph (about 1 GB at 1,000 notices) outlasts the statement
         # timeout; a retry would send the copy again ("destination key already exists"). So the
-        # copy goes over a connection of its own: a long timeout and no retry.
-        self._copier = redis.Redis(
-            connection_pool=redis.ConnectionPool(
-                connection_class=pool.connection_class,
-                **{**pool.connection_kwargs, "socket_timeout": COPY_TIMEOUT_SECONDS, "retry": Retry(NoBackoff(), 0)},
-            )
-        )
-        self._ping = redis.Redis(
-            connection_pool=redis.ConnectionPool(
-                connection_class=pool.connection_class,
-                **{
-                    **pool.connection_kwargs,
-                    "socket_timeout": HEALTH_TIMEOUT_SECONDS,
-                    "socket_connect_timeout": HEALTH_TIMEOUT_SECONDS,
-                },
-            )
-        )
+        # copy and the swap go over a connection of their own: a long timeout and no retry.
+        self._copier = with_timeout(self._conn, COPY_TIMEOUT_SECONDS, retries=0)
 
     @property
     def server(self) -> EmbeddedServer | None:
         """The embedded server this store runs on, if any."""
         return self._server
-
-    @staticmethod
-    def _connect(
-        endpoint: Endpoint | None,
-        url: str | None,
-        username: str | None,
-        password: str | None,
-        query_timeout: float,
-        connect_timeout: float,
-    ) -> FalkorDB:
-        if endpoint is not None and endpoint.unix_socket:
-            return FalkorDB(unix_socket_path=endpoint.unix_socket, socket_timeout=query_timeout + 5, retry=QUICK_RETRY)
-        if url is not None:
-            parts = urlsplit(url)
-            host, port = parts.hostname or "127.0.0.1", parts.port or 6379
-            username = username or parts.username
-            password = password or parts.password
-            ssl = parts.scheme in {"falkordb+s", "falkordbs", "rediss"}
-        else:
-            assert endpoint is not None and endpoint.port is not None
-            host, port, ssl = "127.0.0.1", endpoint.port, False
-        return FalkorDB(
-            host=host,
-            port=port,
-            username=username,
-            password=password,
-            ssl=ssl,
-            socket_timeout=query_timeout + 5,
-            socket_connect_timeout=connect_timeout,
-            retry=QUICK_RETRY,
-        )
 
     @classmethod
     def embedded(cls, server: EmbeddedServer, **kwargs: Any) -> FalkorDBStore:
@@ -156,14 +121,20 @@ class FalkorDBStore:
         *,
         label: str | None = None,
         rel_type: str | None = None,
+        version: str | None = None,
     ) -> list[Row]:
-        """Run a named statement read-only (``GRAPH.RO_QUERY``)."""
+        """Run a named statement read-only (``GRAPH.RO_QUERY``): on a replica that holds
+        ``version`` when one does, else on the primary."""
         check_params(params)
         text = self.catalog.text(name, label=label, rel_type=rel_type)
-        graph = self._db.select_graph(self.graph_name)
         self.round_trips += 1
         try:
-            result = graph.ro_query(text, dict(params or {}), timeout=self._timeout_ms)
+            result = None
+            if self.replicas is not None and version is not None:
+                result = self.replicas.read(self.graph_name, text, params or {}, self._timeout_ms, version)
+            if result is None:
+                graph = self._db.select_graph(self.graph_name)
+                result = graph.ro_query(text, dict(params or {}), timeout=self._timeout_ms)
         except Exception as exc:
             if EMPTY_KEY in str(exc):  # nothing loaded yet: an empty graph has no rows
                 return []
@@ -196,10 +167,7 @@ class FalkorDBStore:
                     if self._conn.exists(staging):
                         # The swap and the new version are one step: a reader that sees the
                         # old version read only the old graph (graph_api/consistency.py).
-                        swap = self._conn.pipeline(transaction=True)
-                        swap.rename(staging, self.graph_name)
-                        swap.set(self.version_key, uuid.uuid4().hex)
-                        swap.execute()
+                        swap_in(self._copier, staging, self.graph_name, self.version_key, self._replica_wait)
                         self._compact_aof()
             except redis.ConnectionError as exc:
                 raise StoreUnavailable(
@@ -252,9 +220,15 @@ class FalkorDBStore:
             raise self._translate(exc, Q.GET_META) from exc
         return value.decode() if isinstance(value, bytes) else str(value or "")
 
+    def async_version_reader(self) -> AsyncVersionReader | None:
+        """:meth:`version` for the calling event loop, read without a thread hop (None: use
+        :meth:`version`). Create it on the serving loop and close it there."""
+        return AsyncVersionReader.like(self._conn, self.version_key)
+
     # -- lifecycle -----------------------------------------------------------------------
     def health(self) -> None:
-        """Ping the server."""
+        """Ping the server, then the replicas (a replica that does not answer is recorded and
+        logged, not raised: the primary serves its reads)."""
         try:
             self._ping.ping()
         except redis.TimeoutError as exc:
@@ -263,6 +237,8 @@ class FalkorDBStore:
             ) from exc
         except redis.RedisError as exc:
             raise self._translate(exc, Q.PING) from exc
+        if self.replicas is not None:
+            self.replicas.check()
 
     def close(self) -> None:
         """Close connections; stop the embedded server if this process started it."""
@@ -272,6 +248,8 @@ class FalkorDBStore:
             self._ping.close()
         with contextlib.suppress(Exception):
             self._copier.close()
+        if self.replicas is not None:
+            self.replicas.close()
         if self._server is not None:
             self._server.stop()
 

@@ -74,8 +74,13 @@ class Neo4jStore:
         *,
         label: str | None = None,
         rel_type: str | None = None,
+        version: str | None = None,
     ) -> list[Row]:
-        """Run a named statement in a read transaction routed to readers, with retries."""
+        """Run a named statement in a read transaction routed to readers, with retries.
+
+        ``version`` needs nothing here: the driver's bookmarks make every read of this process
+        see at least what its last load wrote, and the answer's version check covers loads
+        made by other processes (:mod:`graph_api.consistency`)."""
         check_params(params)
         self.round_trips += 1
         return self._read(name, params, label, rel_type)
@@ -113,7 +118,10 @@ class Neo4jStore:
         index_steps = [s for s in steps if s.name.value.startswith("create_index")]
         data_steps = [s for s in steps if not s.name.value.startswith("create_index")]
         try:
-            with self._driver.session(database=self.database) as session:
+            # The load's bookmarks go to the manager the reads (execute_query) wait on: the next
+            # read of this process, on whichever follower, sees the load (causal consistency).
+            bookmarks = self._driver.execute_query_bookmark_manager
+            with self._driver.session(database=self.database, bookmark_manager=bookmarks) as session:
                 # Schema changes cannot share a transaction with data writes in Neo4j.
                 for step in index_steps:
                     self.round_trips += 1

@@ -37,8 +37,12 @@ class GraphStore(Protocol):
         *,
         label: str | None = None,
         rel_type: str | None = None,
+        version: str | None = None,
     ) -> list[Row]:
-        """Run a named read statement in a read-only transaction and return its rows."""
+        """Run a named read statement in a read-only transaction and return its rows.
+
+        ``version``: the graph version the caller pinned (:meth:`version`); a store with read
+        replicas sends the statement to one only when it holds that version."""
         ...
 
     def write(self, steps: Sequence[WriteStep], progress: Progress | None = None) -> None:

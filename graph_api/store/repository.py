@@ -98,7 +98,8 @@ class GraphRepository:
             if self.pinned is None:
                 self.pinned = self.store.version()
             self.statements += 1
-        return [_plain(row) for row in self.store.run(name, params, **kw)]
+            pinned = self.pinned
+        return [_plain(row) for row in self.store.run(name, params, version=pinned, **kw)]
 
     def read_one_version(self) -> bool:
         """Whether every statement so far read the version pinned before the first one

@@ -30,11 +30,18 @@ def _die_with_parent_in_private_network() -> None:  # pragma: no cover - runs in
 
 
 def spawn_server(
-    data_dir: Path, endpoint: Endpoint, *, bolt_port: int | None, persistent: bool, private_network: bool
+    data_dir: Path,
+    endpoint: Endpoint,
+    *,
+    bolt_port: int | None,
+    persistent: bool,
+    private_network: bool,
+    replica_of: Endpoint | None = None,
 ) -> subprocess.Popen[bytes]:
-    """Start ``redis-server`` with FalkorDB on ``endpoint``; it dies with this process."""
+    """Start ``redis-server`` with FalkorDB on ``endpoint`` (a replica of ``replica_of`` when
+    given); it dies with this process."""
     return subprocess.Popen(
-        server_command(data_dir, endpoint, bolt_port=bolt_port, persistent=persistent),
+        server_command(data_dir, endpoint, bolt_port=bolt_port, persistent=persistent, replica_of=replica_of),
         cwd=data_dir,
         stdin=subprocess.DEVNULL,
         stdout=subprocess.DEVNULL,
