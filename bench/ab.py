@@ -17,22 +17,19 @@ import argparse
 import contextlib
 import os
 import resource
-import subprocess
-import sys
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
-from common import operation, stop, wait_ready
+from common import operation
 from floor import OPS
 from scale import scaled_notices
-from service import _named, _tree, wrk
+from service import _named, _tree, server, wrk
 
 from graph_api.loading import load_graphs
 from graph_api.settings import Settings
 from graph_api.store import open_store
-from graph_api.store.embedded import free_port
 
 
 def cpu_seconds(pids: list[int]) -> float:
@@ -54,21 +51,8 @@ def _children_cpu() -> float:
 @contextlib.contextmanager
 def serve(root: str, data: Path, workers: int, cache_mb: str | None) -> Iterator[tuple[str, int]]:
     """uvicorn serving the app of the tree at ``root`` over the store in ``data``."""
-    port = free_port()
-    env = {**os.environ, "QGRAPH_DATA": str(data), "QGRAPH_LOG_LEVEL": "WARNING", "QGRAPH_LOAD_IF_EMPTY": "0",
-           "PYTHONPATH": root}  # fmt: skip
-    if cache_mb not in (None, "", "default"):
-        env["QGRAPH_CACHE_MB"] = str(cache_mb)
-    cmd = [sys.executable, "-m", "uvicorn", "graph_api.app:create_app", "--factory", "--port", str(port),
-           "--workers", str(workers), "--no-access-log", "--log-level", "warning",
-           "--loop", "uvloop", "--http", "httptools"]  # fmt: skip
-    proc = subprocess.Popen(cmd, env=env, cwd=root, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        wait_ready(url, proc)
-        yield url, proc.pid
-    finally:
-        stop(proc)
+    with server(data, workers, None if cache_mb in (None, "", "default") else cache_mb, root=root) as served:
+        yield served
 
 
 def main() -> None:

@@ -77,16 +77,21 @@ def _named(pids: list[int], name: str) -> list[int]:
 
 
 @contextlib.contextmanager
-def server(data_dir: Path, workers: int, cache_mb: str | None) -> Iterator[tuple[str, int]]:
-    """uvicorn serving the app over the store in ``data_dir`` (attached, not owned)."""
+def server(
+    data_dir: Path, workers: int, cache_mb: str | None, root: str | None = None
+) -> Iterator[tuple[str, int]]:
+    """uvicorn serving the app over the store in ``data_dir`` (attached, not owned); ``root``: the
+    code tree to import the app from (default: this one)."""
     port = free_port()
     env = {**os.environ, "QGRAPH_DATA": str(data_dir), "QGRAPH_LOG_LEVEL": "WARNING", "QGRAPH_LOAD_IF_EMPTY": "0"}
+    if root is not None:
+        env["PYTHONPATH"] = root
     if cache_mb is not None:
         env["QGRAPH_CACHE_MB"] = cache_mb
     cmd = [sys.executable, "-m", "uvicorn", "graph_api.app:create_app", "--factory", "--port", str(port),
            "--workers", str(workers), "--no-access-log", "--log-level", "warning",
            "--loop", "uvloop", "--http", "httptools"]  # fmt: skip
-    proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    proc = subprocess.Popen(cmd, env=env, cwd=root, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     url = f"http://127.0.0.1:{port}"
     try:
         wait_ready(url, proc)

@@ -14,8 +14,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from starlette.testclient import TestClient
 
 from cypher import Q
+from graph_api.app import create_app
 from graph_api.loading import load_graphs
 from graph_api.settings import Settings
 from graph_api.store.embedded import EmbeddedServer, free_bolt_port
@@ -111,6 +113,14 @@ def backend(request: pytest.FixtureRequest) -> GraphStore:
 @pytest.fixture(scope="session")
 def settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
     return Settings(data_dir=tmp_path_factory.mktemp("unused"), load_if_empty=False)
+
+
+@pytest.fixture
+def served(backend: GraphStore, falkor: FalkorDBStore, notice: GraphData, settings: Settings) -> Iterator[TestClient]:
+    """The app at the default settings over ``backend``, the bundled notice loaded afresh."""
+    reset(falkor, notice)
+    with TestClient(create_app(settings, store=backend)) as client:
+        yield client
 
 
 def pytest_report_header() -> list[str]:

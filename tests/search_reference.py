@@ -21,18 +21,8 @@ MERGE (t)-[r:INDEXES]->(n)
 SET r.weight = row.weight
 """
 
-SEARCH_TERMS = """
-MATCH (t:Term)-[r:INDEXES]->(n:Entity)
-WHERE t.text IN $terms
-WITH n, collect(t.text) AS held, sum(r.weight) AS weight
-WHERE all(g IN $groups WHERE all(x IN g WHERE x IN held))
-  AND all(p IN $parts WHERE n.search_text CONTAINS p)
-WITH n, weight, CASE WHEN $notices IS NULL OR n.owner IS NOT NULL THEN 0
-                     ELSE size([(n)-[e]-(:Entity) WHERE e.notice IN $notices | 1]) END AS reached
-WHERE $notices IS NULL OR n.owner IN $notices OR reached > 0
-WITH n, weight, toLower(coalesce(n.name, n.title, n.text, '')) AS name
-WITH n, toFloat(weight) / $tokens
-        + CASE
+# The ranking both statements ended with: the name bonus, rounding, order and the cut to $limit.
+RANK = """        + CASE
             WHEN any(p IN $parts WHERE p = name) THEN 10.0
             WHEN all(p IN $parts WHERE name CONTAINS p)
               THEN 5.0 - (CASE WHEN size(name) < 40 THEN size(name) ELSE 40 END) / 10.0
@@ -44,7 +34,24 @@ LIMIT $limit
 RETURN n.id AS id, score
 """
 
-SEARCH_SCAN = """
+SEARCH_TERMS = (
+    """
+MATCH (t:Term)-[r:INDEXES]->(n:Entity)
+WHERE t.text IN $terms
+WITH n, collect(t.text) AS held, sum(r.weight) AS weight
+WHERE all(g IN $groups WHERE all(x IN g WHERE x IN held))
+  AND all(p IN $parts WHERE n.search_text CONTAINS p)
+WITH n, weight, CASE WHEN $notices IS NULL OR n.owner IS NOT NULL THEN 0
+                     ELSE size([(n)-[e]-(:Entity) WHERE e.notice IN $notices | 1]) END AS reached
+WHERE $notices IS NULL OR n.owner IN $notices OR reached > 0
+WITH n, weight, toLower(coalesce(n.name, n.title, n.text, '')) AS name
+WITH n, toFloat(weight) / $tokens
+"""
+    + RANK
+)
+
+SEARCH_SCAN = (
+    """
 MATCH (n:Entity)
 WHERE all(p IN $parts WHERE n.search_text CONTAINS p)
 WITH n, CASE WHEN $notices IS NULL OR n.owner IS NOT NULL THEN 0
@@ -53,17 +60,9 @@ WHERE $notices IS NULL OR n.owner IN $notices OR reached > 0
 WITH n, toLower(coalesce(n.name, n.title, n.text, '')) AS name
 LIMIT $scan
 WITH n, 1.0 / $tokens
-        + CASE
-            WHEN any(p IN $parts WHERE p = name) THEN 10.0
-            WHEN all(p IN $parts WHERE name CONTAINS p)
-              THEN 5.0 - (CASE WHEN size(name) < 40 THEN size(name) ELSE 40 END) / 10.0
-            ELSE 0.0
-          END AS score
-WITH n, round(score * 10000.0) / 10000.0 AS score
-ORDER BY score DESC, n.sort_key, n.id
-LIMIT $limit
-RETURN n.id AS id, score
 """
+    + RANK
+)
 
 
 def term_rows(node_id: str, props: dict[str, Any]) -> list[dict[str, Any]]:

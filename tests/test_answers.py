@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 
 import pytest
 from starlette.testclient import TestClient
@@ -26,10 +25,8 @@ def metric(client: TestClient, name: str) -> float:
 
 
 @pytest.fixture
-def client(backend: GraphStore, falkor: GraphStore, notice: GraphData, settings: Settings) -> Iterator[TestClient]:
-    reset(falkor, notice)
-    with TestClient(create_app(settings, store=backend)) as client:
-        yield client
+def client(served: TestClient) -> TestClient:
+    return served
 
 
 def test_a_repeated_question_is_answered_from_the_cache_until_a_load(

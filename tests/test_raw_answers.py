@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -22,10 +21,8 @@ JSON_ONLY = {"accept": "application/json"}
 
 
 @pytest.fixture
-def client(backend: GraphStore, falkor: GraphStore, notice: GraphData, settings: Settings) -> Iterator[TestClient]:
-    reset(falkor, notice)
-    with TestClient(create_app(settings, store=backend)) as client:
-        yield client
+def client(served: TestClient) -> TestClient:
+    return served
 
 
 def test_a_repeated_request_gets_the_stored_response_without_the_view(
